@@ -1,0 +1,1 @@
+"""factquiz: source-checked facts, quizzes and a book."""

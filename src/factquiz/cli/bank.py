@@ -1,0 +1,79 @@
+"""Commands on the fact bank: check, stats, schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..load import SCHEMA_DIR
+from ..project import project_root
+from ..schema import stale_schemas, write_schemas
+from ..stats import bank_stats
+from ..verify import check as check_project
+from .common import JsonOpt, ProjectOpt, app, console, err_console, open_project
+
+
+@app.command()
+def check(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
+    """Verify every fact against the sources; report all problems, exit 1 if any."""
+    loaded = open_project(project)
+    findings = check_project(loaded)
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        console.print_json(json.dumps({
+            "ok": not errors,
+            "facts": len(loaded.facts),
+            "sources": len(loaded.sources),
+            "findings": [f.to_dict() for f in findings],
+        }))
+    else:
+        for finding in findings:
+            err_console.print(finding.format(), markup=False)
+        summary = (f"{len(loaded.facts)} facts, {len(loaded.sources)} sources: "
+                   f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)")
+        (err_console if errors else console).print(summary if findings else f"ok: {summary}")
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def stats(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
+    """Facts per lesson, source and kind, and how many are corroborated."""
+    loaded = open_project(project)
+    result = bank_stats(loaded)
+    if as_json:
+        console.print_json(json.dumps(result.to_dict()))
+        return
+    console.print(f"{result.facts} facts; {result.corroborated} corroborated by two or more "
+                  f"sources; {result.derived} derived")
+    for title, counts in (("lesson", result.per_lesson), ("source", result.per_source),
+                          ("kind", result.per_kind)):
+        table = Table(title=f"Facts per {title}", title_justify="left")
+        table.add_column(title)
+        table.add_column("facts", justify="right")
+        for key, count in counts.items():
+            table.add_row(key, str(count))
+        console.print(table)
+    if result.unused_sources:
+        console.print("sources cited by no fact: " + ", ".join(result.unused_sources))
+
+
+@app.command()
+def schema(
+    project: ProjectOpt = None,
+    check_only: Annotated[bool, typer.Option("--check", help="Exit 1 if a schema is stale.")] = False,
+) -> None:
+    """Write the JSON Schemas of the YAML files to schemas/ (generated from the models)."""
+    directory = project_root(project) / SCHEMA_DIR
+    if check_only:
+        stale = stale_schemas(directory)
+        for name in stale:
+            err_console.print(f"{SCHEMA_DIR}/{name} is stale; run `factquiz schema`")
+        raise typer.Exit(1 if stale else 0)
+    written = write_schemas(directory)
+    for path in written:
+        console.print(f"wrote {SCHEMA_DIR}/{path.name}")
+    if not written:
+        console.print("schemas are up to date")

@@ -1,0 +1,36 @@
+"""Findings: what verification reports, located at file:line:column, with a fix."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the project's data, as a compiler would report it."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = ""
+    item: str = ""  # the fact, quiz or source id the finding is about
+    severity: Severity = "error"
+    suggestion: str = ""  # e.g. the closest passage in the source
+
+    def format(self) -> str:
+        """``path:line:col: error[code] item: message`` plus indented suggestion and fix."""
+        who = f"{self.item}: " if self.item else ""
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}[{self.code}] {who}{self.message}"
+        if self.suggestion:
+            text += f"\n    closest passage: {self.suggestion}"
+        if self.hint:
+            text += f"\n    fix: {self.hint}"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)

@@ -1,0 +1,153 @@
+"""Loading a project: sources, lessons and the fact bank, with file positions.
+
+Loading never raises for a user's mistake: each problem is a :class:`Finding`, and the
+rest of the project still loads so that ``factquiz check`` can report everything at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .findings import Finding
+from .model import Fact, FactFile, Lesson, LessonsFile, Source
+from .sources import read_source
+from .yamlio import display_path, position, read_yaml, validate
+
+SOURCES_DIR = "sources"
+FACTS_DIR = "facts"
+LESSONS_FILE = "lessons.yml"
+SCHEMA_DIR = "schemas"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A loaded item with the file and YAML node it came from (for error positions)."""
+
+    path: str
+    node: Any
+    index: int
+
+    def at(self, *loc: str | int) -> tuple[int, int]:
+        """Line and column of the field at ``loc`` inside this item."""
+        return position(self.node, loc)
+
+
+@dataclass
+class Project:
+    """Everything loaded from one project directory."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    fact_locations: dict[str, list[Located]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def facts_by_id(self) -> dict[str, Fact]:
+        """Facts by id (the first, when an id is duplicated: ``check`` reports the rest)."""
+        by_id: dict[str, Fact] = {}
+        for fact in self.facts:
+            by_id.setdefault(fact.id, fact)
+        return by_id
+
+    def located(self, fact_id: str) -> Located:
+        return self.fact_locations[fact_id][0]
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+def load_sources(project: Project) -> None:
+    """Read every ``sources/*.txt``; a duplicated source id is a finding."""
+    for path in sorted((project.root / SOURCES_DIR).glob("*.txt")):
+        shown = project.shown(path)
+        source, findings = read_source(path, shown)
+        project.findings.extend(findings)
+        if source is None:
+            continue
+        if source.id in project.sources:
+            other = project.sources[source.id].path
+            project.findings.append(Finding(shown, 2, 1, "duplicate-id",
+                                            f"source id '{source.id}' is also used by {other}",
+                                            "give each source a unique id", item=source.id))
+            continue
+        project.sources[source.id] = source
+
+
+def load_lessons(project: Project) -> None:
+    """Read ``lessons.yml``, the list of lessons facts and quizzes may name."""
+    path = project.root / LESSONS_FILE
+    shown = project.shown(path)
+    if not path.is_file():
+        project.findings.append(Finding(shown, 1, 1, "missing-file", "lessons.yml is missing",
+                                        "create it with a `lessons:` list of {id, title, page}"))
+        return
+    data, findings = read_yaml(path, shown)
+    project.findings.extend(findings)
+    if findings:
+        return
+    parsed, findings = validate(LessonsFile, data, shown)
+    project.findings.extend(findings)
+    if parsed is not None:
+        for i, lesson in enumerate(parsed.lessons):
+            if lesson.id in project.lessons:
+                line, col = position(data, ["lessons", i, "id"])
+                project.findings.append(Finding(shown, line, col, "duplicate-id",
+                                                f"lesson id '{lesson.id}' appears twice",
+                                                "give each lesson a unique id", item=lesson.id))
+            project.lessons.setdefault(lesson.id, lesson)
+
+
+def fact_files(root: Path) -> list[Path]:
+    """The fact files of a project, in a stable order."""
+    return sorted((root / FACTS_DIR).glob("*.yml")) + sorted((root / FACTS_DIR).glob("*.yaml"))
+
+
+def load_fact_file(project: Project, path: Path) -> None:
+    """Read one fact file; each fact validates on its own so one bad fact hides no other."""
+    shown = project.shown(path)
+    data, findings = read_yaml(path, shown)
+    project.findings.extend(findings)
+    if findings or data is None:
+        return
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("facts"), CommentedSeq):
+        parsed, findings = validate(FactFile, data, shown)
+        project.findings.extend(findings or [Finding(shown, 1, 1, "schema",
+                                                     "expected a mapping with a `facts:` list",
+                                                     "start the file with `facts:`")])
+        return
+    extra = [k for k in data if k != "facts"]
+    for key in extra:
+        line, col = data.lc.key(key)
+        project.findings.append(Finding(shown, line + 1, col + 1, "schema",
+                                        f"{key}: unknown field", "a fact file has only `facts:`"))
+    for i, node in enumerate(data["facts"]):
+        fact, findings = validate(Fact, node, shown, node=data, base=["facts", i])
+        project.findings.extend(_name_item(findings, node))
+        if fact is None:
+            continue
+        project.facts.append(fact)
+        project.fact_locations.setdefault(fact.id, []).append(Located(shown, node, i))
+
+
+def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
+    """Attach the fact id (when the node has a usable one) to its schema findings."""
+    ident = node.get("id") if isinstance(node, dict) else None
+    if not isinstance(ident, str):
+        return findings
+    return [Finding(f.path, f.line, f.col, f.code, f.message, f.hint, ident) for f in findings]
+
+
+def load_project(root: Path) -> Project:
+    """Load sources, lessons and facts of the project at ``root``."""
+    project = Project(root=root)
+    load_sources(project)
+    load_lessons(project)
+    for path in fact_files(root):
+        load_fact_file(project, path)
+    return project

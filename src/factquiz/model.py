@@ -1,0 +1,222 @@
+"""The data model: sources, facts, lessons, and the questions generated from them.
+
+Pydantic models only; no I/O here. Loading (with file positions) lives in ``load``,
+checking against the sources in ``verify``, question generation in ``generate``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=80)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+_ISO_PARTIAL = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class Strict(BaseModel):
+    """Base for file-backed models: unknown fields are an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(str, Enum):
+    """What sort of thing a fact's answer is; distractors are drawn from the same kind."""
+
+    person = "person"
+    place = "place"
+    date = "date"
+    year = "year"
+    number = "number"
+    organisation = "organisation"
+    agreement = "agreement"
+    country = "country"
+    concept = "concept"
+    event = "event"
+    title = "title"
+
+
+class Evidence(Strict):
+    """A verbatim quote from one source that supports a fact."""
+
+    source: Slug = Field(description="Id of a file in sources/ (its front-matter `id`).")
+    quote: NonEmpty = Field(
+        description="Text copied verbatim from the source body. Curly/straight quotes, "
+        "dash variants and whitespace are normalised before matching."
+    )
+
+
+class Fact(Strict):
+    """One checkable claim, phrased in our own words, with verbatim evidence."""
+
+    id: Slug = Field(description="Stable slug; never reuse or rename once published.")
+    lesson: Slug = Field(description="Id of the lesson this fact belongs to (lessons.yml).")
+    statement: NonEmpty = Field(description="The claim in our own words; contains the answer.")
+    question: NonEmpty = Field(description="A natural question whose answer is `answer`.")
+    answer: NonEmpty = Field(description="The canonical answer.")
+    aliases: list[NonEmpty] = Field(default_factory=list, description="Other accepted answers.")
+    kind: Kind
+    label: str | None = Field(
+        default=None,
+        description="Short name of the event or item (for ordering and matching questions).",
+    )
+    when: str | None = Field(
+        default=None,
+        description="ISO date with its precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    tolerance: float | None = Field(
+        default=None, ge=0, description="For numeric answers: accepted absolute error."
+    )
+    tags: list[Slug] = Field(default_factory=list)
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Plausible wrong answers of the same kind."
+    )
+    evidence: list[Evidence] = Field(min_length=1)
+    derived: bool = Field(
+        default=False,
+        description="True when the answer is computed from the evidence rather than stated.",
+    )
+    note: str | None = Field(default=None, description="How a derived value was obtained.")
+
+    @field_validator("when")
+    @classmethod
+    def _iso_with_precision(cls, value: str | None) -> str | None:
+        if value is not None:
+            if not _ISO_PARTIAL.match(value):
+                raise ValueError("use an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+            if len(value) == 10:
+                date.fromisoformat(value)
+        return value
+
+    @property
+    def accepted(self) -> list[str]:
+        """The answer followed by its aliases."""
+        return [self.answer, *self.aliases]
+
+    @property
+    def sort_date(self) -> str | None:
+        """``when`` padded for sorting (a year sorts as its first day)."""
+        if self.when is None:
+            return None
+        return (self.when + "-01-01")[:10] if len(self.when) == 4 else (self.when + "-01")[:10]
+
+
+class FactFile(Strict):
+    """A file in facts/: a list of facts (usually one lesson's)."""
+
+    facts: list[Fact] = Field(default_factory=list)
+
+
+class NotCitable(Strict):
+    """A span of a source body that is page furniture, not the article."""
+
+    text: NonEmpty = Field(description="Exact text of the span as it appears in the body.")
+    reason: NonEmpty
+
+
+class SourceMeta(Strict):
+    """Front matter of a file in sources/."""
+
+    id: Slug
+    title: NonEmpty
+    publisher: str | None = Field(description="Only what the text itself shows; else null.")
+    publisher_description: str | None = Field(
+        default=None, description="What kind of publication it is when the name is not shown."
+    )
+    published: str = Field(description="ISO date with its precision: YYYY, YYYY-MM, YYYY-MM-DD")
+    date_basis: NonEmpty = Field(description="'stated: ...' or 'inferred: how'.")
+    origin: NonEmpty = Field(description="File name of the original as it was given.")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    not_citable: list[NotCitable] = Field(default_factory=list)
+
+    @field_validator("published")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        return Fact._iso_with_precision(value)  # type: ignore[return-value]
+
+
+class Source(BaseModel):
+    """A loaded source: its metadata, its verbatim body and where that body starts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meta: SourceMeta
+    body: str
+    path: str
+    body_line: int = Field(description="1-based line of the file where the body starts.")
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+class Lesson(Strict):
+    """A lesson of the book; facts and quizzes name it by id."""
+
+    id: Slug
+    title: NonEmpty
+    page: NonEmpty = Field(description="Path of the lesson page, e.g. book/raa.md.")
+
+
+class LessonsFile(Strict):
+    lessons: list[Lesson]
+
+
+# --- Questions: what generation produces and every renderer consumes --------------------
+
+QuestionType = Literal["mc", "tf", "cloze", "numeric", "ordering", "matching"]
+QUESTION_TYPES: tuple[QuestionType, ...] = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
+
+
+class Citation(BaseModel):
+    """Where a question's answer comes from: shown with feedback."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source_id: str
+    title: str
+    published: str
+    quote: str
+
+
+class Question(BaseModel):
+    """A generated (or instructor-written) question, with its key.
+
+    Renderers must keep the key (``answer``, ``accepted``, ``order``, ``pairs``) and
+    the ``explanation`` out of anything a student sees before answering.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    type: QuestionType
+    prompt: str
+    options: list[str] = Field(default_factory=list, description="mc/tf choices; matching right column")
+    items: list[str] = Field(default_factory=list, description="ordering items; matching left column")
+    answer: Any = Field(
+        default=None,
+        description="mc/tf: index of the correct option; numeric: the number; "
+        "ordering: item indices in correct order; matching: option index for each item",
+    )
+    accepted: list[str] = Field(default_factory=list, description="cloze: accepted answers")
+    tolerance: float = 0.0
+    match: Literal["exact", "fuzzy"] = "exact"
+    explanation: str
+    citations: list[Citation]
+    fact_ids: list[str]
+
+
+class Grade(BaseModel):
+    """The result of grading one response: never an exception for bad input."""
+
+    model_config = ConfigDict(frozen=True)
+
+    correct: bool
+    message: str
+    expected: str = Field(description="The correct answer, for feedback after an attempt.")

@@ -1,0 +1,86 @@
+"""Text normalisation used to match quotes and answers against sources.
+
+Matching must survive the differences an editor or a copy-paste introduces (Unicode
+compatibility forms, curly vs straight quotes, dash variants, runs of whitespace) and
+nothing more: case and wording still have to agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u00b4": "'", "\u0060": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_DASH_SPACING = re.compile(r" ?- ?")
+
+
+def _fold_char(ch: str) -> str:
+    """Normalise one character (NFKC, then quotes and dashes)."""
+    out = unicodedata.normalize("NFKC", ch).translate(_TRANSLATE)
+    # Zero-width and format characters carry no text.
+    return "".join(c for c in out if unicodedata.category(c) != "Cf")
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` for quote matching (NFKC, quotes, dashes, whitespace)."""
+    return normalize_with_map(text)[0]
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and map each output character back to its input offset.
+
+    The map lets a match found in normalised text be reported at the right line and
+    column of the original file, and compared with spans of the original.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = -1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and pending_space < 0:
+                pending_space = i
+            continue
+        folded = _fold_char(ch)
+        if not folded:
+            continue
+        if pending_space >= 0:
+            out.append(" ")
+            origin.append(pending_space)
+            pending_space = -1
+        for c in folded:
+            if c.isspace():
+                continue
+            out.append(c)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def casefold(text: str) -> str:
+    """Normalise and case-fold: for answers, which may differ in case from the quote."""
+    return normalize(text).casefold()
+
+
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def answer_key(text: str) -> str:
+    """Canonical form of a typed answer: case, spacing and punctuation ignored."""
+    return _SPACE.sub(" ", _PUNCT.sub(" ", casefold(text))).strip()
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> list[str]:
+    """The digit sequences in ``text`` (e.g. years, counts), thousands separators removed."""
+    return [n.replace(",", "") for n in _NUMBER.findall(normalize(text))]

@@ -1,0 +1,49 @@
+"""JSON Schemas for the project's YAML files, generated from the pydantic models.
+
+The schemas are committed in ``schemas/`` and referenced from each YAML file
+(``# yaml-language-server: $schema=...``) so editors complete and validate fields.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .model import FactFile, LessonsFile, SourceMeta
+from .yamlio import atomic_write_text
+
+#: file name in schemas/ -> (model, title)
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "facts.schema.json": (FactFile, "factquiz fact file"),
+    "lessons.schema.json": (LessonsFile, "factquiz lessons list"),
+    "source.schema.json": (SourceMeta, "factquiz source front matter"),
+}
+
+
+def schema_text(model: type[BaseModel], title: str) -> str:
+    """The JSON Schema of ``model`` as stable, pretty JSON text."""
+    schema = model.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def expected_schemas() -> dict[str, str]:
+    return {name: schema_text(model, title) for name, (model, title) in SCHEMAS.items()}
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """Names of schema files in ``directory`` that are missing or out of date."""
+    return [name for name, text in expected_schemas().items()
+            if not (directory / name).is_file()
+            or (directory / name).read_text(encoding="utf-8") != text]
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every schema that changed; returns the paths written."""
+    written = []
+    for name in stale_schemas(directory):
+        atomic_write_text(directory / name, expected_schemas()[name])
+        written.append(directory / name)
+    return written

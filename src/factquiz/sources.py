@@ -1,0 +1,89 @@
+"""Source files: YAML front matter followed by the article's text, byte for byte.
+
+A source file looks like::
+
+    ---
+    id: jdsc-perth-2022
+    title: ...
+    sha256: <checksum of the body>
+    ---
+    <the article, exactly as given>
+
+The body is never edited; its checksum proves it. ``import_source`` is the only writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding
+from .model import Source, SourceMeta
+from .yamlio import atomic_write_text, read_yaml, round_trip_yaml, validate
+
+FENCE = "---\n"
+
+
+def body_checksum(body: str) -> str:
+    """SHA-256 of the body's UTF-8 bytes."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split a source file into (front matter, body, 1-based line where the body starts)."""
+    if not text.startswith(FENCE):
+        return None
+    end = text.find("\n" + FENCE, len(FENCE) - 1)
+    if end < 0:
+        return None
+    front = text[len(FENCE) : end + 1]
+    body = text[end + 1 + len(FENCE) :]
+    return front, body, front.count("\n") + 3
+
+
+def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
+    """Read one source file; problems become findings, located in the file."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Finding(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})",
+                              "sources must be UTF-8")]
+    parts = split_front_matter(text)
+    if parts is None:
+        return None, [Finding(shown, 1, 1, "front-matter",
+                              "no YAML front matter: the file must start with a '---' line and "
+                              "the metadata must end with another '---' line",
+                              "add the front matter with `factquiz add source` or by hand")]
+    front, body, body_line = parts
+    data, findings = read_yaml(path, shown, text=FENCE + front)
+    if findings:
+        return None, findings
+    meta, findings = validate(SourceMeta, data, shown)
+    if meta is None:
+        return None, findings
+    return Source(meta=meta, body=body, path=shown, body_line=body_line), []
+
+
+def render_source(meta: SourceMeta, body: str) -> str:
+    """The text of a source file for ``meta`` and ``body``."""
+    stream = io.StringIO()
+    data: dict[str, Any] = meta.model_dump(mode="json", exclude_none=False)
+    if not data["not_citable"]:
+        data.pop("not_citable")
+    round_trip_yaml().dump(data, stream)
+    return FENCE + stream.getvalue() + FENCE + body
+
+
+def import_source(original: Path, target_dir: Path, **fields: Any) -> Path:
+    """Copy an article into ``target_dir`` as a source file with front matter and checksum.
+
+    The body is the original's text exactly; ``fields`` are the other metadata.
+    """
+    body = original.read_bytes().decode("utf-8")
+    meta = SourceMeta(origin=original.name, sha256=body_checksum(body), **fields)
+    target = target_dir / f"{meta.id}.txt"
+    atomic_write_text(target, render_source(meta, body))
+    return target
