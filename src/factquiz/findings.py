@@ -25,7 +25,8 @@ class Finding:
     def format(self) -> str:
         """``path:line:col: error[code] item: message`` plus indented suggestion and fix."""
         who = f"{self.item}: " if self.item else ""
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity}[{self.code}] {who}{self.message}"
+        where = f"{self.path}:{self.line}:{self.col}"
+        text = f"{where}: {self.severity}[{self.code}] {who}{self.message}"
         if self.suggestion:
             text += f"\n    closest passage: {self.suggestion}"
         if self.hint:

@@ -197,8 +197,12 @@ class Question(BaseModel):
     id: str
     type: QuestionType
     prompt: str
-    options: list[str] = Field(default_factory=list, description="mc/tf choices; matching right column")
-    items: list[str] = Field(default_factory=list, description="ordering items; matching left column")
+    options: list[str] = Field(
+        default_factory=list, description="mc/tf choices; matching right column"
+    )
+    items: list[str] = Field(
+        default_factory=list, description="ordering items; matching left column"
+    )
     answer: Any = Field(
         default=None,
         description="mc/tf: index of the correct option; numeric: the number; "

@@ -13,7 +13,7 @@ import unicodedata
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u00b4": "'", "\u0060": "'",
+        "\u00b4": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u00ab": '"', "\u00bb": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
@@ -33,35 +33,46 @@ def _fold_char(ch: str) -> str:
 
 def normalize(text: str) -> str:
     """Normalise ``text`` for quote matching (NFKC, quotes, dashes, whitespace)."""
+    if text.isascii():  # NFKC and the quote/dash folding leave ASCII as it is
+        return " ".join(text.split())
     return normalize_with_map(text)[0]
+
+
+_RUNS = re.compile(r"(?P<plain>[!-~]+)|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and map each output character back to its input offset.
 
     The map lets a match found in normalised text be reported at the right line and
-    column of the original file, and compared with spans of the original.
+    column of the original file, and compared with spans of the original. Runs of
+    printable ASCII (almost all text) are copied whole; other characters are folded
+    one by one.
     """
     out: list[str] = []
     origin: list[int] = []
     pending_space = -1
-    for i, ch in enumerate(text):
-        if ch.isspace():
+    for match in _RUNS.finditer(text):
+        kind = match.lastgroup
+        start = match.start()
+        if kind == "space":
             if out and pending_space < 0:
-                pending_space = i
+                pending_space = start
             continue
-        folded = _fold_char(ch)
-        if not folded:
-            continue
+        piece = match.group() if kind == "plain" else _fold_char(match.group())
+        if kind == "other":
+            piece = "".join(c for c in piece if not c.isspace())
+            if not piece:
+                continue
         if pending_space >= 0:
             out.append(" ")
             origin.append(pending_space)
             pending_space = -1
-        for c in folded:
-            if c.isspace():
-                continue
-            out.append(c)
-            origin.append(i)
+        out.append(piece)
+        if kind == "plain":
+            origin.extend(range(start, match.end()))
+        else:
+            origin.extend([start] * len(piece))
     return "".join(out), origin
 
 

@@ -8,6 +8,7 @@ cost grows with the number of quotes, not quotes times corpus size.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,7 +39,6 @@ class IndexedSource:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.text, self._origin = normalize_with_map(source.body)
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(source.body) if c == "\n"]
         self.furniture: list[tuple[int, int]] = []
         self.missing_furniture: list[str] = []
         for span in source.meta.not_citable:
@@ -50,8 +50,8 @@ class IndexedSource:
                 start = source.body.find(span.text, start + 1)
 
     @cached_property
-    def casefolded(self) -> str:
-        return self.text.casefold()
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.source.body)]
 
     def body_offset(self, norm_offset: int) -> int:
         """Offset in the original body of a normalised offset."""
@@ -138,7 +138,8 @@ def check_ids_and_references(project: Project, index: SourceIndex) -> Iterator[F
         for dup in places[1:]:
             line, col = dup.at("id")
             yield Finding(dup.path, line, col, "duplicate-id",
-                          f"fact id '{fact_id}' is already used at {first.path}:{first.at('id')[0]}",
+                          f"fact id '{fact_id}' is already used at "
+                          f"{first.path}:{first.at('id')[0]}",
                           "give this fact a new, unique id", fact_id)
     for fact in project.facts:
         if fact.lesson not in project.lessons:
@@ -166,13 +167,14 @@ def check_quotes(project: Project, index: SourceIndex) -> Iterator[Finding]:
             loc = ("evidence", i, "quote")
             if not matches:
                 near = indexed.closest(ev.quote)
-                suggestion = f"{indexed.source.path}:{near[1]}:{near[2]}: \"{near[0]}\"" if near else ""
+                suggestion = (f'{indexed.source.path}:{near[1]}:{near[2]}: "{near[0]}"'
+                              if near else "")
                 yield _fact_finding(project, fact, loc, "quote-not-found",
                                     f"quote not found in source '{ev.source}'",
                                     "copy the passage exactly from the source (only quotes, dashes "
                                     "and spacing may differ)", suggestion)
             elif not any(m.citable for m in matches):
-                line, col = indexed.line_col(matches[0].start)
+                line, _ = indexed.line_col(matches[0].start)
                 yield _fact_finding(project, fact, loc, "quote-not-citable",
                                     f"quote comes from page furniture in '{ev.source}' "
                                     f"({indexed.source.path}:{line}), which is not citable",
@@ -200,7 +202,8 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
             for number in numbers_in(fact.answer):
                 if number not in quote_numbers:
                     yield _fact_finding(project, fact, ("answer",), "number-not-in-evidence",
-                                        f"the number {number} in the answer is in no evidence quote",
+                                        f"the number {number} in the answer is in no "
+                                        "evidence quote",
                                         "quote the passage that states the number, or mark the "
                                         "fact `derived: true` with a `note`")
         if casefold(fact.answer) not in casefold(fact.statement):

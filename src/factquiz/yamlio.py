@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .findings import Finding
 
@@ -44,29 +43,75 @@ def display_path(path: Path, root: Path | None) -> str:
 
 
 def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, list[Finding]]:
-    """Parse ``path`` (or ``text``) round-trip; a YAML error becomes a finding."""
+    """Parse ``path`` (or ``text``) into commented maps/seqs with positions.
+
+    Parsing uses libyaml (C) for speed, then builds ruamel's ``CommentedMap`` and
+    ``CommentedSeq`` with line and column data, so :func:`position` works on the result.
+    Comments are not kept: use :func:`round_trip_yaml` to edit a file. A YAML error or a
+    duplicate key becomes a finding.
+    """
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             return None, [Finding(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]
+    loader = _FastLoader(text)
     try:
-        return round_trip_yaml().load(text), []
-    except DuplicateKeyError as exc:
-        mark = exc.problem_mark
-        return None, [Finding(shown, mark.line + 1, mark.column + 1, "duplicate-key",
-                              _one_line(exc.problem or "duplicate key"),
-                              "remove or rename one of the two keys; YAML keeps only one")]
-    except MarkedYAMLError as exc:
+        node = loader.get_single_node()
+        return (None if node is None else _build(loader, node, shown)), []
+    except _DuplicateKey as exc:
+        return None, [exc.finding]
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = _one_line(" ".join(p for p in (exc.context, exc.problem) if p))
         return None, [Finding(shown, line, col, "yaml-syntax", f"invalid YAML: {what}",
-                              "check indentation, colons and quoting on this line or the one before")]
-    except YAMLError as exc:
+                              "check indentation, colons and quoting on this line or the "
+                              "one before")]
+    except yaml.YAMLError as exc:
         return None, [Finding(shown, 1, 1, "yaml-syntax", f"invalid YAML: {_one_line(str(exc))}",
                               "check the file's YAML syntax")]
+    finally:
+        loader.dispose()
+
+
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+
+def _build(loader: Any, node: yaml.Node, shown: str) -> Any:
+    """Turn a composed node into CommentedMap/CommentedSeq/scalars, recording positions."""
+    if isinstance(node, yaml.MappingNode):
+        result = CommentedMap()
+        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True) \
+                if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in result:
+                mark = key_node.start_mark
+                first = result.lc.key(key)[0] + 1
+                raise _DuplicateKey(Finding(
+                    shown, mark.line + 1, mark.column + 1, "duplicate-key",
+                    f"duplicate key '{key}' (first at line {first})",
+                    "remove or rename one of the two keys; YAML keeps only one"))
+            result[key] = _build(loader, value_node, shown)
+            result.lc.add_kv_line_col(key, [key_node.start_mark.line, key_node.start_mark.column,
+                                            value_node.start_mark.line,
+                                            value_node.start_mark.column])
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = CommentedSeq()
+        seq._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for i, item in enumerate(node.value):
+            seq.append(_build(loader, item, shown))
+            seq.lc.add_kv_line_col(i, [item.start_mark.line, item.start_mark.column])
+        return seq
+    return loader.construct_object(node, deep=True)
 
 
 def _one_line(text: str) -> str:
@@ -113,7 +158,8 @@ def validate(model: type[M], data: Any, shown: str, node: Any = None,
             loc = [*base, *err["loc"]]
             line, col = position(node if node is not None else data, loc)
             field = ".".join(str(p) for p in err["loc"]) or "(top level)"
-            findings.append(Finding(shown, line, col, "schema", f"{field}: {_pydantic_message(err)}",
+            message = f"{field}: {_pydantic_message(err)}"
+            findings.append(Finding(shown, line, col, "schema", message,
                                     _schema_hint(err)))
         return None, findings
 

@@ -63,7 +63,9 @@ def stats(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 def schema(
     project: ProjectOpt = None,
-    check_only: Annotated[bool, typer.Option("--check", help="Exit 1 if a schema is stale.")] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if a schema is stale.")
+    ] = False,
 ) -> None:
     """Write the JSON Schemas of the YAML files to schemas/ (generated from the models)."""
     directory = project_root(project) / SCHEMA_DIR

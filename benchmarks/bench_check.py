@@ -1,0 +1,138 @@
+"""Benchmark: `factquiz check` on a synthetic corpus of 1,000 sources and 10,000 facts.
+
+Floors (issue 2): the 10k-fact run under 2 s on a 2-core machine, and no more than ~12x
+the 1k-fact run (sources are indexed once, never rescanned per quote).
+
+Run: ``python benchmarks/bench_check.py`` (prints one line per size).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from factquiz.load import load_project
+from factquiz.model import SourceMeta
+from factquiz.sources import body_checksum, render_source
+from factquiz.verify import check
+
+WORDS = [
+    "alliance",
+    "treaty",
+    "defence",
+    "minister",
+    "cooperation",
+    "partnership",
+    "security",
+    "region",
+    "agreement",
+    "forces",
+    "exercise",
+    "training",
+    "leaders",
+    "summit",
+    "capability",
+    "intelligence",
+    "energy",
+    "minerals",
+    "trade",
+    "investment",
+    "maritime",
+    "strategic",
+    "framework",
+    "island",
+    "ocean",
+    "port",
+]
+NAMES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", "Ivy", "Juniper"]
+
+
+def make_corpus(root: Path, n_sources: int, n_facts: int, seed: int = 7) -> None:
+    """Write a synthetic project: sources with ~400-word bodies, facts quoting them."""
+    rng = random.Random(seed)
+    (root / "sources").mkdir(parents=True)
+    (root / "facts").mkdir()
+    (root / "_config.yml").write_text("title: bench\n", encoding="utf-8")
+    (root / "lessons.yml").write_text(
+        "lessons:\n  - {id: bench, title: Bench, page: book/bench.md}\n", encoding="utf-8"
+    )
+    bodies = []
+    for s in range(n_sources):
+        lines = []
+        for _ in range(12):
+            words = [rng.choice(WORDS) for _ in range(30)]
+            words[rng.randrange(30)] = f"{rng.choice(NAMES)}{rng.randrange(1000)}"
+            words[rng.randrange(30)] = str(rng.randrange(1900, 2030))
+            lines.append(" ".join(words).capitalize() + ".")
+        body = "\n".join(lines) + "\n"
+        bodies.append(body)
+        meta = SourceMeta(
+            id=f"src-{s}",
+            title=f"Source {s}",
+            publisher=None,
+            published="2022",
+            date_basis="stated: synthetic",
+            origin=f"{s}.txt",
+            sha256=body_checksum(body),
+        )
+        (root / "sources" / f"src-{s}.txt").write_text(render_source(meta, body), encoding="utf-8")
+    per_file = 100
+    for f in range(0, n_facts, per_file):
+        out = ["facts:"]
+        for i in range(f, min(f + per_file, n_facts)):
+            s = rng.randrange(n_sources)
+            line = rng.choice(bodies[s].splitlines())
+            words = line.rstrip(".").split()
+            start = rng.randrange(0, 20)
+            quote = " ".join(words[start : start + 8])
+            answer = words[start + rng.randrange(8)]
+            out += [
+                f"  - id: fact-{i}",
+                "    lesson: bench",
+                f"    statement: The passage says {answer} here.",
+                f"    question: What does passage {i} say?",
+                f"    answer: '{answer}'",
+                "    kind: concept",
+                "    evidence:",
+                f"      - source: src-{s}",
+                f"        quote: '{quote}'",
+            ]
+        (root / "facts" / f"bank-{f // per_file:03d}.yml").write_text(
+            "\n".join(out) + "\n", encoding="utf-8"
+        )
+
+
+def time_check(root: Path, repeat: int = 3) -> tuple[float, int]:
+    """Median seconds for load + check, and the number of findings (must be 0)."""
+    times, findings = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        findings = check(load_project(root))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), len(findings)
+
+
+def main() -> int:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n_sources, n_facts in ((100, 1_000), (1_000, 10_000)):
+            root = Path(tmp) / f"p{n_facts}"
+            make_corpus(root, n_sources, n_facts)
+            seconds, n_findings = time_check(root)
+            if n_findings:
+                print(f"check: synthetic bank has {n_findings} findings; benchmark invalid")
+                return 1
+            results[n_facts] = seconds
+            print(f"check: {n_sources:,} sources, {n_facts:,} facts in {seconds:.2f} s")
+    ratio = results[10_000] / results[1_000]
+    ok = results[10_000] < 2.0 and ratio <= 12
+    print(f"check: 10k/1k ratio {ratio:.1f}x; floor (< 2 s, <= 12x) {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
