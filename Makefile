@@ -14,12 +14,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/factquiz build
+	$(BIN)/factquiz check
+	$(BIN)/factquiz notebooks
+	$(BIN)/factquiz book
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg -p no:randomly
+	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 check: $(STAMP)
 	$(BIN)/factquiz check

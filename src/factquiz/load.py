@@ -49,6 +49,7 @@ class Project:
     facts: list[Fact] = field(default_factory=list)
     fact_locations: dict[str, list[Located]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    quizzes: dict[str, Any] = field(default_factory=dict)  # id -> quizfile.LoadedQuiz
 
     @property
     def facts_by_id(self) -> dict[str, Fact]:
@@ -161,11 +162,14 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_project(root: Path) -> Project:
-    """Load sources, lessons and facts of the project at ``root``."""
+    """Load sources, lessons, facts and quiz files of the project at ``root``."""
     project = Project(root=root)
     with _cyclic_gc_paused():
         load_sources(project)
         load_lessons(project)
         for path in fact_files(root):
             load_fact_file(project, path)
+        from .quizfile import load_quizzes  # quizfile builds on this module
+
+        load_quizzes(project)
     return project

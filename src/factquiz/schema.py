@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .model import FactFile, LessonsFile, SourceMeta
+from .quizfile import QuizFile
 from .yamlio import atomic_write_text
 
 #: file name in schemas/ -> (model, title)
@@ -19,6 +20,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "facts.schema.json": (FactFile, "factquiz fact file"),
     "lessons.schema.json": (LessonsFile, "factquiz lessons list"),
     "source.schema.json": (SourceMeta, "factquiz source front matter"),
+    "quiz.schema.json": (QuizFile, "factquiz quiz file"),
 }
 
 

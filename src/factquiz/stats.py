@@ -19,13 +19,50 @@ class BankStats:
     corroborated: int = 0
     derived: int = 0
     unused_sources: list[str] = field(default_factory=list)
+    # For instructors: what the bank can ask, what it cannot and why, what it under-uses.
+    capable: dict[str, dict[str, int]] = field(default_factory=dict)  # lesson -> type -> facts
+    instructor: dict[str, dict[str, int]] = field(default_factory=dict)  # lesson -> type -> qs
+    cannot: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # type -> [fact, why]
+    underused_sources: list[dict[str, object]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
 
 
+def question_stats(project: Project, stats: BankStats) -> None:
+    """Fill in, per lesson and question type, the facts able to yield that type and the
+    instructor questions; the facts that cannot, with the reason; and the sources cited by
+    fewer than half as many facts as the average cited source."""
+    from .distractors import Bank  # the question types build on the fact bank
+    from .qtypes import REGISTRY
+
+    bank = Bank.of(project)
+    stats.capable = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
+    stats.cannot = {name: [] for name in REGISTRY}
+    for fact in project.facts:
+        row = stats.capable.setdefault(fact.lesson, dict.fromkeys(REGISTRY, 0))
+        for name, qtype in REGISTRY.items():
+            why = qtype.why_not(fact, bank)
+            if why is None:
+                row[name] += 1
+            else:
+                stats.cannot[name].append({"fact": fact.id, "lesson": fact.lesson, "why": why})
+    stats.instructor = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
+    for loaded in project.quizzes.values():
+        row = stats.instructor.setdefault(loaded.quiz.lesson, dict.fromkeys(REGISTRY, 0))
+        for question in loaded.quiz.instructor_questions:
+            row[question.type] += 1
+    cited = {sid: n for sid, n in stats.per_source.items() if n}  # unused ones are listed apart
+    if cited:
+        average = sum(cited.values()) / len(cited)
+        stats.underused_sources = [
+            {"source": sid, "facts": n, "average": round(average, 1)}
+            for sid, n in sorted(cited.items(), key=lambda kv: (kv[1], kv[0])) if n < average / 2]
+
+
 def bank_stats(project: Project) -> BankStats:
-    """Facts per lesson, per source and per kind; how many have two or more sources."""
+    """Facts per lesson, per source and per kind; how many have two or more sources; and
+    what questions the bank can yield (see :func:`question_stats`)."""
     per_lesson = Counter({lesson: 0 for lesson in project.lessons})
     per_source = Counter({sid: 0 for sid in project.sources})
     per_kind: Counter[str] = Counter()
@@ -37,7 +74,7 @@ def bank_stats(project: Project) -> BankStats:
         for sid in cited:
             per_source[sid] += 1
         corroborated += len(cited) >= 2
-    return BankStats(
+    stats = BankStats(
         facts=len(project.facts),
         per_lesson=dict(per_lesson),
         per_source=dict(per_source),
@@ -46,3 +83,5 @@ def bank_stats(project: Project) -> BankStats:
         derived=sum(f.derived for f in project.facts),
         unused_sources=sorted(s for s, n in per_source.items() if n == 0),
     )
+    question_stats(project, stats)
+    return stats

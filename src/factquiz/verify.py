@@ -19,6 +19,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact, Source
 from .normalize import casefold, normalize, normalize_with_map, numbers_in
+from .quizfile import check_quizzes
 from .sources import body_checksum
 
 Rule = Callable[[Project, "SourceIndex"], Iterable[Finding]]
@@ -212,7 +213,8 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
                                 "rephrase the statement so that it states the answer in full")
 
 
-RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers]
+RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
+                     check_quizzes]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:

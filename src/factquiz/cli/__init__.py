@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import sys
 
+from rich.markup import escape
+
 from ..errors import FactquizError
 from .common import app, err_console
 
 # Importing the command modules registers their commands on ``app``.
-from . import bank  # noqa: E402,F401  isort: skip
+from . import bank  # noqa: F401  isort: skip
+from . import quiz  # noqa: F401  isort: skip
+from . import notebook  # noqa: F401  isort: skip
+from . import add  # noqa: F401  isort: skip
+from . import export  # noqa: F401  isort: skip
+from . import book  # noqa: F401  isort: skip
 
 
 def main() -> None:
@@ -20,7 +27,7 @@ def main() -> None:
     try:
         code = app(standalone_mode=False)
     except FactquizError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except SystemExit:
         raise
@@ -29,13 +36,15 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # click's own usage errors arrive here in non-standalone mode
         import click
+        import typer
 
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, (click.exceptions.Abort, typer.Abort)):
             err_console.print("aborted; nothing was written")
             sys.exit(1)
-        if isinstance(exc, click.ClickException):
+        # typer >= 0.16 vendors click: its usage errors are TyperExceptions with show().
+        if isinstance(exc, (click.ClickException, typer.TyperException)) and hasattr(exc, "show"):
             exc.show()
-            sys.exit(exc.exit_code)
+            sys.exit(getattr(exc, "exit_code", 2))
         raise
     # In non-standalone mode click returns the code of typer.Exit instead of exiting.
     sys.exit(code if isinstance(code, int) else 0)

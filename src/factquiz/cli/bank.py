@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..errors import FactquizError
 from ..load import SCHEMA_DIR
 from ..project import project_root
 from ..schema import stale_schemas, write_schemas
-from ..stats import bank_stats
+from ..stats import BankStats, bank_stats
 from ..verify import check as check_project
 from .common import JsonOpt, ProjectOpt, app, console, err_console, open_project
 
@@ -39,12 +40,32 @@ def check(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def stats(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
-    """Facts per lesson, source and kind, and how many are corroborated."""
+def stats(
+    project: ProjectOpt = None,
+    as_json: JsonOpt = False,
+    why: Annotated[str | None, typer.Option(
+        "--why", metavar="TYPE", help="List the facts that cannot yield this question type "
+        "(mc, tf, cloze, numeric, ordering, matching), and why.")] = None,
+) -> None:
+    """Facts per lesson, source and kind; the questions they can yield; under-used sources."""
     loaded = open_project(project)
     result = bank_stats(loaded)
+    if why is not None and why not in result.cannot:
+        raise FactquizError(f"unknown question type {why!r}; use one of: "
+                            + ", ".join(result.cannot))
     if as_json:
         console.print_json(json.dumps(result.to_dict()))
+        return
+    if why is not None and not result.cannot[why]:
+        console.print(f"every fact can yield a {why} question")
+        return
+    if why is not None:
+        table = Table(title=f"Facts that cannot yield a {why} question", title_justify="left")
+        for column in ("fact", "lesson", "why not"):
+            table.add_column(column)
+        for row in result.cannot[why]:
+            table.add_row(row["fact"], row["lesson"], row["why"])
+        console.print(table)
         return
     console.print(f"{result.facts} facts; {result.corroborated} corroborated by two or more "
                   f"sources; {result.derived} derived")
@@ -56,8 +77,30 @@ def stats(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
         for key, count in counts.items():
             table.add_row(key, str(count))
         console.print(table)
+    _question_tables(result)
     if result.unused_sources:
         console.print("sources cited by no fact: " + ", ".join(result.unused_sources))
+
+
+def _question_tables(result: BankStats) -> None:
+    """Questions available per lesson and type; how many facts cannot yield each type."""
+    types = list(result.cannot)
+    table = Table(title="Questions available per lesson: facts able to yield each type "
+                  "(+ instructor questions)", title_justify="left")
+    table.add_column("lesson")
+    for name in types:
+        table.add_column(name, justify="right")
+    for lesson, row in result.capable.items():
+        extra = result.instructor.get(lesson, {})
+        table.add_row(lesson, *(f"{row[t]}" + (f" (+{extra[t]})" if extra.get(t) else "")
+                                for t in types))
+    console.print(table)
+    console.print("facts that cannot yield a type: " + ", ".join(
+        f"{name} {len(rows)}" for name, rows in result.cannot.items())
+        + " (see why with --why TYPE)")
+    for row in result.underused_sources:
+        console.print(f"under-used source: {row['source']} is cited by {row['facts']} fact(s), "
+                      f"under half the average of {row['average']} per cited source")
 
 
 @app.command()

@@ -1,0 +1,42 @@
+"""Benchmark: 1,000 seeded variants of a 10-question quiz.
+
+Floor (issue 3): under 1 s on a 2-core machine, counting the one-off planning (which
+facts can yield which type, each fact's safe distractors) as well as the variants.
+Runs on the real project's ``raa`` quiz; the best of 3 runs, each on a freshly loaded
+project so that nothing is cached from the run before.
+
+Run: ``python benchmarks/bench_generate.py`` (prints one result line; exit 1 if missed).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from factquiz.generate import make_quiz
+from factquiz.load import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+QUIZ, VARIANTS, FLOOR_S = "raa", 1000, 1.0
+
+
+def one_run() -> tuple[float, int]:
+    project = load_project(ROOT)
+    start = time.perf_counter()
+    sizes = {len(make_quiz(project, QUIZ, seed=seed).questions) for seed in range(VARIANTS)}
+    return time.perf_counter() - start, max(sizes)
+
+
+def main() -> int:
+    runs = [one_run() for _ in range(3)]
+    seconds = min(s for s, _ in runs)
+    questions = runs[0][1]
+    ok = seconds < FLOOR_S
+    print(f"generate: {VARIANTS:,} variants of a {questions}-question quiz in {seconds:.2f} s; "
+          f"floor (< {FLOOR_S:g} s) {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Building the online book: ``jupyter-book build`` with warnings as errors.
+
+The book is a Jupyter Book 1.x project whose ``_config.yml`` and ``_toc.yml`` sit at the
+project root (pages under ``book/``). :func:`build_book` runs Jupyter Book in a
+subprocess (so a build never shares state with the caller) with ``-W --keep-going``:
+every warning is reported, and any warning fails the build. Notebooks are executed
+through Jupyter Book's cache (``execute_notebooks: cache``), so a rebuild re-runs only
+notebooks that changed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import FactquizError
+from .yamlio import atomic_write_text
+
+#: Where Jupyter Book writes, relative to the project root.
+BUILD_DIR = Path("_build")
+HTML_DIR = BUILD_DIR / "html"
+LOG_FILE = BUILD_DIR / "book-build.log"
+#: Sphinx's saved environment: after a failed build it is removed, so that the next build
+#: reads every page again and reports every problem again (Sphinx only re-reads pages
+#: that changed, and would otherwise pass without re-reporting the warnings).
+ENVIRONMENT = BUILD_DIR / ".doctrees" / "environment.pickle"
+
+#: What the book is built from: configuration, pages and the data the extension reads.
+BOOK_PARTS = ("_config.yml", "_toc.yml", "lessons.yml", "book", "facts", "sources", "quizzes",
+              "notebooks")
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL|SEVERE):")
+
+
+class BookBuildFailed(FactquizError):
+    """Jupyter Book reported warnings or errors; the message lists them."""
+
+    def __init__(self, message: str, problems: list[str], log: Path) -> None:
+        super().__init__(message)
+        self.problems = problems
+        self.log = log
+
+
+class NotABook(FactquizError):
+    """The directory has no _config.yml and _toc.yml for Jupyter Book."""
+
+
+def problems_in(output: str) -> list[str]:
+    """The warning and error lines of a build's output, without colour codes."""
+    return [line.strip() for line in _ANSI.sub("", output).splitlines() if _PROBLEM.search(line)]
+
+
+def jupyter_book_command(root: Path, *, strict: bool = True, builder: str = "html") -> list[str]:
+    """The command line that builds the book at ``root``."""
+    command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+               "build", str(root), "--builder", builder]
+    if strict:
+        command += ["-W", "--keep-going"]
+    return command
+
+
+def build_book(root: Path, *, strict: bool = True) -> Path:
+    """Build the HTML book of the project at ``root``; return the path of its index.html.
+
+    With ``strict`` (the default) any Sphinx warning (an unknown fact id, a broken link,
+    a notebook cell that fails, ...) fails the build. The full output is kept in
+    ``_build/book-build.log``. Raises :class:`BookBuildFailed` listing the problems.
+    """
+    root = Path(root).resolve()
+    for name in ("_config.yml", "_toc.yml"):
+        if not (root / name).is_file():
+            raise NotABook(f"{root} has no {name}: the book's configuration and table of "
+                           "contents must be at the project root")
+    result = subprocess.run(jupyter_book_command(root, strict=strict), cwd=root,
+                            capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    log = root / LOG_FILE
+    log.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(log, _ANSI.sub("", output))
+    index = root / HTML_DIR / "index.html"
+    problems = problems_in(output)
+    if result.returncode != 0 or not index.is_file():
+        (root / ENVIRONMENT).unlink(missing_ok=True)
+        shown = "\n".join(f"  {p}" for p in problems) or "  (no warning lines; see the log)"
+        raise BookBuildFailed(f"the book did not build ({len(problems)} problem(s)):\n{shown}\n"
+                              f"full output: {log}", problems, log)
+    return index
+
+
+def copy_book(root: Path, dest: Path) -> Path:
+    """Copy what the book of ``root`` is built from into ``dest`` (without build output),
+    e.g. to build it somewhere else; return ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in BOOK_PARTS:
+        src = Path(root) / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(
+                "_build", ".ipynb_checkpoints", "__pycache__"), dirs_exist_ok=True)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest

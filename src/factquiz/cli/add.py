@@ -1,0 +1,513 @@
+"""The ``add fact``, ``add question`` and ``new-lesson`` commands: the instructor's write path.
+
+Every field is an option, for scripts; whatever is missing is asked for (with the
+choices listed and defaults offered) when the terminal is interactive or ``--interactive``
+is given. The item is checked with ``factquiz check``'s rules and previewed before it is
+written; a refused item is re-asked field by field when prompting, else the command exits
+with code 2 and nothing is written. The work is done by :mod:`factquiz.add`.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.syntax import Syntax
+
+from ..add import (
+    AddResult,
+    InvalidItem,
+    add_fact,
+    add_question,
+    capabilities,
+    guess_kind,
+    new_lesson,
+    quiz_file_for,
+    require_lesson,
+    suggest_fact_id,
+    suggest_question_id,
+)
+from ..errors import FactquizError
+from ..generate import generate_question
+from ..load import Project, load_project
+from ..model import QUESTION_TYPES, Kind
+from ..project import project_root
+from ..qtypes import REGISTRY
+from .common import ProjectOpt, app, console, err_console
+from .quiz import question_lines
+
+add_app = typer.Typer(
+    name="add",
+    help="Add a fact or an instructor question, checked against the sources before writing.",
+    no_args_is_help=True,
+)
+app.add_typer(add_app, name="add")
+
+KIND_HELP = {"person": "a name", "place": "a city, region or base", "date": "e.g. 2022-10-22",
+             "year": "e.g. 2022", "number": "a count or amount",
+             "organisation": "e.g. an agency or a force", "agreement": "a treaty or declaration",
+             "country": "a country", "concept": "an idea or thing", "event": "something that "
+             "happened", "title": "the name of an office or document"}
+MAX_ROUNDS = 5  # times a refused item is re-asked before giving up
+
+Interactive = Annotated[bool, typer.Option(
+    "--interactive", "-i", help="Ask for every missing field (default when stdin is a terminal).")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Check and preview; write nothing.")]
+Many = Annotated[list[str] | None, typer.Option(show_default=False)]
+
+
+class MissingFields(FactquizError):
+    """Fields are missing and there is no terminal to ask for them."""
+
+
+# --- Prompting --------------------------------------------------------------------------------
+
+
+def ask(label: str, default: str | None = None, required: bool = True) -> str:
+    """One line of text; blank is refused when ``required`` and there is no default."""
+    while True:
+        value = typer.prompt(label, default=default if default is not None else
+                             ("" if not required else None), show_default=bool(default))
+        value = value.strip()
+        if value or not required:
+            return value
+        err_console.print("  a value is needed")
+
+
+def ask_number(label: str, default: str | None = None) -> int | float:
+    """A number (an int when it is whole)."""
+    while True:
+        text = ask(label, default)
+        try:
+            value = float(text)
+        except ValueError:
+            err_console.print(f"  {text!r} is not a number")
+            continue
+        return int(value) if value.is_integer() else value
+
+
+def ask_lines(label: str) -> list[str]:
+    """Several lines, one item each, ended by an empty line."""
+    console.print(f"{label} (one per line; an empty line ends the list)")
+    items = []
+    while True:
+        value = typer.prompt(f"  {len(items) + 1}", default="", show_default=False).strip()
+        if not value:
+            return items
+        items.append(value)
+
+
+def choose(label: str, options: list[tuple[str, str]], default: str | None = None) -> str:
+    """One of ``options`` (id, description), by number or id; the list is shown first."""
+    console.print(f"{label}:")
+    for n, (key, description) in enumerate(options, start=1):
+        console.print(f"  {n:>2}) {key}  [dim]{escape(description)}[/]")
+    ids = [key for key, _ in options]
+    while True:
+        value = typer.prompt(f"{label} (number or id)", default=default,
+                             show_default=bool(default)).strip()
+        if value.isdigit() and 1 <= int(value) <= len(ids):
+            return ids[int(value) - 1]
+        if value in ids:
+            return value
+        err_console.print(f"  not one of the {len(ids)} listed; type its number or its id")
+
+
+def _interactive(flag: bool, missing: list[str]) -> bool:
+    if flag:
+        return True
+    if missing and not sys.stdin.isatty():
+        raise MissingFields("missing " + ", ".join(missing) + ": give them as options, or run "
+                            "in a terminal (or with --interactive) to be asked for them")
+    return bool(missing)
+
+
+def _confirm(yes: bool, interactive: bool, question: str) -> None:
+    if interactive and not yes and not typer.confirm(question, default=True):
+        console.print("nothing was written")
+        raise typer.Exit(1)
+
+
+def _print_refusal(exc: InvalidItem) -> None:
+    err_console.print(str(exc), markup=False)
+
+
+def _run_until_valid(check: Callable[[], AddResult], interactive: bool,
+                     reask: Callable[[list[str]], None]) -> AddResult:
+    """Check the item; when prompting, re-ask the fields a refusal points at."""
+    for _ in range(MAX_ROUNDS):
+        try:
+            return check()
+        except InvalidItem as exc:
+            _print_refusal(exc)
+            if not interactive or not exc.fields:
+                raise typer.Exit(2) from None
+            err_console.print("Please correct: " + ", ".join(exc.fields))
+            reask(exc.fields)
+    err_console.print(f"still refused after {MAX_ROUNDS} attempts; nothing was written")
+    raise typer.Exit(2)
+
+
+def _print_yaml(text: str) -> None:
+    """The item's YAML: highlighted in a terminal, verbatim otherwise."""
+    if console.is_terminal:
+        console.print(Syntax(text.rstrip("\n"), "yaml", word_wrap=True))
+    else:
+        console.print(text.rstrip("\n"), markup=False)
+
+
+def _show_warnings(result: AddResult) -> None:
+    for finding in result.warnings:
+        err_console.print(finding.format(), markup=False)
+
+
+# --- add fact ---------------------------------------------------------------------------------
+
+
+def _sources(project: Project) -> list[tuple[str, str]]:
+    return [(sid, f"{s.meta.title} ({s.meta.published})") for sid, s in project.sources.items()]
+
+
+def _ask_evidence(project: Project) -> list[dict[str, str]]:
+    evidence: list[dict[str, str]] = []
+    while True:
+        if evidence:
+            more = typer.prompt("Another source? (number or id; Enter to finish)", default="",
+                                show_default=False).strip()
+            if not more:
+                return evidence
+            ids = list(project.sources)
+            source = ids[int(more) - 1] if more.isdigit() and 1 <= int(more) <= len(ids) else more
+        else:
+            source = choose("Source", _sources(project))
+        quote = ask("Quote (copied exactly from the source)")
+        evidence.append({"source": source, "quote": quote})
+
+
+def _ask_fact(project: Project, fields: dict[str, Any], only: list[str] | None) -> None:
+    """Fill the missing fact fields (or re-ask ``only`` those named) from the terminal."""
+    def wanted(name: str) -> bool:
+        return (name in only) if only is not None else not fields.get(name)
+
+    if wanted("lesson"):
+        fields["lesson"] = choose("Lesson", [(lid, lesson.title)
+                                             for lid, lesson in project.lessons.items()],
+                                  fields.get("lesson"))
+    prompts = (("statement", "Statement (the claim, in your own words, containing the answer)"),
+               ("question", "Question (whose answer is the answer)"), ("answer", "Answer"))
+    for name, label in prompts:
+        if wanted(name):
+            fields[name] = ask(label, fields.get(name) or None)
+    if wanted("kind"):
+        guess = guess_kind(fields.get("answer", ""))
+        fields["kind"] = choose("Kind", [(k.value, KIND_HELP.get(k.value, "")) for k in Kind],
+                                guess.value if guess else None)
+    if wanted("evidence"):
+        fields["evidence"] = _ask_evidence(project)
+    if only is None:
+        fields["aliases"] = fields.get("aliases") or ask_lines(
+            "Other accepted answers (aliases)")
+        fields["distractors"] = fields.get("distractors") or ask_lines(
+            f"Wrong answers of the same kind ({fields['kind']}), for multiple choice")
+        fields["when"] = fields.get("when") or ask(
+            "When it happened (YYYY, YYYY-MM or YYYY-MM-DD; Enter to skip)", required=False)
+        if fields["when"]:
+            fields["label"] = fields.get("label") or ask(
+                "Short name of the event (for ordering questions; Enter to skip)", required=False)
+    for name in ("aliases", "distractors", "when", "label", "note"):
+        if only is not None and name in only:
+            fields[name] = ask(name.capitalize(), str(fields.get(name) or "") or None,
+                               required=False) if name not in ("aliases", "distractors") \
+                else ask_lines(name.capitalize())
+    if wanted("id") or not fields.get("id"):
+        suggestion = suggest_fact_id(project, fields["lesson"], fields.get("answer", ""))
+        fields["id"] = ask("Id (a stable slug)", fields.get("id") or suggestion)
+
+
+def _preview_fact(result: AddResult) -> None:
+    console.print(f"New fact for [bold]{escape(result.shown)}[/]"
+                  + (" (a new file)" if result.created else "") + ":")
+    _print_yaml(result.item_yaml)
+    if result.fact is None or result.project is None:
+        return
+    can = capabilities(result.project, result.fact)
+    yes = [t for t, why in can.items() if why is None]
+    console.print("Can yield: " + (", ".join(REGISTRY[t].title for t in yes) or "no question type"))
+    for qtype, why in can.items():
+        if why is not None:
+            console.print(f"  not {REGISTRY[qtype].title}: {escape(why)}", style="dim")
+    if yes:
+        example = generate_question(result.project, result.fact, yes[0], random.Random(0))
+        console.print("Example question:")
+        for line in question_lines(1, example, answers=True):
+            console.print(line)
+
+
+@add_app.command("fact")
+def add_fact_command(
+    project: ProjectOpt = None,
+    fact_id: Annotated[str | None, typer.Option("--id", help="Stable slug (default: suggested "
+                                                "from the lesson and answer).")] = None,
+    lesson: Annotated[str | None, typer.Option("--lesson", "-l", help="Lesson id.")] = None,
+    statement: Annotated[str | None, typer.Option(help="The claim, containing the answer.")] = None,
+    question: Annotated[str | None, typer.Option(help="A question --answer answers.")] = None,
+    answer: Annotated[str | None, typer.Option(help="The canonical answer.")] = None,
+    kind: Annotated[Kind | None, typer.Option(help="What sort of thing the answer is.")] = None,
+    source: Many = None,
+    quote: Many = None,
+    alias: Many = None,
+    distractor: Many = None,
+    tag: Many = None,
+    when: Annotated[str | None, typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    label: Annotated[str | None, typer.Option(help="Short name of the event.")] = None,
+    tolerance: Annotated[float | None, typer.Option(help="Accepted error of a number.")] = None,
+    derived: Annotated[bool, typer.Option(help="The answer is computed, not quoted.")] = False,
+    note: Annotated[str | None, typer.Option(help="How a derived answer was obtained.")] = None,
+    interactive: Interactive = False,
+    yes: Yes = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a fact to the bank, checked against its sources before it is written.
+
+    Each --source/--quote pair is evidence that must be found verbatim in that source.
+    Missing fields are asked for in a terminal (or with --interactive)."""
+    root = project_root(project)
+    loaded = load_project(root)
+    sources, quotes = source or [], quote or []
+    if len(sources) != len(quotes):
+        raise FactquizError(f"give one --quote for each --source ({len(sources)} source(s), "
+                            f"{len(quotes)} quote(s))")
+    fields: dict[str, Any] = {
+        "id": fact_id, "lesson": lesson, "statement": statement, "question": question,
+        "answer": answer, "aliases": alias or [], "kind": kind.value if kind else None,
+        "label": label, "when": when, "tolerance": tolerance, "tags": tag or [],
+        "distractors": distractor or [],
+        "evidence": [{"source": s, "quote": q} for s, q in zip(sources, quotes, strict=True)],
+        "derived": derived, "note": note,
+    }
+    required = ("lesson", "statement", "question", "answer", "kind", "evidence")
+    missing = [f"--{name}" if name != "evidence" else "--source/--quote"
+               for name in required if not fields[name]]
+    prompting = _interactive(interactive, missing)
+    if prompting:
+        _ask_fact(loaded, fields, None)
+    else:
+        require_lesson(loaded, fields["lesson"])
+        fields["id"] = fields["id"] or suggest_fact_id(loaded, fields["lesson"], fields["answer"])
+    result = _run_until_valid(lambda: add_fact(root, fields, dry_run=True), prompting,
+                              lambda names: _ask_fact(loaded, fields, names))
+    _preview_fact(result)
+    _show_warnings(result)
+    if dry_run:
+        console.print("dry run: nothing was written")
+        return
+    _confirm(yes, prompting, f"Add fact {result.item_id} to {result.shown}?")
+    written = add_fact(root, fields)
+    console.print(f"added fact {written.item_id} to {written.shown}")
+
+
+# --- add question -----------------------------------------------------------------------------
+
+
+def _fact_list(project: Project, lesson: str) -> list[tuple[str, str]]:
+    facts = [f for f in project.facts if f.lesson == lesson] or project.facts
+    return [(f.id, f.statement) for f in facts]
+
+
+def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
+                  only: list[str] | None) -> None:
+    """Fill the missing question fields (or re-ask ``only`` those named)."""
+    def wanted(name: str) -> bool:
+        return (name in only) if only is not None else fields.get(name) in (None, "", [])
+
+    if wanted("type"):
+        fields["type"] = choose("Type", [(t, REGISTRY[t].title) for t in QUESTION_TYPES])
+    kind = fields["type"]
+    if wanted("prompt"):
+        hint = " (put _____ where the answer goes)" if kind == "cloze" else ""
+        fields["prompt"] = ask(f"Prompt{hint}", fields.get("prompt") or None)
+    if kind == "mc":
+        if wanted("choices"):
+            fields["choices"] = ask_lines("Choices, the correct one among them")
+        if wanted("answer") or wanted("choices"):
+            choices = fields["choices"]
+            fields["answer"] = choose("Correct choice", [(c, "") for c in choices]) \
+                if choices else ask("Correct choice")
+    elif kind == "tf" and wanted("answer"):
+        fields["answer"] = typer.confirm("Is the statement true?", default=True)
+    elif kind == "cloze":
+        if wanted("accepted"):
+            fields["accepted"] = ask_lines("Accepted answers")
+        if only is None and not fields.get("match_given"):
+            fields["match"] = choose("Match typed answers", [
+                ("fuzzy", "forgive small typos (names)"), ("exact", "numbers, years, codes")],
+                "fuzzy")
+    elif kind == "numeric":
+        if wanted("answer"):
+            fields["answer"] = ask_number("Answer (a number)")
+        if only is None and fields.get("tolerance") is None:
+            fields["tolerance"] = ask_number("Accepted error", "0")
+    elif kind == "ordering" and wanted("items"):
+        fields["items"] = ask_lines("Items, in the correct order")
+    elif kind == "matching" and wanted("pairs"):
+        lines = ask_lines("Pairs, as `item = its match`")
+        fields["pairs"] = _parse_pairs(lines)
+    if wanted("explanation"):
+        fields["explanation"] = ask("Explanation (shown after answering)",
+                                    fields.get("explanation") or None)
+    if wanted("facts"):
+        facts = _fact_list(project, quiz_id)
+        console.print("Facts of this lesson:")
+        for n, (fid, statement) in enumerate(facts, start=1):
+            console.print(f"  {n:>2}) {fid}  [dim]{escape(statement)}[/]")
+        ids = [fid for fid, _ in facts]
+        chosen = ask_lines("Facts the question rests on (number or id)")
+        fields["facts"] = [ids[int(c) - 1] if c.isdigit() and 1 <= int(c) <= len(ids) else c
+                           for c in chosen]
+    if wanted("id") or not fields.get("id"):
+        loaded = project.quizzes.get(quiz_id)
+        suggestion = suggest_question_id(loaded.quiz, fields.get("prompt", "")) if loaded \
+            else "question"
+        fields["id"] = ask("Id (a stable slug)", fields.get("id") or suggestion)
+
+
+def _parse_pairs(values: list[str]) -> list[dict[str, str]]:
+    pairs = []
+    for value in values:
+        if "=" not in value:
+            raise FactquizError(f"pair {value!r} has no '=': write it as `item = its match`")
+        item, match = value.split("=", 1)
+        pairs.append({"item": item.strip(), "answer": match.strip()})
+    return pairs
+
+
+def _answer_value(kind: str | None, answer: str | None) -> Any:
+    if answer is None or kind is None:
+        return answer
+    if kind == "tf":
+        lowered = answer.strip().lower()
+        if lowered not in ("true", "false"):
+            raise FactquizError("--answer of a true/false question is true or false, "
+                                f"not {answer!r}")
+        return lowered == "true"
+    if kind == "numeric":
+        try:
+            value = float(answer)
+        except ValueError:
+            raise FactquizError(f"--answer of a numeric question is a number, not {answer!r}") \
+                from None
+        return int(value) if value.is_integer() else value
+    return answer
+
+
+def _preview_question(result: AddResult) -> None:
+    console.print(f"New question for [bold]{escape(result.shown)}[/]:")
+    _print_yaml(result.item_yaml)
+    if result.question is not None:
+        console.print("A generated variant, as students see it, with its key:")
+        for line in question_lines(1, result.question, answers=True):
+            console.print(line)
+
+
+@add_app.command("question")
+def add_question_command(
+    quiz: Annotated[str | None, typer.Argument(help="Quiz (lesson) id.")] = None,
+    project: ProjectOpt = None,
+    question_id: Annotated[str | None, typer.Option("--id", help="Stable slug.")] = None,
+    qtype: Annotated[str | None, typer.Option("--type", help="mc, tf, cloze, numeric, ordering "
+                                              "or matching.")] = None,
+    prompt: Annotated[str | None, typer.Option(help="What the student reads.")] = None,
+    choice: Many = None,
+    answer: Annotated[str | None, typer.Option(help="mc: the correct choice; tf: true/false; "
+                                               "numeric: the number.")] = None,
+    accepted: Many = None,
+    match: Annotated[str | None, typer.Option(help="cloze: fuzzy or exact.")] = None,
+    tolerance: Annotated[float | None, typer.Option(help="numeric: accepted error.")] = None,
+    item: Many = None,
+    pair: Many = None,
+    no_shuffle: Annotated[bool, typer.Option("--no-shuffle", help="Keep choices in the order "
+                                             "given.")] = False,
+    explanation: Annotated[str | None, typer.Option(help="Shown after answering.")] = None,
+    fact: Many = None,
+    interactive: Interactive = False,
+    yes: Yes = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Add an instructor-written question to a lesson's quiz file, checked before writing.
+
+    The question goes to quizzes/<lesson>.yml. --choice, --accepted, --item (in the
+    correct order), --pair ('item = match') and --fact are repeatable. Missing fields are
+    asked for in a terminal (or with --interactive)."""
+    root = project_root(project)
+    loaded = load_project(root)
+    if qtype is not None and qtype not in QUESTION_TYPES:
+        raise FactquizError(f"unknown question type {qtype!r}; use one of: "
+                            + ", ".join(QUESTION_TYPES))
+    fields: dict[str, Any] = {
+        "id": question_id, "type": qtype, "prompt": prompt, "choices": choice or [],
+        "answer": _answer_value(qtype, answer), "accepted": accepted or [],
+        "match": match, "match_given": match is not None, "tolerance": tolerance,
+        "items": item or [], "pairs": _parse_pairs(pair or []), "shuffle": not no_shuffle,
+        "explanation": explanation, "facts": fact or [],
+    }
+    needs = {"mc": ["choices", "answer"], "tf": ["answer"], "cloze": ["accepted"],
+             "numeric": ["answer"], "ordering": ["items"], "matching": ["pairs"]}
+    required = ["type", "prompt", *needs.get(qtype or "", []), "explanation", "facts"]
+    missing = (["QUIZ"] if quiz is None else []) + \
+        [f"--{n}" for n in required if fields[n] in (None, "", [])]
+    prompting = _interactive(interactive, missing)
+    if quiz is None:
+        quiz = choose("Quiz", [(qid, q.quiz.title) for qid, q in loaded.quizzes.items()])
+    quiz_file_for(loaded, quiz)
+    if prompting:
+        _ask_question(loaded, quiz, fields, None)
+
+    def data() -> dict[str, Any]:
+        return {k: v for k, v in fields.items() if k != "match_given"}
+
+    result = _run_until_valid(lambda: add_question(root, quiz, data(), dry_run=True), prompting,
+                              lambda names: _ask_question(loaded, quiz, fields, names))
+    _preview_question(result)
+    _show_warnings(result)
+    if dry_run:
+        console.print("dry run: nothing was written")
+        return
+    _confirm(yes, prompting, f"Add question {result.item_id} to {result.shown}?")
+    written = add_question(root, quiz, data())
+    console.print(f"added question {written.item_id} to {written.shown}")
+
+
+# --- new-lesson -------------------------------------------------------------------------------
+
+
+@app.command("new-lesson")
+def new_lesson_command(
+    lesson: Annotated[str, typer.Argument(help="Id of the new lesson (a slug).")],
+    title: Annotated[str, typer.Option("--title", "-t", help="The lesson's title.",
+                                       prompt=True)],
+    project: ProjectOpt = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Scaffold a lesson: its entry in lessons.yml, fact file, quiz file and page."""
+    root = project_root(project)
+    result = new_lesson(root, lesson, title, dry_run=dry_run)
+    verb = "would create" if dry_run else "created"
+    for path in result.created:
+        console.print(f"{verb} {path}")
+    page = Path(result.created[2])
+    if result.toc:
+        console.print(f"{'would list' if dry_run else 'listed'} {page} in {result.toc}")
+    else:
+        console.print(f"add {page} to the book's table of contents (_toc.yml) by hand",
+                      markup=False)
+    if result.todo:
+        console.print("`factquiz check` will report, until the lesson has facts:")
+        for finding in result.todo:
+            console.print("  " + finding.format().replace("\n", "\n  "), markup=False)
+    console.print(f"next: `factquiz add fact --lesson {lesson}`, then write {page}")

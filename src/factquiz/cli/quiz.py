@@ -1,0 +1,90 @@
+"""The ``factquiz quiz`` command: print one variant of a lesson's quiz in the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from ..generate import Quiz, make_quiz
+from ..model import Question
+from ..qtypes import REGISTRY
+from .common import ProjectOpt, app, console
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _letter(i: int) -> str:
+    return LETTERS[i] if i < len(LETTERS) else str(i + 1)
+
+
+def question_lines(number: int, question: Question, answers: bool) -> list[Text]:
+    """The lines showing one question (and, with ``answers``, its key and sources)."""
+    head = Text(f"{number}. ", style="bold")
+    head.append(f"[{REGISTRY[question.type].title}] ", style="cyan")
+    head.append(question.prompt)
+    lines = [head]
+    if question.type in ("mc", "tf"):
+        lines += [Text(f"   {_letter(i)}) {opt}") for i, opt in enumerate(question.options)]
+    elif question.type == "ordering":
+        lines += [Text(f"   {i + 1}. {item}") for i, item in enumerate(question.items)]
+    elif question.type == "matching":
+        width = max(len(item) for item in question.items)
+        rows = max(len(question.items), len(question.options))
+        for i in range(rows):
+            left = f"{i + 1}. {question.items[i]}" if i < len(question.items) else ""
+            right = f"{_letter(i)}) {question.options[i]}" if i < len(question.options) else ""
+            lines.append(Text(f"   {left:<{width + 4}}   {right}"))
+    if answers:
+        lines.append(Text("   Answer: ", style="bold green") + Text(_key(question)))
+        lines.append(Text("   Why: ", style="bold") + Text(question.explanation))
+        for c in question.citations:
+            lines.append(Text(f"   Source: {c.title} ({c.published or 'undated'}): ", style="dim")
+                         + Text(f"\u201c{c.quote}\u201d", style="dim italic"))
+    return lines
+
+
+def _key(question: Question) -> str:
+    if question.type in ("mc", "tf"):
+        return f"{_letter(question.answer)}) {question.options[question.answer]}"
+    if question.type == "cloze":
+        rule = "typos forgiven" if question.match == "fuzzy" else "exact"
+        return " | ".join(question.accepted) + f"  ({rule})"
+    if question.type == "numeric":
+        return f"{question.answer} (± {question.tolerance:g})" if question.tolerance \
+            else f"{question.answer} (exact)"
+    if question.type == "ordering":
+        return " → ".join(f"{i + 1}. {question.items[i]}" for i in question.answer)
+    return "; ".join(f"{i + 1} → {_letter(j)}) {question.options[j]}"
+                     for i, j in enumerate(question.answer))
+
+
+def render_quiz(quiz: Quiz, answers: bool) -> list[Text]:
+    """The whole variant as lines of rich text."""
+    title = Text(f"{quiz.title}", style="bold underline")
+    out = [title, Text(f"quiz {quiz.id}, seed {quiz.seed}, {len(quiz.questions)} questions"
+                       + ("; answer key shown" if answers else ""), style="dim"), Text("")]
+    for n, question in enumerate(quiz.questions, start=1):
+        out += question_lines(n, question, answers)
+        out.append(Text(""))
+    return out
+
+
+@app.command("quiz")
+def quiz_command(
+    lesson: Annotated[str, typer.Argument(help="Lesson id (a quiz's id is its lesson's id).")],
+    seed: Annotated[int | None, typer.Option("--seed", help="Variant seed (default: the "
+                                             "quiz file's seed).")] = None,
+    student: Annotated[str | None, typer.Option("--student", help="Student id, hashed to a "
+                                                "seed.")] = None,
+    answers: Annotated[bool, typer.Option("--answers", help="Show the answer key, "
+                                          "explanations and sources.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Print one variant of a lesson's quiz, with the key only when asked (--answers)."""
+    from .common import open_project
+
+    quiz = make_quiz(open_project(project), lesson, seed=seed, student=student)
+    for line in render_quiz(quiz, answers):
+        console.print(line)

@@ -1,0 +1,190 @@
+"""Distractors: wrong answers of the same kind that can never be graded as correct.
+
+Candidates are the fact's own ``distractors`` (first: they were written to be
+plausible) and the answers of other facts of the same kind. A candidate is rejected
+when it
+
+* would be accepted as the answer (``answers.accepts``: equal after normalisation to
+  the answer or an alias, or within the typo tolerance used for names),
+* names the same thing as the answer ("Morrison" vs "Scott Morrison"),
+* would be accepted as the answer of another fact asking the same question,
+* has the wrong form (a year must be a year, a number a number, a date must have as
+  many numbers as the answer), or
+* already appears in the fact's statement or question (it would read oddly, and a
+  true/false question could then state two contradicting things).
+
+Duplicates (after normalisation) are dropped. The safe pool of each fact is computed
+once per :class:`Bank`; picking from it with a seeded ``random.Random`` is cheap.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .answers import accepts, match_for, names_same_thing
+from .errors import FactquizError
+from .model import Citation, Fact, Kind, Source
+from .normalize import answer_key, numbers_in
+
+if TYPE_CHECKING:
+    from .load import Project
+
+_YEAR = re.compile(r"^\d{4}$")
+_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+
+
+class NotEnoughDistractors(FactquizError):
+    """A fact cannot yield as many safe distractors as a question type needs."""
+
+
+def plain_number(text: str) -> float | None:
+    """The value of ``text`` when it is a plain number ("1960", "2,000", "1.5"), else None."""
+    text = text.strip()
+    if not _NUMBER.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def unsafe_reason(fact: Fact, candidate: str, same_question: Iterable[Fact] = ()) -> str | None:
+    """Why ``candidate`` may not be a distractor for ``fact`` (None when it is safe)."""
+    key = answer_key(candidate)
+    if not key:
+        return "it is empty after normalisation"
+    match = match_for(fact.kind)
+    if accepts(fact.accepted, match, candidate):
+        return "it would be accepted as the answer"
+    if any(names_same_thing(candidate, a) for a in fact.accepted):
+        return "it names the same thing as the answer"
+    for other in same_question:
+        if other.id != fact.id and (accepts(other.accepted, match_for(other.kind), candidate)
+                                    or any(names_same_thing(candidate, a)
+                                           for a in other.accepted)):
+            return f"it is the answer of fact '{other.id}', which asks the same question"
+    if fact.kind is Kind.year and not _YEAR.match(candidate.strip()):
+        return "it is not a year (four digits)"
+    if fact.kind is Kind.number and plain_number(candidate) is None:
+        return "it is not a plain number"
+    if fact.kind is Kind.date and len(numbers_in(candidate)) != len(numbers_in(fact.answer)):
+        return "it is not a date of the same form as the answer"
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    if pattern.search(answer_key(fact.statement)) or pattern.search(answer_key(fact.question)):
+        return "it already appears in the fact's statement or question"
+    return None
+
+
+class Bank:
+    """The facts questions are drawn from, indexed once for fast seeded generation."""
+
+    def __init__(self, facts: Iterable[Fact], sources: Mapping[str, Source] | None = None) -> None:
+        self.by_id: dict[str, Fact] = {}
+        for fact in facts:
+            self.by_id.setdefault(fact.id, fact)
+        self.facts: list[Fact] = list(self.by_id.values())
+        self.sources: dict[str, Source] = dict(sources or {})
+        self.by_kind: dict[Kind, list[Fact]] = defaultdict(list)
+        self._by_question: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            self.by_kind[fact.kind].append(fact)
+            self._by_question[answer_key(fact.question)].append(fact)
+        self._pools: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._citations: dict[str, list[Citation]] = {}
+        #: Per-type caches the question types may fill (e.g. compatible partners).
+        self.cache: dict[Any, Any] = {}
+
+    @classmethod
+    def of(cls, project: Project) -> Bank:
+        """The bank of a loaded project, built once per project object."""
+        entry = _BANKS.get(id(project))
+        if entry is not None and entry[0]() is project:
+            return entry[1]
+        bank = cls(project.facts, project.sources)
+        _BANKS[id(project)] = (weakref.ref(project), bank)
+        weakref.finalize(project, _BANKS.pop, id(project), None)
+        return bank
+
+    def same_question(self, fact: Fact) -> list[Fact]:
+        """Other facts whose question is the same as ``fact``'s (after normalisation)."""
+        return [f for f in self._by_question.get(answer_key(fact.question), []) if f.id != fact.id]
+
+    def pool(self, fact: Fact) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The safe distractors of ``fact``: (its own, answers of other facts of its kind)."""
+        cached = self._pools.get(fact.id)
+        if cached is not None and self.by_id.get(fact.id) is fact:
+            return cached
+        same = self.same_question(fact)
+        seen: set[str] = set()
+        own: list[str] = []
+        for candidate in fact.distractors:
+            if unsafe_reason(fact, candidate, same) is None and answer_key(candidate) not in seen:
+                seen.add(answer_key(candidate))
+                own.append(candidate.strip())
+        others: list[str] = []
+        for other in self.by_kind.get(fact.kind, []):
+            candidate = other.answer
+            if other.id == fact.id or answer_key(candidate) in seen:
+                continue
+            if unsafe_reason(fact, candidate, same) is None:
+                seen.add(answer_key(candidate))
+                others.append(candidate.strip())
+        result = (tuple(own), tuple(others))
+        if self.by_id.get(fact.id) is fact:
+            self._pools[fact.id] = result
+        return result
+
+    def distractor_count(self, fact: Fact) -> int:
+        """How many safe distractors ``fact`` can yield."""
+        own, others = self.pool(fact)
+        return len(own) + len(others)
+
+    def citations(self, fact: Fact) -> list[Citation]:
+        """The citations of ``fact``: source title and date with each evidence quote."""
+        cached = self._citations.get(fact.id)
+        if cached is None or self.by_id.get(fact.id) is not fact:
+            cached = []
+            for ev in fact.evidence:
+                source = self.sources.get(ev.source)
+                cached.append(Citation(
+                    source_id=ev.source,
+                    title=source.meta.title if source else ev.source,
+                    published=source.meta.published if source else "",
+                    quote=ev.quote,
+                ))
+            if self.by_id.get(fact.id) is fact:
+                self._citations[fact.id] = cached
+        return list(cached)
+
+
+_BANKS: dict[int, tuple[weakref.ref[Any], Bank]] = {}
+
+
+def as_bank(bank: Bank | Project | Iterable[Fact]) -> Bank:
+    """A :class:`Bank` from a bank, a loaded project or a list of facts."""
+    if isinstance(bank, Bank):
+        return bank
+    if hasattr(bank, "facts") and hasattr(bank, "sources"):
+        return Bank.of(bank)  # type: ignore[arg-type]
+    return Bank(bank)  # type: ignore[arg-type]
+
+
+def distractors_for(fact: Fact, bank: Bank | Project | Iterable[Fact], n: int,
+                    rng: random.Random) -> list[str]:
+    """``n`` safe distractors for ``fact``: its own first, then answers of its kind.
+
+    Raises :class:`NotEnoughDistractors` when the bank cannot supply ``n``;
+    ``factquiz check`` reports such facts so that this never happens at quiz time.
+    """
+    own, others = as_bank(bank).pool(fact)
+    if len(own) + len(others) < n:
+        raise NotEnoughDistractors(
+            f"fact '{fact.id}' has {len(own) + len(others)} safe distractor(s) but {n} are "
+            f"needed; add `distractors:` of kind {fact.kind.value} to it"
+        )
+    picked = rng.sample(own, min(n, len(own)))
+    if len(picked) < n:
+        picked += rng.sample(others, n - len(picked))
+    return picked

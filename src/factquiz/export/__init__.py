@@ -1,0 +1,99 @@
+"""Exporting a generated quiz for other platforms: Moodle, Canvas, Anki, CSV and JSON.
+
+One module per format; this module is the registry and the one entry point,
+:func:`export_quiz`. A format that cannot carry a question type says so: by default the
+other questions are exported and the skipped ones are reported in the result; with
+``strict=True`` nothing is written and :class:`UnsupportedQuestionType` names them.
+Nothing is ever dropped silently, and every file is written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..yamlio import atomic_write_bytes
+from . import anki, gift, moodle, qti, tabular
+from .base import (
+    ExportContext,
+    ExportResult,
+    Format,
+    NothingToExport,
+    Skipped,
+    UnknownFormat,
+    UnsupportedQuestionType,
+)
+
+if TYPE_CHECKING:
+    from ..generate import Quiz
+    from ..load import Project
+
+__all__ = [
+    "FORMATS",
+    "ExportContext",
+    "ExportResult",
+    "Format",
+    "NothingToExport",
+    "Skipped",
+    "UnknownFormat",
+    "UnsupportedQuestionType",
+    "default_path",
+    "export_quiz",
+    "get_format",
+]
+
+FORMATS: dict[str, Format] = {
+    f.name: f for f in (moodle.FORMAT, gift.FORMAT, qti.FORMAT, anki.FORMAT, tabular.CSV,
+                        tabular.JSON)
+}
+EXPORTS_DIR = "exports"
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; an unknown name lists the known ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnknownFormat(f"unknown export format '{name}'; use one of: "
+                            f"{', '.join(FORMATS)}") from None
+
+
+def default_path(root: Path, quiz: Quiz, fmt: Format) -> Path:
+    """``exports/<quiz>-<seed>.<ext>`` under the project root."""
+    return root / EXPORTS_DIR / f"{quiz.id}-{quiz.seed}.{fmt.extension}"
+
+
+def context_for(project: Project) -> ExportContext:
+    """What formats may need from the project: its facts and sources."""
+    return ExportContext(facts=project.facts_by_id, sources=dict(project.sources))
+
+
+def export_quiz(quiz: Quiz, fmt: str, path: Path, context: ExportContext | None = None,
+                strict: bool = False) -> ExportResult:
+    """Write ``quiz`` to ``path`` in format ``fmt``; report what could not be carried.
+
+    Raises :class:`UnsupportedQuestionType` (with ``strict``) or :class:`NothingToExport`
+    instead of writing when questions cannot be carried.
+    """
+    format_ = get_format(fmt)
+    context = context or ExportContext()
+    carried, skipped = [], []
+    for question in quiz.questions:
+        reason = format_.reason_to_skip(question)
+        if reason is None:
+            carried.append(question)
+        else:
+            skipped.append(Skipped(question.id, question.type, reason))
+    listing = "; ".join(s.format() for s in skipped)
+    if skipped and strict:
+        raise UnsupportedQuestionType(
+            f"{format_.name} cannot carry {len(skipped)} question(s) of quiz {quiz.id}: {listing}; "
+            "nothing was written (drop --strict to export the others)", skipped)
+    if not carried:
+        detail = f": {listing}" if listing else ""
+        raise NothingToExport(f"quiz {quiz.id} has no question that {format_.name} can carry"
+                              f"{detail}; nothing was written")
+    data = format_.render(quiz, carried, context)
+    atomic_write_bytes(path, data)
+    return ExportResult(format=format_.name, path=path, exported=[q.id for q in carried],
+                        skipped=skipped, notes=format_.notes(carried))

@@ -1,0 +1,75 @@
+"""Pieces every exporter shares: feedback with citations, the key as text, number formatting.
+
+No format-specific escaping here: each format module escapes for its own syntax.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+
+from ..model import Citation, Question
+
+
+def number_text(value: float | int) -> str:
+    """A number without a useless ``.0`` (``1960`` not ``1960.0``)."""
+    number = float(value)
+    if math.isfinite(number) and number.is_integer():
+        return str(int(number))
+    return repr(number)
+
+
+def citation_text(citation: Citation) -> str:
+    """``Title (published): “quote”`` for a citation."""
+    return f"{citation.title} ({citation.published}): “{citation.quote}”"
+
+
+def feedback_text(question: Question) -> str:
+    """The explanation followed by one ``Source:`` line per citation, as plain text."""
+    lines = [question.explanation.strip()]
+    lines += [f"Source: {citation_text(c)}" for c in question.citations]
+    return "\n".join(line for line in lines if line)
+
+
+def feedback_html(question: Question) -> str:
+    """The explanation and citations as an HTML fragment (text escaped)."""
+    parts = []
+    if question.explanation.strip():
+        parts.append(f"<p>{html.escape(question.explanation.strip(), quote=False)}</p>")
+    for c in question.citations:
+        parts.append(
+            f"<p>Source: <cite>{html.escape(c.title, quote=False)}</cite> "
+            f"({html.escape(c.published, quote=False)}): "
+            f"<q>{html.escape(c.quote, quote=False)}</q></p>"
+        )
+    return "".join(parts)
+
+
+def answer_text(question: Question) -> str:
+    """The correct answer in words, for a CSV column or a card."""
+    kind, answer = question.type, question.answer
+    if kind in ("mc", "tf"):
+        return question.options[answer]
+    if kind == "cloze":
+        return " / ".join(question.accepted)
+    if kind == "numeric":
+        tolerance = f" ± {number_text(question.tolerance)}" if question.tolerance else ""
+        return number_text(answer) + tolerance
+    if kind == "ordering":
+        return " → ".join(question.items[i] for i in answer)
+    if kind == "matching":
+        return "; ".join(f"{item} → {question.options[answer[i]]}"
+                         for i, item in enumerate(question.items))
+    raise ValueError(f"unknown question type {kind!r}")
+
+
+def stable_int(*parts: str, low: int = 1 << 30, high: int = 1 << 31) -> int:
+    """A number in ``[low, high)`` that depends only on ``parts`` (for ids that must not change)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return low + int(digest[:15], 16) % (high - low)
+
+
+def stable_ident(*parts: str) -> str:
+    """A short hex identifier that depends only on ``parts``."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,258 @@
+"""QTI 1.2 zip as Canvas (classic quizzes) imports it: every type but ordering.
+
+The package has the layout Canvas itself exports, and text2qti writes: ``imsmanifest.xml``,
+``<assessment id>/<assessment id>.xml`` (the questions) and
+``<assessment id>/assessment_meta.xml`` (Canvas quiz settings). Items use Canvas's
+``question_type`` metadata; the general feedback (explanation and citations) is shown
+after an attempt. Identifiers are derived from the quiz, seed and question ids, so the
+same export is the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from typing import TYPE_CHECKING
+
+from ..model import Question
+from .base import ExportContext, Format
+from .common import feedback_html, number_text, stable_ident
+
+if TYPE_CHECKING:
+    from ..generate import Quiz
+
+QTI_NS = {
+    "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
+    "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    "xsi:schemaLocation": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2 "
+                          "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd",
+}
+MANIFEST_NS = {
+    "xmlns": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1",
+    "xmlns:lom": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/resource",
+    "xmlns:imsmd": "http://www.imsglobal.org/xsd/imsmd_v1p2",
+    "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    "xsi:schemaLocation": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1 "
+                          "http://www.imsglobal.org/xsd/imscp_v1p1.xsd",
+}
+CANVAS_NS = {
+    "xmlns": "http://canvas.instructure.com/xsd/cccv1p0",
+    "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+    "xsi:schemaLocation": "http://canvas.instructure.com/xsd/cccv1p0 "
+                          "https://canvas.instructure.com/xsd/cccv1p0.xsd",
+}
+CANVAS_TYPE = {
+    "mc": "multiple_choice_question",
+    "tf": "true_false_question",
+    "cloze": "short_answer_question",
+    "numeric": "numerical_question",
+    "matching": "matching_question",
+}
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _mattext(parent: ET.Element, html_text: str, texttype: str = "text/html") -> None:
+    _sub(_sub(parent, "material"), "mattext", html_text, texttype=texttype)
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _metadata(item: ET.Element, question_type: str, answer_ids: list[str], ref: str) -> None:
+    fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
+    for label, entry in (("question_type", question_type), ("points_possible", "1.0"),
+                         ("original_answer_ids", ",".join(answer_ids)),
+                         ("assessment_question_identifierref", ref)):
+        field = _sub(fields, "qtimetadatafield")
+        _sub(field, "fieldlabel", label)
+        _sub(field, "fieldentry", entry)
+
+
+def _resprocessing(item: ET.Element) -> ET.Element:
+    processing = _sub(item, "resprocessing")
+    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0",
+         varname="SCORE", vartype="Decimal")
+    general = _sub(processing, "respcondition", **{"continue": "Yes"})
+    _sub(_sub(general, "conditionvar"), "other")
+    _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    return processing
+
+
+def _set_score(condition: ET.Element, value: str, action: str = "Set") -> None:
+    _sub(condition, "setvar", value, action=action, varname="SCORE")
+
+
+def item_element(quiz: Quiz, question: Question) -> ET.Element:
+    """The ``<item>`` for one question, in Canvas's QTI dialect."""
+    ident = "factquiz_" + stable_ident(quiz.id, str(quiz.seed), question.id)
+    item = ET.Element("item", ident=ident, title=question.id)
+    kind = question.type
+    choice_ids = [f"{ident}_{i}" for i in range(len(question.options))]
+    if kind in ("mc", "tf"):
+        _metadata(item, CANVAS_TYPE[kind], choice_ids, f"{ident}_ref")
+        presentation = _sub(item, "presentation")
+        _mattext(presentation, _h(question.prompt))
+        choices = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality="Single"),
+                       "render_choice")
+        for choice_id, option in zip(choice_ids, question.options, strict=True):
+            _mattext(_sub(choices, "response_label", ident=choice_id), _h(option))
+        correct = _sub(_resprocessing(item), "respcondition", **{"continue": "No"})
+        _sub(_sub(correct, "conditionvar"), "varequal", choice_ids[question.answer],
+             respident="response1")
+        _set_score(correct, "100")
+    elif kind in ("cloze", "numeric"):
+        if kind == "cloze":
+            answer_ids = [f"{ident}_{i}" for i in range(len(question.accepted))]
+        else:
+            answer_ids = [f"{ident}_numerical"]
+        _metadata(item, CANVAS_TYPE[kind], answer_ids, f"{ident}_ref")
+        presentation = _sub(item, "presentation")
+        _mattext(presentation, _h(question.prompt))
+        blank = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
+        if kind == "cloze":
+            _sub(_sub(blank, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        else:
+            _sub(_sub(blank, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
+        correct = _sub(_resprocessing(item), "respcondition", **{"continue": "No"})
+        condition = _sub(correct, "conditionvar")
+        if kind == "cloze":
+            for accepted in question.accepted:
+                _sub(condition, "varequal", accepted, respident="response1")
+        else:
+            value, tolerance = float(question.answer), float(question.tolerance)
+            either = _sub(condition, "or")
+            _sub(either, "varequal", number_text(value), respident="response1")
+            both = _sub(either, "and")
+            _sub(both, "vargte", number_text(value - tolerance), respident="response1")
+            _sub(both, "varlte", number_text(value + tolerance), respident="response1")
+        _set_score(correct, "100")
+    elif kind == "matching":
+        left_ids = [f"{ident}_item{i}" for i in range(len(question.items))]
+        _metadata(item, CANVAS_TYPE[kind], left_ids, f"{ident}_ref")
+        presentation = _sub(item, "presentation")
+        _mattext(presentation, _h(question.prompt))
+        for left_id, text in zip(left_ids, question.items, strict=True):
+            response = _sub(presentation, "response_lid", ident=f"response_{left_id}")
+            _mattext(response, text, texttype="text/plain")
+            choices = _sub(response, "render_choice")
+            for choice_id, option in zip(choice_ids, question.options, strict=True):
+                _mattext(_sub(choices, "response_label", ident=choice_id), option,
+                         texttype="text/plain")
+        processing = _resprocessing(item)
+        share = f"{100 / len(question.items):.2f}"
+        for left_id, option_index in zip(left_ids, question.answer, strict=True):
+            condition = _sub(processing, "respcondition")
+            _sub(_sub(condition, "conditionvar"), "varequal", choice_ids[option_index],
+                 respident=f"response_{left_id}")
+            _set_score(condition, share, action="Add")
+    else:
+        raise ValueError(f"QTI cannot carry {kind!r} questions")
+    feedback = _sub(item, "itemfeedback", ident="general_fb")
+    _mattext(_sub(feedback, "flow_mat"), feedback_html(question))
+    return item
+
+
+def _xml(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def assessment_xml(quiz: Quiz, questions: list[Question], assessment_id: str) -> bytes:
+    """``<assessment id>.xml``: the questions."""
+    root = ET.Element("questestinterop", QTI_NS)
+    assessment = _sub(root, "assessment", ident=assessment_id, title=quiz.title)
+    field = _sub(_sub(assessment, "qtimetadata"), "qtimetadatafield")
+    _sub(field, "fieldlabel", "cc_maxattempts")
+    _sub(field, "fieldentry", "1")
+    section = _sub(assessment, "section", ident="root_section")
+    for question in questions:
+        section.append(item_element(quiz, question))
+    return _xml(root)
+
+
+def manifest_xml(quiz: Quiz, assessment_id: str) -> bytes:
+    """``imsmanifest.xml``: the package's resources, as Canvas expects them."""
+    root = ET.Element("manifest", {"identifier": f"{assessment_id}_manifest", **MANIFEST_NS})
+    metadata = _sub(root, "metadata")
+    _sub(metadata, "schema", "IMS Content")
+    _sub(metadata, "schemaversion", "1.1.3")
+    title = _sub(_sub(_sub(metadata, "imsmd:lom"), "imsmd:general"), "imsmd:title")
+    _sub(title, "imsmd:string", quiz.title)
+    _sub(root, "organizations")
+    resources = _sub(root, "resources")
+    resource = _sub(resources, "resource", identifier=assessment_id, type="imsqti_xmlv1p2")
+    _sub(resource, "file", href=f"{assessment_id}/{assessment_id}.xml")
+    _sub(resource, "dependency", identifierref=f"{assessment_id}_meta")
+    meta = _sub(resources, "resource", identifier=f"{assessment_id}_meta",
+                type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+                href=f"{assessment_id}/assessment_meta.xml")
+    _sub(meta, "file", href=f"{assessment_id}/assessment_meta.xml")
+    return _xml(root)
+
+
+def meta_xml(quiz: Quiz, questions: list[Question], assessment_id: str) -> bytes:
+    """``assessment_meta.xml``: Canvas's quiz settings (unpublished, answers not shuffled)."""
+    root = ET.Element("quiz", {"identifier": assessment_id, **CANVAS_NS})
+    points = f"{float(len(questions)):.1f}"
+    for tag, value in (("title", quiz.title),
+                       ("description", _h(f"Generated by factquiz from lesson {quiz.lesson}, "
+                                          f"seed {quiz.seed}.")),
+                       ("shuffle_answers", "false"), ("scoring_policy", "keep_highest"),
+                       ("quiz_type", "assignment"), ("points_possible", points),
+                       ("show_correct_answers", "true"), ("allowed_attempts", "1"),
+                       ("one_question_at_a_time", "false"), ("cant_go_back", "false"),
+                       ("available", "false")):
+        _sub(root, tag, value)
+    assignment = _sub(root, "assignment", identifier=f"{assessment_id}_assignment")
+    for tag, value in (("title", quiz.title), ("workflow_state", "unpublished"),
+                       ("quiz_identifierref", assessment_id), ("points_possible", points),
+                       ("grading_type", "points"), ("submission_types", "online_quiz")):
+        _sub(assignment, tag, value)
+    _sub(root, "assignment_group_identifierref", f"{assessment_id}_group")
+    return _xml(root)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def render(quiz: Quiz, questions: list[Question], context: ExportContext) -> bytes:
+    """The QTI package as zip bytes (fixed timestamps, so the same quiz gives the same bytes)."""
+    assessment_id = "factquiz_" + stable_ident(quiz.id, str(quiz.seed))
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr(_entry("imsmanifest.xml"), manifest_xml(quiz, assessment_id))
+        archive.writestr(_entry("non_cc_assessments/"), b"")
+        archive.writestr(_entry(f"{assessment_id}/assessment_meta.xml"),
+                         meta_xml(quiz, questions, assessment_id))
+        archive.writestr(_entry(f"{assessment_id}/{assessment_id}.xml"),
+                         assessment_xml(quiz, questions, assessment_id))
+    return stream.getvalue()
+
+
+def _notes(questions: list[Question]) -> list[str]:
+    if any(q.type == "cloze" and q.match == "fuzzy" for q in questions):
+        return ["Canvas fill-in-the-blank accepts the listed answers exactly (ignoring case): "
+                "the typo tolerance of fuzzy cloze answers is lost"]
+    return []
+
+
+FORMAT = Format(
+    name="qti",
+    extension="zip",
+    description="QTI 1.2 package for Canvas (Settings > Import Course Content > QTI .zip file)",
+    render=render,
+    unsupported={"ordering": "Canvas classic quizzes (QTI 1.2) have no ordering question type"},
+    notes=_notes,
+)

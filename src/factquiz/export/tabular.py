@@ -1,0 +1,76 @@
+"""CSV and JSON: every question type with its key, for any other tool.
+
+JSON is the quiz as the question API defines it (``Question.model_dump``). CSV has one row
+per question; list-valued columns hold JSON arrays so that nothing is lost to a separator,
+and ``correct_answer`` spells the key out in words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING
+
+from ..model import Question
+from .base import ExportContext, Format
+from .common import answer_text, feedback_text
+
+if TYPE_CHECKING:
+    from ..generate import Quiz
+
+CSV_COLUMNS = ("id", "type", "prompt", "options", "items", "answer", "accepted", "tolerance",
+               "match", "correct_answer", "explanation", "feedback", "citations", "fact_ids")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def csv_row(question: Question) -> dict[str, str]:
+    """One CSV row: scalars as text, lists and the key as JSON."""
+    data = question.model_dump(mode="json")
+    return {
+        "id": question.id,
+        "type": question.type,
+        "prompt": question.prompt,
+        "options": _json(data["options"]),
+        "items": _json(data["items"]),
+        "answer": _json(data["answer"]),
+        "accepted": _json(data["accepted"]),
+        "tolerance": _json(data["tolerance"]),
+        "match": question.match,
+        "correct_answer": answer_text(question),
+        "explanation": question.explanation,
+        "feedback": feedback_text(question),
+        "citations": _json(data["citations"]),
+        "fact_ids": _json(data["fact_ids"]),
+    }
+
+
+def render_csv(quiz: Quiz, questions: list[Question], context: ExportContext) -> bytes:
+    """UTF-8 CSV (RFC 4180 quoting, CRLF line ends) with a header row."""
+    stream = io.StringIO(newline="")
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for question in questions:
+        writer.writerow(csv_row(question))
+    return stream.getvalue().encode("utf-8")
+
+
+def render_json(quiz: Quiz, questions: list[Question], context: ExportContext) -> bytes:
+    """The quiz and its questions as JSON (UTF-8, not ASCII-escaped)."""
+    document = {
+        "id": quiz.id,
+        "title": quiz.title,
+        "lesson": quiz.lesson,
+        "seed": quiz.seed,
+        "questions": [q.model_dump(mode="json") for q in questions],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+CSV = Format(name="csv", extension="csv", render=render_csv,
+             description="CSV, one row per question, lists as JSON arrays")
+JSON = Format(name="json", extension="json", render=render_json,
+              description="JSON, the quiz as the question API defines it")

@@ -1,0 +1,210 @@
+"""Seeded quiz generation: a quiz definition plus a seed gives one variant, always the same.
+
+``make_quiz(project, "raa", seed=7)`` returns the same questions, options and order
+every time; another seed (or another student, hashed with SHA-256 by :func:`seed_for`)
+shuffles which facts are asked, as which type, and the options. Only
+``random.Random(seed)`` is used, never the global generator or Python's ``hash()``.
+
+The work that does not depend on the seed (resolving the quiz file, which facts can
+yield which type, each fact's safe distractors) is done once per loaded project and
+cached, so a variant costs little more than building its questions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .distractors import Bank, as_bank
+from .errors import FactquizError
+from .findings import Finding
+from .load import Project
+from .model import QUESTION_TYPES, Fact, Question, QuestionType
+from .qtypes import REGISTRY
+from .quizfile import (
+    QUIZZES_DIR,
+    InstructorQuestion,
+    LoadedQuiz,
+    QuizFile,
+    allocate,
+    instructor_findings,
+    instructor_question,
+    select_facts,
+)
+
+#: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
+FALLBACK: tuple[QuestionType, ...] = ("cloze", "tf", "mc")
+
+
+class UnknownQuiz(FactquizError):
+    """No lesson, and so no quiz, has the id asked for."""
+
+
+class InvalidQuiz(FactquizError):
+    """The quiz file has errors; ``factquiz check`` lists them."""
+
+
+class Quiz(BaseModel):
+    """One variant of a lesson's quiz: what every renderer consumes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    lesson: str
+    seed: int
+    questions: list[Question]
+
+
+def seed_for(student: str) -> int:
+    """A stable 63-bit seed for a student id (SHA-256 of the stripped id)."""
+    digest = hashlib.sha256(student.strip().encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+@dataclass
+class QuizPlan:
+    """What a quiz's variants share: its definition, facts and their capabilities."""
+
+    quiz_id: str
+    definition: QuizFile
+    bank: Bank
+    pool: list[Fact]
+    counts: dict[str, int]
+    capable: dict[str, frozenset[str]]
+    type_order: list[str]
+    instructor: list[InstructorQuestion]
+
+
+def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
+    """The quiz file for ``quiz_id``, or the default quiz of that lesson when it has none."""
+    loaded: LoadedQuiz | None = project.quizzes.get(quiz_id)
+    if loaded is not None:
+        return loaded.quiz
+    if quiz_id not in project.lessons:
+        known = ", ".join(sorted(project.lessons)) or "none (lessons.yml defines no lessons)"
+        raise UnknownQuiz(f"no quiz '{quiz_id}': a quiz's id is a lesson id; lessons: {known}")
+    path = project.root / QUIZZES_DIR / f"{quiz_id}.yml"
+    if path.exists():
+        raise InvalidQuiz(f"{project.shown(path)} has errors; run `factquiz check` to see them")
+    return QuizFile(title=project.lessons[quiz_id].title, lesson=quiz_id)
+
+
+def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
+    """The seed-independent part of a quiz (cached per loaded project)."""
+    cache = _plans_of(project)
+    if quiz_id in cache:
+        return cache[quiz_id]
+    definition = quiz_definition(project, quiz_id)
+    loaded = project.quizzes.get(quiz_id)
+    if loaded is not None:
+        problems = [f for f in instructor_findings(project, loaded) if f.severity == "error"]
+        if problems:
+            raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
+    bank = Bank.of(project)
+    pool = select_facts(project, definition)
+    counts = allocate(definition.mix, definition.questions - len(definition.instructor_questions))
+    capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
+               for t in QUESTION_TYPES}
+    order = sorted((t for t in QUESTION_TYPES if counts[t]),
+                   key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
+    plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,
+                    list(definition.instructor_questions))
+    cache[quiz_id] = plan
+    return plan
+
+
+def _first(findings: list[Finding]) -> str:
+    f = sorted(findings)[0]
+    return f"{f.path}:{f.line}:{f.col}: {f.message}"
+
+
+def _pick(order: list[Fact], allowed: frozenset[str], used: set[str],
+          used_pairs: set[tuple[str, str]], qtype: str) -> Fact | None:
+    """The first fact in ``order`` that can yield ``qtype``: unused ones first."""
+    for fact in order:
+        if fact.id in allowed and fact.id not in used:
+            return fact
+    for fact in order:
+        if fact.id in allowed and (fact.id, qtype) not in used_pairs:
+            return fact
+    return None
+
+
+def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
+              student: str | None = None) -> Quiz:
+    """One variant of the quiz ``quiz_id`` (a lesson id) for ``seed`` or ``student``.
+
+    Without either, the quiz file's default seed is used. Giving both is an error.
+    Raises :class:`UnknownQuiz` for an unknown id and :class:`InvalidQuiz` for a quiz
+    file with errors.
+    """
+    if seed is not None and student is not None:
+        raise FactquizError("give a seed or a student id, not both")
+    plan = plan_quiz(project, quiz_id)
+    if student is not None:
+        seed = seed_for(student)
+    elif seed is None:
+        seed = plan.definition.seed
+    rng = random.Random(seed)
+    order = rng.sample(plan.pool, len(plan.pool))
+    # Facts the instructor's questions rest on are asked about last, if at all.
+    used: set[str] = {fid for iq in plan.instructor for fid in iq.facts}
+    used_pairs: set[tuple[str, str]] = set()
+    slots: list[tuple[str, Fact | InstructorQuestion]] = []
+    for qtype in plan.type_order:
+        for _ in range(plan.counts[qtype]):
+            chosen_type, fact = qtype, _pick(order, plan.capable[qtype], used, used_pairs, qtype)
+            for alt in FALLBACK:
+                if fact is not None:
+                    break
+                chosen_type, fact = alt, _pick(order, plan.capable[alt], used, used_pairs, alt)
+            if fact is None:
+                continue
+            used.add(fact.id)
+            used_pairs.add((fact.id, chosen_type))
+            slots.append((chosen_type, fact))
+    slots.extend((iq.type, iq) for iq in plan.instructor)
+    rng.shuffle(slots)
+    avoid = frozenset(used)
+    prefer = frozenset(f.id for f in plan.pool)
+    questions = []
+    for n, (qtype, source) in enumerate(slots, start=1):
+        if isinstance(source, InstructorQuestion):
+            name = source.id or f"q{plan.instructor.index(source) + 1}"
+            questions.append(instructor_question(source, f"{quiz_id}-{n}-{qtype}-{name}", rng,
+                                                 plan.bank))
+        else:
+            qid = f"{quiz_id}-{n}-{qtype}-{source.id}"
+            questions.append(REGISTRY[qtype].generate(source, plan.bank, rng, qid,
+                                                      avoid - {source.id}, prefer))
+    definition = plan.definition
+    return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
+                questions=questions)
+
+
+def generate_question(bank: Bank | Project | list[Fact], fact: Fact, qtype: QuestionType,
+                      rng: random.Random, qid: str | None = None) -> Question:
+    """One question of type ``qtype`` from ``fact`` (``ValueError`` if it cannot yield it)."""
+    bank = as_bank(bank)
+    why = REGISTRY[qtype].why_not(fact, bank)
+    if why is not None:
+        raise ValueError(f"fact '{fact.id}' cannot yield a {qtype} question: {why}")
+    return REGISTRY[qtype].generate(fact, bank, rng, qid or f"{fact.lesson}-{qtype}-{fact.id}")
+
+
+_PLANS: dict[int, tuple[weakref.ref[Any], dict[str, QuizPlan]]] = {}
+
+
+def _plans_of(project: Project) -> dict[str, QuizPlan]:
+    entry = _PLANS.get(id(project))
+    if entry is None or entry[0]() is not project:
+        entry = (weakref.ref(project), {})
+        _PLANS[id(project)] = entry
+        weakref.finalize(project, _PLANS.pop, id(project), None)
+    return entry[1]

@@ -1,0 +1,223 @@
+"""The notebooks in ``notebooks/``: one quiz per lesson and ``fact-check.ipynb``, executed.
+
+``write_notebooks(root)`` builds every notebook with nbformat, executes it with nbclient
+in ``notebooks/`` (progress goes to a throw-away file, never to the user's home), and
+writes it atomically with its outputs and widget state. Widget model ids, random in the
+kernel, are renumbered deterministically, so the same bank gives byte-identical files and
+``stale_notebooks(root)`` can compare a fresh build with what is committed.
+
+The cells hold only the call that shows a quiz: the key stays in the kernel (see
+:mod:`factquiz.widgets`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from .errors import FactquizError
+from .load import Project, load_project
+from .yamlio import atomic_write_text
+
+NOTEBOOKS_DIR = "notebooks"
+FACT_CHECK = "fact-check.ipynb"
+QUIZ_PREFIX = "quiz-"
+KERNEL = "python3"
+#: Seconds one cell may run while executing a notebook.
+CELL_TIMEOUT = 300
+_MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+
+
+class NotebookExecutionError(FactquizError):
+    """A generated notebook failed to execute."""
+
+
+@dataclass(frozen=True)
+class QuizNotebook:
+    """What a lesson's quiz notebook shows."""
+
+    lesson: str
+    title: str
+    seed: int
+
+    @property
+    def name(self) -> str:
+        return f"{QUIZ_PREFIX}{self.lesson}.ipynb"
+
+
+def quiz_notebooks(project: Project) -> list[QuizNotebook]:
+    """A quiz notebook for each lesson with facts or a quiz file, in book order."""
+    from .generate import quiz_definition
+
+    with_facts = {fact.lesson for fact in project.facts} | set(project.quizzes)
+    found = []
+    for lesson in project.lessons.values():
+        if lesson.id in with_facts:
+            definition = quiz_definition(project, lesson.id)
+            found.append(QuizNotebook(lesson.id, definition.title, definition.seed))
+    return found
+
+
+def _notebook(name: str, cells: list[NotebookNode]) -> NotebookNode:
+    stem = name.removesuffix(".ipynb")
+    for n, cell in enumerate(cells, start=1):
+        cell["id"] = f"{stem}-{n}"  # stable ids, not nbformat's random ones
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    return nb
+
+
+def quiz_notebook(quiz: QuizNotebook) -> NotebookNode:
+    """The unexecuted quiz notebook of one lesson."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    return _notebook(quiz.name, [
+        md(f"# Quiz: {quiz.title}\n\n"
+           "Run the cell below (**Shift+Enter**) to start the quiz. Answer each question and "
+           "press its **Check** button: you see at once whether you are right, the right "
+           "answer after a miss, the explanation and the source it comes from.\n\n"
+           "- Keyboard: **Tab** moves between controls, the **arrow keys** pick an option, "
+           "**Space** or **Enter** presses a button.\n"
+           "- **Try again** gives a fresh variant of the quiz; **Reset** clears your answers.\n"
+           "- Your answers are saved on this computer (in `~/.factquiz/progress.json`, or "
+           "the file named by the `FACTQUIZ_PROGRESS` environment variable) and come back "
+           "when you run the cell again, even after restarting the kernel.\n"
+           "- For a variant of your own, write `factquiz.show(\"" + quiz.lesson
+           + "\", student=\"your-name\")`."),
+        code(f'import factquiz\n\nfactquiz.show("{quiz.lesson}", seed={quiz.seed})'),
+        md("## Your progress\n\nRun this cell at any time for your progress on every lesson "
+           "(also `factquiz progress` in a terminal)."),
+        code("factquiz.progress()"),
+    ])
+
+
+def fact_check_notebook() -> NotebookNode:
+    """The unexecuted fact-check notebook."""
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    return _notebook(FACT_CHECK, [
+        md("# Fact check: every quote against its source\n\n"
+           "Each fact in the bank cites verbatim quotes from the articles in `sources/`. "
+           "This notebook loads the bank and the sources and looks every quote up with the "
+           "same rule as `factquiz check`.\n\n"
+           "**The stored output is a contract.** `pytest --nbval` re-runs this notebook and "
+           "compares every line: if a source is edited or a quote no longer matches, the "
+           "table changes and the test fails. After an intended change to the bank, "
+           "regenerate the notebooks with `factquiz notebooks`."),
+        code("from factquiz.factcheck import fact_check\n"
+             "from factquiz.load import load_project\n"
+             "from factquiz.project import find_project\n\n"
+             "project = load_project(find_project())\n"
+             "report = fact_check(project)\n"
+             'print(f"{len(project.facts)} facts, {len(project.sources)} sources")'),
+        md("## Sources\n\nEach source's body must still match the checksum recorded "
+           "when it was imported."),
+        code("print(report.sources_table())"),
+        md("## Facts\n\nPer lesson and per fact: each quote's source, whether the quote is "
+           "found there, and where (line and column in the source file)."),
+        code("print(report.facts_table())"),
+        md("## Summary"),
+        code("print(report.summary())"),
+    ])
+
+
+def expected_notebooks(project: Project) -> dict[str, NotebookNode]:
+    """Every notebook the project should have, unexecuted, by file name."""
+    notebooks = {q.name: quiz_notebook(q) for q in quiz_notebooks(project)}
+    notebooks[FACT_CHECK] = fact_check_notebook()
+    return notebooks
+
+
+def execute(nb: NotebookNode, directory: Path, name: str) -> NotebookNode:
+    """Run ``nb`` in ``directory`` with progress in a throw-away file; tidy the result."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    with tempfile.TemporaryDirectory(prefix="factquiz-nb-") as tmp:
+        env = {**os.environ, "FACTQUIZ_PROGRESS": str(Path(tmp) / "progress.json")}
+        env.pop("FACTQUIZ_PROJECT", None)
+        client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
+                                record_timing=False, store_widget_state=True,
+                                resources={"metadata": {"path": str(directory)}})
+        try:
+            client.execute(env=env, stderr=subprocess.DEVNULL)
+        except CellExecutionError as exc:
+            raise NotebookExecutionError(f"{NOTEBOOKS_DIR}/{name} failed to execute: "
+                                         f"{exc.ename}: {exc.evalue}") from exc
+    return tidy(nb, name)
+
+
+def tidy(nb: NotebookNode, name: str) -> NotebookNode:
+    """Drop what varies between runs: model ids (renumbered), the Python patch version."""
+    nb.metadata.get("language_info", {}).pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    ids = {model_id: hashlib.sha256(f"{name}:{n}".encode()).hexdigest()[:32]
+           for n, model_id in enumerate(_model_ids_in_order(nb))}
+    text = _MODEL_ID.sub(lambda m: ids.get(m.group(), m.group()), nbformat.writes(nb))
+    return nbformat.reads(text, as_version=4)
+
+
+def _model_ids_in_order(nb: NotebookNode) -> list[str]:
+    """Model ids in a run-independent order: displayed views, then state in creation order."""
+    ordered: list[str] = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                ordered.append(view["model_id"])
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    ordered += list(state.get("state", {}))
+    return [m for m in dict.fromkeys(ordered) if _MODEL_ID.fullmatch(m)]
+
+
+def build_notebooks(root: Path, names: list[str] | None = None) -> dict[str, str]:
+    """Every notebook (or those in ``names``) built and executed, as file text."""
+    expected = expected_notebooks(load_project(root))
+    directory = root / NOTEBOOKS_DIR
+    directory.mkdir(exist_ok=True)
+    built = {}
+    for name, nb in expected.items():
+        if names is None or name in names:
+            built[name] = nbformat.writes(execute(nb, directory, name)) + "\n"
+    return built
+
+
+def _obsolete(root: Path, expected: set[str]) -> list[Path]:
+    """Generated quiz notebooks whose lesson no longer has a quiz."""
+    return sorted(p for p in (root / NOTEBOOKS_DIR).glob(f"{QUIZ_PREFIX}*.ipynb")
+                  if p.name not in expected)
+
+
+def write_notebooks(root: Path) -> list[Path]:
+    """Build, execute and write every notebook that changed; remove obsolete quiz notebooks.
+
+    Returns the paths written or removed.
+    """
+    built = build_notebooks(root)
+    changed = []
+    for name, text in built.items():
+        path = root / NOTEBOOKS_DIR / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            atomic_write_text(path, text)
+            changed.append(path)
+    for path in _obsolete(root, set(built)):
+        path.unlink()
+        changed.append(path)
+    return changed
+
+
+def stale_notebooks(root: Path) -> list[str]:
+    """Names of notebooks that are missing, obsolete, or differ from a fresh build."""
+    built = build_notebooks(root)
+    stale = [name for name, text in built.items()
+             if not (root / NOTEBOOKS_DIR / name).is_file()
+             or (root / NOTEBOOKS_DIR / name).read_text(encoding="utf-8") != text]
+    return stale + [p.name for p in _obsolete(root, set(built))]

@@ -1,0 +1,201 @@
+"""Shared pieces of the question types: the type record, text spans, response checks.
+
+Grading never raises for a student's input: each helper returns either the parsed
+response or a :class:`~factquiz.model.Grade` saying what was wrong with it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from ..model import Fact, Grade, Question
+
+if TYPE_CHECKING:
+    from ..distractors import Bank
+
+#: Longest text response graded; longer input is rejected with a message.
+MAX_RESPONSE_CHARS = 200
+BLANK = "_____"
+
+
+class Generator(Protocol):
+    """``generate(fact, bank, rng, qid, avoid, prefer)``: one question anchored on ``fact``.
+
+    Types that draw on several facts take partners from ``prefer`` (the quiz's facts)
+    first, and from ``avoid`` (facts other questions of the quiz ask about) last.
+    """
+
+    def __call__(self, fact: Fact, bank: Bank, rng: random.Random, qid: str,
+                 avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> Question: ...
+
+
+@dataclass(frozen=True)
+class QType:
+    """A question type: how to generate, grade, and whether a fact can yield it."""
+
+    name: str
+    title: str
+    generate: Generator
+    grade: Callable[[Question, object], Grade]
+    why_not: Callable[[Fact, Bank], str | None]
+    facts_needed: int = 1
+
+
+_QUOTE_CLASS = "['\u2018\u2019\u201a\u201b\u2032\u00b4`]"
+_DQUOTE_CLASS = '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]'
+_DASH_CLASS = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
+
+
+def span_pattern(answer: str) -> re.Pattern[str]:
+    """A case-insensitive pattern finding ``answer`` as a whole phrase in a statement,
+    tolerant of quote and dash variants and of line breaks between words."""
+    parts = []
+    for ch in answer.strip():
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif ch in "'\u2018\u2019\u201a\u201b\u2032\u00b4`":
+            parts.append(_QUOTE_CLASS)
+        elif ch in '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb':
+            parts.append(_DQUOTE_CLASS)
+        elif ch in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
+            parts.append(_DASH_CLASS)
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    left = r"(?<!\w)" if answer.strip()[:1].isalnum() else ""
+    right = r"(?!\w)" if answer.strip()[-1:].isalnum() else ""
+    return re.compile(left + body + right, re.IGNORECASE)
+
+
+def answer_spans(text: str, answers: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``text`` where any of ``answers`` occurs (longest first)."""
+    spans: list[tuple[int, int]] = []
+    for answer in sorted({a for a in answers if a.strip()}, key=len, reverse=True):
+        for m in span_pattern(answer).finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def replace_spans(text: str, spans: list[tuple[int, int]], make: Callable[[str], str]) -> str:
+    """``text`` with each span replaced by ``make(original span text)``."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(make(text[start:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def describe(response: object) -> str:
+    """A short, safe description of a response's type for a message."""
+    return type(response).__name__
+
+
+def text_response(response: object) -> str | Grade:
+    """The response as text, or a Grade explaining why it cannot be graded."""
+    if not isinstance(response, str):
+        return Grade(correct=False, expected="",
+                     message=f"Please type your answer as text (got {describe(response)}).")
+    if not response.strip():
+        return Grade(correct=False, expected="", message="Please type an answer.")
+    if len(response) > MAX_RESPONSE_CHARS:
+        return Grade(correct=False, expected="",
+                     message=f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} "
+                     "characters.")
+    return response
+
+
+def is_int(value: object) -> bool:
+    """A true integer (bool is not one here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def index_response(response: object, n: int, what: str) -> int | Grade:
+    """An option index in ``range(n)``, or a Grade explaining the problem."""
+    if not is_int(response):
+        return Grade(correct=False, expected="",
+                     message=f"Please choose one of the {n} {what} (got {describe(response)}).")
+    assert isinstance(response, int)
+    if not 0 <= response < n:
+        return Grade(correct=False, expected="",
+                     message=f"Please choose one of the {n} {what}: {response} is not one.")
+    return response
+
+
+def index_list_response(response: object, length: int, n: int,
+                        what: str) -> list[int] | Grade:
+    """A list of ``length`` indices, each in ``range(n)``, or a Grade explaining the problem."""
+    if not isinstance(response, (list, tuple)):
+        return Grade(correct=False, expected="",
+                     message=f"Please give a list of {length} {what} (got {describe(response)}).")
+    if len(response) != length:
+        return Grade(correct=False, expected="",
+                     message=f"Please give exactly {length} {what} (got {len(response)}).")
+    if not all(is_int(x) and 0 <= x < n for x in response):
+        return Grade(correct=False, expected="",
+                     message=f"Each of the {what} must be a whole number from 0 to {n - 1}.")
+    return list(response)
+
+
+def with_expected(grade: Grade, expected: str) -> Grade:
+    """``grade`` with its ``expected`` field filled in."""
+    return Grade(correct=grade.correct, message=grade.message, expected=expected)
+
+
+def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
+    """Grade a single-choice response (mc and tf)."""
+    expected = question.options[question.answer]
+    index = index_response(response, len(question.options), what)
+    if isinstance(index, Grade):
+        return with_expected(index, expected)
+    if index == question.answer:
+        return Grade(correct=True, message="Correct.", expected=expected)
+    return Grade(correct=False, message="Not quite.", expected=expected)
+
+
+def has_compatible_pair(candidates: list[Fact], compatible: Callable[[Fact, Fact], bool]) -> bool:
+    """Whether two of ``candidates`` can stand together in one question."""
+    return any(compatible(a, b) for i, a in enumerate(candidates) for b in candidates[i + 1:])
+
+
+def pick_group(anchor: Fact, candidates: list[Fact], rng: random.Random, size: int,
+               compatible: Callable[[Fact, Fact], bool],
+               rank: Callable[[Fact], tuple[bool, ...]]) -> list[Fact]:
+    """``anchor`` and up to ``size - 1`` partners, pairwise compatible, at least 3 in all.
+
+    ``candidates`` are already compatible with ``anchor``; they are shuffled, then
+    stably sorted by ``rank`` (lower first), then taken greedily.
+    """
+    order = rng.sample(candidates, len(candidates))
+    order.sort(key=rank)
+    chosen = [anchor]
+    for cand in order:
+        if len(chosen) == size:
+            break
+        if all(compatible(cand, other) for other in chosen[1:]):
+            chosen.append(cand)
+    if len(chosen) >= 3:
+        return chosen
+    for i, first in enumerate(order):
+        for second in order[i + 1:]:
+            if compatible(first, second):
+                return [anchor, first, second]
+    raise ValueError(f"fact '{anchor.id}' has no two compatible partners")
+
+
+def partner_rank(anchor: Fact, avoid: frozenset[str], prefer: frozenset[str],
+                 avoid_first: bool) -> Callable[[Fact], tuple[bool, ...]]:
+    """Sort key for partners: preferred (else same-lesson) facts first, avoided ones last
+    (or, with ``avoid_first``, avoidance before preference)."""
+    def rank(fact: Fact) -> tuple[bool, ...]:
+        outside = fact.id not in prefer if prefer else fact.lesson != anchor.lesson
+        used = fact.id in avoid
+        return (used, outside) if avoid_first else (outside, used)
+    return rank

@@ -1,0 +1,39 @@
+"""Multiple choice: the fact's question, its answer and three safe distractors, shuffled."""
+
+from __future__ import annotations
+
+import random
+
+from ..distractors import Bank, distractors_for
+from ..model import Fact, Grade, Question
+from .base import QType, choice_grade
+
+N_DISTRACTORS = 3
+
+
+def why_not(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot yield a multiple-choice question (None when it can)."""
+    have = bank.distractor_count(fact)
+    if have < N_DISTRACTORS:
+        return (f"it has {have} safe distractor(s) and multiple choice needs {N_DISTRACTORS}: "
+                f"add `distractors:` of kind {fact.kind.value}")
+    return None
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """A four-option question; ``answer`` is the index of the correct option."""
+    options = [fact.answer.strip(), *distractors_for(fact, bank, N_DISTRACTORS, rng)]
+    rng.shuffle(options)
+    return Question(id=qid, type="mc", prompt=fact.question, options=options,
+                    answer=options.index(fact.answer.strip()), explanation=fact.statement,
+                    citations=bank.citations(fact), fact_ids=[fact.id])
+
+
+def grade(question: Question, response: object) -> Grade:
+    """Correct when ``response`` is the index of the correct option."""
+    return choice_grade(question, response)
+
+
+QTYPE = QType("mc", "multiple choice", generate, grade, why_not)

@@ -1,0 +1,78 @@
+"""factquiz's Sphinx extension: fact citations, self-check quizzes, timeline and sources.
+
+Add ``factquiz.sphinxext`` to the extensions (``sphinx: extra_extensions`` in a Jupyter
+Book's ``_config.yml``). It provides
+
+* the role ``{fact}`id``` — a citation with a numbered note giving the source and quote;
+* the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
+* the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — dated facts as a figure;
+* the directive ``{factsources}`` — every source with its metadata and citing facts.
+
+This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
+``transforms``, ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML)
+and ``timeline`` (the SVG). The CSS and JS are in ``factquiz/static``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import nodes as fq_nodes
+from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
+from .roles import FactRole
+from .state import load, source_pages
+from .transforms import NumberFactCitations
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+CSS_FILE = "factquiz.css"
+JS_FILE = "factquiz.js"
+
+
+def _add_static(app: Sphinx) -> None:
+    """HTML builders only: ship the stylesheet on every page (citations use it)."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file(CSS_FILE)
+
+
+def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """Add the quiz script to the pages that hold a quiz, and to no other."""
+    if doctree is not None and next(iter(doctree.findall(fq_nodes.quiz_block)), None):
+        app.add_js_file(JS_FILE, defer="defer")
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    source_pages(env).discard(docname)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+           other: BuildEnvironment) -> None:
+    source_pages(env).update(source_pages(other) & set(docnames))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the role, directives, nodes, transforms, config values and assets."""
+    app.add_config_value("factquiz_root", "", "env", types=[str])
+    app.add_config_value("factquiz_check", True, "env", types=[bool])
+    for node, html in fq_nodes.HTML.items():
+        plain = fq_nodes.PLAIN[node]
+        app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    app.add_role("fact", FactRole())
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("timeline", TimelineDirective)
+    app.add_directive("factsources", FactSourcesDirective)
+    app.add_transform(NumberFactCitations)
+    app.connect("builder-inited", load)
+    app.connect("builder-inited", _add_static)
+    app.connect("html-page-context", _quiz_script)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}

@@ -1,0 +1,160 @@
+"""Directives: ``{quiz}`` (a lesson's self-check quiz), ``{timeline}`` (dated facts as a
+figure) and ``{factsources}`` (every source with its metadata and the facts citing it).
+
+Each reads the project loaded for the build (:mod:`.state`) and declares the data files
+as dependencies, so an incremental build re-reads the page when the facts change.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from docutils import nodes
+from docutils.nodes import Node
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..errors import FactquizError
+from ..generate import make_quiz
+from ..model import Fact, Source
+from .dates import human_date
+from .nodes import fact_ref, quiz_block, timeline_figure
+from .state import SOURCE_ANCHOR, note_data_dependencies, project_of, source_pages
+from .timeline import Event, timeline_svg
+
+logger = logging.getLogger(__name__)
+
+
+class QuizDirective(SphinxDirective):
+    """``{quiz} <quiz id>`` with an optional ``:seed:``: the lesson's self-check quiz."""
+
+    required_arguments = 1
+    option_spec = {"seed": directives.nonnegative_int}  # noqa: RUF012  (docutils API)
+
+    def run(self) -> list[Node]:
+        quiz_id = self.arguments[0]
+        note_data_dependencies(self.env, quiz_id=quiz_id)
+        try:
+            quiz = make_quiz(project_of(self.env), quiz_id, seed=self.options.get("seed"))
+        except FactquizError as exc:
+            logger.warning("cannot render the quiz: %s", exc, location=self.get_location(),
+                           type="factquiz", subtype="quiz")
+            return []
+        return [quiz_block(quiz=quiz, serial=self.env.new_serialno("factquiz-quiz"))]
+
+
+def _lesson_link(env: object, project: object, lesson_id: str) -> Node:
+    """The lesson's title, linked to its page when the page is part of the book."""
+    lesson = project.lessons.get(lesson_id)  # type: ignore[attr-defined]
+    if lesson is None:
+        return nodes.Text(lesson_id)
+    docname = str(PurePosixPath(lesson.page).with_suffix(""))
+    if docname not in env.found_docs:  # type: ignore[attr-defined]
+        return nodes.emphasis("", lesson.title)
+    ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
+                                refexplicit=True, refwarn=True,
+                                refdoc=env.docname)  # type: ignore[attr-defined]
+    ref += nodes.inline("", lesson.title)
+    return ref
+
+
+class TimelineDirective(SphinxDirective):
+    """``{timeline}``: the facts that have a ``when`` date, as a figure and as a list.
+
+    Options: ``:lesson:`` to keep one lesson's facts, ``:caption:`` for the figure.
+    """
+
+    option_spec = {"lesson": directives.unchanged, "caption": directives.unchanged}  # noqa: RUF012
+
+    def run(self) -> list[Node]:
+        project = project_of(self.env)
+        note_data_dependencies(self.env)
+        lesson = self.options.get("lesson")
+        facts = [f for f in project.facts_by_id.values()
+                 if f.when and (lesson is None or f.lesson == lesson)]
+        if not facts:
+            logger.warning("timeline: no fact has a `when` date%s",
+                           f" in lesson '{lesson}'" if lesson else "",
+                           location=self.get_location(), type="factquiz", subtype="timeline")
+            return []
+        events = sorted((Event(f.when or "", f.label or f.statement, f.id) for f in facts),
+                        key=lambda e: (e.years, e.fact_id))
+        caption = self.options.get(
+            "caption", "Timeline of the dated facts in the fact bank, earliest first.")
+        serial = self.env.new_serialno("factquiz-timeline")
+        figure = timeline_figure(svg=timeline_svg(events, caption, f"fq-timeline-{serial}"),
+                                 caption=caption, caption_id=f"fq-timeline-{serial}-caption")
+        # Text from the bank is shown as written: no "smart" quotes.
+        listing = nodes.bullet_list(classes=["fq-timeline-list"], support_smartquotes=False)
+        for event in events:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.strong("", human_date(event.when))
+            para += nodes.Text(f" — {event.label}")
+            para += fact_ref("", fact_id=event.fact_id)
+            item += para
+            listing += item
+        heading = nodes.paragraph("", "The same events as a list, with their sources:",
+                                  classes=["fq-timeline-intro"])
+        return [figure, heading, listing]
+
+
+class FactSourcesDirective(SphinxDirective):
+    """``{factsources}``: one section per source, with metadata and the facts citing it."""
+
+    def run(self) -> list[Node]:
+        project = project_of(self.env)
+        note_data_dependencies(self.env)
+        source_pages(self.env).add(self.env.docname)
+        citing: dict[str, list[tuple[Fact, str]]] = {}
+        for fact in project.facts_by_id.values():
+            for evidence in fact.evidence:
+                citing.setdefault(evidence.source, []).append((fact, evidence.quote))
+        ordered = sorted(project.sources.values(), key=lambda s: (s.meta.published, s.id))
+        return [self.section(source, citing.get(source.id, []), project) for source in ordered]
+
+    def section(self, source: Source, facts: list[tuple[Fact, str]], project: object) -> Node:
+        meta = source.meta
+        section = nodes.section(ids=[SOURCE_ANCHOR.format(meta.id)])
+        section += nodes.title("", meta.title)
+        fields = nodes.field_list(support_smartquotes=False)  # metadata as written
+        publisher = meta.publisher or "not named in the text"
+        if meta.publisher_description:
+            publisher += f" ({meta.publisher_description})"
+        for name, value in (
+            ("Publisher", publisher),
+            ("Published", f"{human_date(meta.published)} ({meta.date_basis})"),
+            ("Source id", meta.id),
+            ("File", source.path),
+            ("Original file", meta.origin),
+            ("SHA-256 of the text", meta.sha256),
+        ):
+            field = nodes.field()
+            field += nodes.field_name("", name)
+            body = nodes.field_body()
+            literal = name in ("Source id", "File", "Original file", "SHA-256 of the text")
+            body += nodes.paragraph("", "", nodes.literal("", value) if literal
+                                    else nodes.Text(value))
+            field += body
+            fields += field
+        section += fields
+        count = len({fact.id for fact, _ in facts})
+        section += nodes.paragraph("", f"Facts that cite this source: {count}."
+                                   if count else "No fact cites this source yet.")
+        if facts:
+            # Quotes are verbatim: no "smart" quotes.
+            listing = nodes.bullet_list(classes=["fq-source-facts"], support_smartquotes=False)
+            for fact, quote in sorted(facts, key=lambda fq: fq[0].id):
+                item = nodes.list_item()
+                para = nodes.paragraph()
+                para += nodes.literal("", fact.id)
+                para += nodes.Text(f": {fact.statement} (lesson: ")
+                para += _lesson_link(self.env, project, fact.lesson)
+                para += nodes.Text(")")
+                item += para
+                item += nodes.paragraph("", f"“{quote}”", classes=["fq-quote"])
+                listing += item
+            section += listing
+        return section

@@ -1,0 +1,133 @@
+"""Doctree nodes of the extension and how the HTML builder writes them.
+
+Other builders (LaTeX, text, ...) get a plain rendering: citations as ``[n]``, notes
+as a list, the timeline as its list of events, and no quiz (it needs a browser).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+from .state import SOURCE_ANCHOR, source_pages
+from .static_quiz import NoteIndex, render_quiz
+
+
+class fact_ref(nodes.Inline, nodes.Element):
+    """A citation of one fact in the text: ``fact_id``, and ``number``/``ids``/``refid``
+    filled in by :class:`~factquiz.sphinxext.transforms.NumberFactCitations`."""
+
+
+class fact_notes(nodes.General, nodes.Element):
+    """The notes of a page: ``notes`` (number, [(quote, source key)], back-link ids) and
+    ``sources`` (key, source id, title, date). Its children are a plain-text rendering
+    for builders other than HTML."""
+
+
+class quiz_block(nodes.General, nodes.Element):
+    """A rendered self-check quiz (``html``): written as is by the HTML builder only."""
+
+
+class timeline_figure(nodes.General, nodes.Element):
+    """The timeline drawn as SVG (``svg``, ``caption``), with its text list as children."""
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+def visit_fact_ref_html(self: HTML5Translator, node: fact_ref) -> None:
+    # Raised by the stylesheet (a[role=doc-noteref]); no <sup>, which weighs on pages
+    # with many citations and adds no meaning the role does not already give.
+    self.body.append(f'<a id="{node["ids"][0]}" href="#{node["refid"]}" '
+                     f'role="doc-noteref">[{node["number"]}]</a>')
+    raise nodes.SkipNode
+
+
+def _sources_uri(self: HTML5Translator) -> str | None:
+    """Relative URI of the book's sources page, if it has one."""
+    pages = sorted(source_pages(self.builder.env))
+    if not pages:
+        return None
+    return self.builder.get_relative_uri(self.builder.current_docname, pages[0])
+
+
+def visit_fact_notes_html(self: HTML5Translator, node: fact_notes) -> None:
+    """The notes, compactly: each quote is followed by the key of its source, and each
+    source is listed once below with its title and date."""
+    out = [f'<section class="fq-notes" role="doc-endnotes" aria-labelledby="fqnotes">'
+           f'<h2 id="fqnotes">{escape(node["title"])}</h2><ol>']
+    for number, quotes, backs in node["notes"]:
+        out.append(f'<li id="fqn{number}">')
+        out.append("; ".join(f"<q>{escape(quote, quote=False)}</q> [{key}]"
+                             for quote, key in quotes))
+        for k, back in enumerate(backs):
+            mark = "" if len(backs) == 1 else chr(ord("a") + k) if k < 26 else str(k + 1)
+            out.append(f' <a href="#{back}" role="doc-backlink" aria-label="Back'
+                       f'{" " + mark if mark else ""}">↩{mark}</a>')
+        out.append("</li>")
+    out.append('</ol><h3 id="fqsources">Sources</h3><ul class="fq-srcs" '
+               'aria-labelledby="fqsources">')
+    uri = _sources_uri(self)
+    for key, source_id, title, date in node["sources"]:
+        cite = f"<cite>{escape(title, quote=False)}</cite>"
+        if uri is not None:
+            cite = f'<a href="{uri}#{SOURCE_ANCHOR.format(source_id)}">{cite}</a>'
+        out.append(f'<li id="fqs-{key}">[{key}] {cite}, <span class="fq-date">{escape(date)}'
+                   f"</span>.</li>")
+    out.append("</ul></section>")
+    self.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def note_index(document: nodes.document) -> NoteIndex:
+    """Where each (source id, quote) stands in the page's notes, for the quiz feedback."""
+    index: NoteIndex = {}
+    for notes in document.findall(fact_notes):
+        source_of = {key: source_id for key, source_id, _title, _date in notes["sources"]}
+        for number, quotes, _backs in notes["notes"]:
+            for i, (quote, key) in enumerate(quotes):
+                index.setdefault((source_of[key], quote), (number, i, key))
+    return index
+
+
+def visit_quiz_block_html(self: HTML5Translator, node: quiz_block) -> None:
+    self.body.append(render_quiz(node["quiz"], serial=node["serial"],
+                                 notes=note_index(self.document)))
+    raise nodes.SkipNode
+
+
+def visit_timeline_figure_html(self: HTML5Translator, node: timeline_figure) -> None:
+    cap_id = node["caption_id"]
+    self.body.append(f'<figure class="fq-timeline" aria-labelledby="{cap_id}">{node["svg"]}'
+                     f'<figcaption id="{cap_id}">{escape(node["caption"])}</figcaption>')
+
+
+def depart_timeline_figure_html(self: HTML5Translator, node: timeline_figure) -> None:
+    self.body.append("</figure>")
+
+
+# --- other builders -----------------------------------------------------------------------
+
+def _pass(self: Any, node: nodes.Element) -> None:
+    """Write nothing for the node itself; its children are written as usual."""
+
+
+def _skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+PLAIN = {
+    fact_ref: (_pass, _pass),
+    fact_notes: (_pass, _pass),
+    quiz_block: (_skip, None),
+    timeline_figure: (_pass, _pass),
+}
+
+HTML = {
+    fact_ref: (visit_fact_ref_html, None),
+    fact_notes: (visit_fact_notes_html, None),
+    quiz_block: (visit_quiz_block_html, None),
+    timeline_figure: (visit_timeline_figure_html, depart_timeline_figure_html),
+}

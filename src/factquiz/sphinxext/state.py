@@ -1,0 +1,75 @@
+"""The project a build reads facts from: loaded once per build, checked, and tracked as a
+dependency of every page that uses it.
+
+The project (sources, lessons, facts) is loaded from the Sphinx source directory (the
+repository root, where ``_config.yml`` lives) when the builder starts. Problems found
+while loading or checking it are Sphinx warnings located at ``file:line``, so a build
+with ``-W`` stops where the data is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from ..load import LESSONS_FILE, Project, fact_files, load_project
+from ..quizfile import QUIZZES_DIR
+from ..verify import check
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+#: The anchor of a source's entry on the sources page.
+SOURCE_ANCHOR = "source-{}"
+
+def project_root(app: Sphinx) -> Path:
+    """The project directory: ``factquiz_root`` (relative to the source dir) or the source dir."""
+    configured = app.config.factquiz_root
+    return (Path(app.srcdir) / configured).resolve() if configured else Path(app.srcdir).resolve()
+
+
+def load(app: Sphinx) -> None:
+    """``builder-inited``: load the project once and report its problems as warnings."""
+    project = load_project(project_root(app))
+    app.factquiz_project = project  # type: ignore[attr-defined]
+    findings = check(project) if app.config.factquiz_check else project.findings
+    for finding in findings:
+        if finding.severity != "error":
+            continue
+        logger.warning("%s: %s [%s]", finding.item or finding.code, finding.message,
+                       finding.code, location=f"{project.root / finding.path}:{finding.line}",
+                       type="factquiz", subtype=finding.code)
+
+
+def project_of(env: BuildEnvironment) -> Project:
+    """The project loaded for this build."""
+    project = getattr(env.app, "factquiz_project", None)
+    if project is None:  # e.g. a doctree read outside a normal build
+        load(env.app)
+        project = env.app.factquiz_project  # type: ignore[attr-defined]
+    return project
+
+
+def note_data_dependencies(env: BuildEnvironment, quiz_id: str | None = None) -> None:
+    """Re-read the current page when the facts, sources or lessons (or its quiz) change."""
+    project = project_of(env)
+    paths = [*fact_files(project.root), project.root / LESSONS_FILE,
+             *(project.root / s.path for s in project.sources.values())]
+    if quiz_id is not None:
+        paths.extend(sorted((project.root / QUIZZES_DIR).glob(f"{quiz_id}.y*ml")))
+    for path in paths:
+        if path.exists():
+            env.note_dependency(str(path))
+
+
+def source_pages(env: BuildEnvironment) -> set[str]:
+    """Pages holding the ``{factsources}`` list: per-document state of the environment,
+    kept right by the ``env-purge-doc`` and ``env-merge-info`` handlers."""
+    if not hasattr(env, "factquiz_source_pages"):
+        env.factquiz_source_pages = set()  # type: ignore[attr-defined]
+    return env.factquiz_source_pages  # type: ignore[attr-defined]

@@ -1,0 +1,503 @@
+"""Quizzes in a notebook as ipywidgets, graded in the kernel, progress saved on every Check.
+
+The answer key never reaches the browser: option widgets are built from
+``Question.options`` and ``Question.items`` alone, the :class:`~factquiz.model.Question`
+stays in this Python object, and feedback (verdict, right answer, explanation, source) is
+rendered only after the student presses Check. Feedback always says "Correct" or "Not
+quite" in words and with a symbol, never by colour alone; every control has a label and
+is reachable with the keyboard (Tab, arrow keys, Space, Enter).
+
+Grading is :func:`factquiz.grade.grade`; attempts go to a
+:class:`~factquiz.attempts.ProgressStore`, and the last answers of the same variant are
+restored when the quiz is shown again, e.g. after a kernel restart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+
+from .attempts import Attempt, ProgressStore
+from .errors import FactquizError
+from .model import Grade, Question
+
+Grader = Callable[[Question, object], Grade]
+
+#: What each question type is called in the text fallback and the card heading.
+TYPE_NAMES = {
+    "mc": "multiple choice",
+    "tf": "true or false",
+    "cloze": "fill in the blank",
+    "numeric": "number",
+    "ordering": "put in order",
+    "matching": "match",
+}
+#: Value of a dropdown nobody has chosen from yet.
+UNCHOSEN = -1
+CHOOSE = "— choose —"
+CORRECT_MARK = "✔"
+WRONG_MARK = "✘"
+
+
+class QuizLike(Protocol):
+    """What the widget needs of a quiz (``factquiz.generate.Quiz``)."""
+
+    id: str
+    title: str
+    lesson: str
+    seed: int
+    questions: list[Question]
+
+
+VariantMaker = Callable[[int], QuizLike]
+
+
+def _text(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plain(markup: str) -> str:
+    """Text of a small HTML fragment (for tests, screen-reader-like checks, the terminal)."""
+    text = re.sub(r"<(br|/p|/li|/div)\s*/?>", "\n", markup)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+class QuestionCard:
+    """One question: its prompt, the control for its type, a Check button and feedback."""
+
+    def __init__(self, question: Question, number: int, total: int,
+                 on_check: Callable[[QuestionCard], None]) -> None:
+        self.question = question
+        self.number = number
+        self.first_correct: bool | None = None  # verdict of the first attempt
+        self.last_grade: Grade | None = None
+        self.attempts = 0
+        self._touched = False
+        kind = TYPE_NAMES.get(question.type, question.type)
+        self.heading = widgets.HTML(
+            f'<h3 style="margin:0.2em 0">Question {number} of {total} '
+            f'<small>({_text(kind)})</small></h3>'
+            f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
+        self.controls: list[widgets.Widget] = []
+        self.control = self._build_control()
+        self.check_button = widgets.Button(
+            description="Check", tooltip=f"Check your answer to question {number}")
+        self.check_button.on_click(lambda _button: on_check(self))
+        self.feedback = widgets.HTML("")
+        self.box = widgets.VBox(
+            [self.heading, self.control, self.check_button, self.feedback],
+            layout=widgets.Layout(border="1px solid #888", padding="0.5em 1em",
+                                  margin="0.5em 0"))
+        self.box.add_class("factquiz-card")
+        self.feedback.add_class("factquiz-feedback")
+
+    # --- controls -----------------------------------------------------------------------
+
+    def _label(self, what: str = "Answer") -> str:
+        return f"{what} {self.number}"
+
+    def _build_control(self) -> widgets.Widget:
+        q = self.question
+        style = {"description_width": "initial"}
+        if q.type in ("mc", "tf"):
+            maker = widgets.RadioButtons if q.type == "mc" else widgets.ToggleButtons
+            control = maker(options=list(q.options), value=None,
+                            description=self._label(), style=style,
+                            layout=widgets.Layout(width="auto"))
+            self.controls = [control]
+            return control
+        if q.type == "cloze":
+            control = widgets.Text(value="", placeholder="type your answer",
+                                   description=self._label(), style=style,
+                                   continuous_update=False)
+            self.controls = [control]
+            return control
+        if q.type == "numeric":
+            try:
+                integral = float(q.answer).is_integer() and float(q.tolerance).is_integer()
+            except (TypeError, ValueError):
+                integral = False
+            maker = widgets.IntText if integral else widgets.FloatText
+            control = maker(description=self._label(), style=style, continuous_update=False)
+            control.observe(self._touch, names="value")
+            self.controls = [control]
+            return control
+        if q.type == "ordering":
+            choices = [(CHOOSE, UNCHOSEN), *((item, i) for i, item in enumerate(q.items))]
+            self.controls = [
+                widgets.Dropdown(options=choices, value=UNCHOSEN,
+                                 description=f"{_ordinal(k + 1)} (question {self.number})",
+                                 style={"description_width": "9em"},
+                                 layout=widgets.Layout(width="auto"))
+                for k in range(len(q.items))]
+            return widgets.VBox(self.controls)
+        if q.type == "matching":
+            choices = [(CHOOSE, UNCHOSEN), *((opt, i) for i, opt in enumerate(q.options))]
+            self.controls = [
+                widgets.Dropdown(options=choices, value=UNCHOSEN, description=item,
+                                 style=style, layout=widgets.Layout(width="auto"))
+                for item in q.items]
+            return widgets.VBox(self.controls)
+        control = widgets.HTML(f"<p>Unsupported question type {_text(q.type)!s}.</p>")
+        self.controls = []
+        return control
+
+    def _touch(self, _change: object) -> None:
+        self._touched = True
+
+    def response(self) -> object | None:
+        """The student's response in grade()'s form, or None when it is incomplete."""
+        q = self.question
+        if q.type in ("mc", "tf"):
+            return self.controls[0].index
+        if q.type == "cloze":
+            text = self.controls[0].value
+            return text if text.strip() else None
+        if q.type == "numeric":
+            return self.controls[0].value if self._touched else None
+        if q.type in ("ordering", "matching"):
+            chosen = [c.value for c in self.controls]
+            if UNCHOSEN in chosen:
+                return None
+            if q.type == "ordering" and len(set(chosen)) != len(chosen):
+                return None
+            return chosen
+        return None
+
+    def incomplete_message(self) -> str:
+        """What to do when Check is pressed without a complete answer."""
+        return {
+            "mc": "Choose one of the options, then press Check.",
+            "tf": "Choose True or False, then press Check.",
+            "cloze": "Type your answer in the box, then press Check.",
+            "numeric": "Type a number in the box, then press Check.",
+            "ordering": "Choose a different event for each position, then press Check.",
+            "matching": "Choose a match for every item, then press Check.",
+        }.get(self.question.type, "Answer the question, then press Check.")
+
+    def set_response(self, response: Any) -> None:
+        """Put a saved response back into the controls (when restoring progress)."""
+        q = self.question
+        try:
+            if q.type in ("mc", "tf"):
+                self.controls[0].index = response
+            elif q.type == "cloze":
+                self.controls[0].value = str(response)
+            elif q.type == "numeric":
+                self.controls[0].value = response
+                self._touched = True
+            elif q.type in ("ordering", "matching"):
+                for control, value in zip(self.controls, response, strict=True):
+                    control.value = value
+        except Exception:  # a saved answer that no longer fits the question: leave it blank
+            self.clear()
+
+    def close(self) -> None:
+        """Close every widget of the card (when the quiz is replaced by another variant)."""
+        for widget in [*self.controls, self.control, self.heading, self.check_button,
+                       self.feedback, self.box]:
+            widget.close()
+
+    def clear(self) -> None:
+        """Blank controls and feedback, as if never answered."""
+        for control in self.controls:
+            if isinstance(control, (widgets.RadioButtons, widgets.ToggleButtons)):
+                control.index = None
+            elif isinstance(control, widgets.Dropdown):
+                control.value = UNCHOSEN
+            elif isinstance(control, widgets.Text):
+                control.value = ""
+            elif isinstance(control, (widgets.IntText, widgets.FloatText)):
+                control.value = 0
+        self._touched = False
+        self.first_correct = None
+        self.last_grade = None
+        self.attempts = 0
+        self.feedback.value = ""
+
+    # --- feedback -----------------------------------------------------------------------
+
+    def apply(self, grade: Grade) -> None:
+        """Record a graded attempt and show its feedback."""
+        self.attempts += 1
+        if self.first_correct is None:
+            self.first_correct = grade.correct
+        self.last_grade = grade
+        self.feedback.value = self.feedback_html(grade)
+
+    def prompt_only(self, message: str) -> None:
+        """Show a hint without grading (the answer was incomplete)."""
+        self.feedback.value = f'<p role="status"><strong>{_text(message)}</strong></p>'
+
+    def feedback_html(self, grade: Grade) -> str:
+        """The verdict in words and symbol, the right answer after a miss, explanation, source."""
+        q = self.question
+        if grade.correct:
+            verdict = f"{CORRECT_MARK} Correct."
+            if self.first_correct is False:
+                verdict += (" (The first attempt was wrong, so this question does not "
+                            "count towards the score.)")
+            parts = [f'<p><strong>{_text(verdict)}</strong></p>']
+        else:
+            detail = grade.message.strip()
+            if detail.startswith("Not quite"):
+                detail = detail[len("Not quite"):].lstrip(".:; ")
+            parts = [f"<p><strong>{WRONG_MARK} Not quite.</strong> {_text(detail)}</p>"]
+            if grade.expected:
+                parts.append(f"<p>The right answer: <strong>{_text(grade.expected)}</strong></p>")
+        if q.explanation:
+            parts.append(f"<p>{_text(q.explanation)}</p>")
+        for c in q.citations:
+            parts.append(f"<p>Source: <cite>{_text(c.title)}</cite> ({_text(c.published)}): "
+                         f"<q>{_text(c.quote)}</q></p>")
+        border = "#2e7d32" if grade.correct else "#c62828"
+        return (f'<div role="status" style="border-left:4px solid {border};'
+                f'padding-left:0.6em">{"".join(parts)}</div>')
+
+    @property
+    def feedback_text(self) -> str:
+        """The feedback as plain text."""
+        return _plain(self.feedback.value)
+
+    def text(self) -> str:
+        """The question as plain text, without its key (for the offline fallback)."""
+        q = self.question
+        lines = [f"{self.number}. [{TYPE_NAMES.get(q.type, q.type)}] {q.prompt}"]
+        if q.type in ("mc", "tf"):
+            lines += [f"   {chr(ord('a') + i)}) {opt}" for i, opt in enumerate(q.options)]
+        elif q.type == "ordering":
+            lines += [f"   - {item}" for item in q.items]
+        elif q.type == "matching":
+            lines += [f"   - {item}" for item in q.items]
+            lines.append("   with one of: " + "; ".join(q.options))
+        return "\n".join(lines)
+
+
+class QuizWidget:
+    """A quiz as widgets: a card per question, a running score, Try again and Reset."""
+
+    def __init__(self, quiz: QuizLike, *, student: str | None = None,
+                 store: ProgressStore | None = None, grader: Grader | None = None,
+                 variant: VariantMaker | None = None) -> None:
+        if grader is None:
+            from .grade import grade as grader
+        self.grader: Grader = grader
+        self.store = store if store is not None else ProgressStore()
+        self.student = student
+        self.variant = variant
+        self.title = widgets.HTML()
+        self.score_label = widgets.HTML()
+        self.bar = widgets.IntProgress(value=0, min=0, max=1, description="Answered",
+                                       style={"description_width": "initial"})
+        self.try_again_button = widgets.Button(
+            description="Try again",
+            tooltip="A fresh variant of this quiz: new order, new options")
+        self.reset_button = widgets.Button(
+            description="Reset", tooltip="Clear all answers of this variant")
+        self.try_again_button.on_click(lambda _b: self.try_again())
+        self.reset_button.on_click(lambda _b: self.reset())
+        self.status = widgets.HTML("")
+        self.cards_box = widgets.VBox()
+        header = widgets.VBox([
+            self.title,
+            widgets.HBox([self.bar, self.score_label]),
+            widgets.HBox([self.try_again_button, self.reset_button]),
+            self.status,
+        ])
+        self.root = widgets.VBox([header, self.cards_box])
+        self.root.add_class("factquiz-quiz")
+        self.score_label.add_class("factquiz-score")
+        self.status.add_class("factquiz-status")
+        self.cards: list[QuestionCard] = []
+        self._load(quiz)
+
+    # --- building -----------------------------------------------------------------------
+
+    def _load(self, quiz: QuizLike) -> None:
+        for card in self.cards:
+            card.close()
+        self.quiz = quiz
+        total = len(quiz.questions)
+        self.cards = [QuestionCard(q, n, total, self._check)
+                      for n, q in enumerate(quiz.questions, start=1)]
+        self.cards_box.children = [card.box for card in self.cards]
+        who = f" — {_text(self.student)}" if self.student else ""
+        self.title.value = (f'<h2 style="margin:0.2em 0">{_text(quiz.title)}</h2>'
+                            f"<p>{total} questions · variant {quiz.seed}{who}. Answer each "
+                            "question and press its Check button (Tab moves between controls; "
+                            "Space or Enter presses a button).</p>")
+        self.bar.max = max(total, 1)
+        self._restore()
+        self._update_score()
+
+    def _restore(self) -> None:
+        """Show the answers saved for this very variant (e.g. before a kernel restart)."""
+        try:
+            attempts = self.store.current(self.quiz.id, self.quiz.seed, self.student)
+        except (FactquizError, OSError) as exc:
+            self.status.value = f"<p>Saved progress could not be read: {_text(str(exc))}</p>"
+            return
+        by_id = {card.question.id: card for card in self.cards}
+        history: dict[str, list[Attempt]] = {}
+        for attempt in attempts:
+            if attempt.question in by_id:
+                history.setdefault(attempt.question, []).append(attempt)
+        for qid, tried in history.items():
+            card = by_id[qid]
+            card.set_response(tried[-1].answer)
+            card.first_correct = tried[0].correct
+            card.attempts = len(tried) - 1
+            card.apply(self.grader(card.question, tried[-1].answer))
+        if history:
+            self.status.value = (f"<p>Restored your saved answers to {len(history)} "
+                                 "question(s) of this variant.</p>")
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _check(self, card: QuestionCard) -> None:
+        response = card.response()
+        if response is None:
+            card.prompt_only(card.incomplete_message())
+            return
+        grade = self.grader(card.question, response)
+        card.apply(grade)
+        try:
+            self.store.record(self.quiz.id, self.quiz.lesson, self.quiz.seed, self.student,
+                              card.question.id, card.question.type, response, grade.correct)
+        except (FactquizError, OSError) as exc:
+            self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
+                                 f"{_text(str(exc))}</p>")
+        self._update_score()
+
+    def check(self, number: int) -> None:
+        """Press Check on question ``number`` (1-based), as the student would."""
+        self._check(self.cards[number - 1])
+
+    def try_again(self) -> None:
+        """Replace the quiz by the next seeded variant (seed + 1)."""
+        if self.variant is None:
+            self.status.value = ("<p>Try again needs the project: show the quiz by its "
+                                 "lesson id, e.g. <code>factquiz.show(\"raa\")</code>.</p>")
+            return
+        seed = self.quiz.seed + 1
+        self.status.value = ""
+        self._load(self.variant(seed))
+        restored = self.status.value  # answers saved earlier for that variant, if any
+        self.status.value = f"<p>A fresh variant of the quiz: variant {seed}.</p>{restored}"
+
+    def reset(self) -> None:
+        """Clear every answer of this variant; the history stays in the progress file."""
+        for card in self.cards:
+            card.clear()
+        try:
+            self.store.reset(self.quiz.id, self.quiz.seed, self.student)
+        except (FactquizError, OSError) as exc:
+            self.status.value = f"<p>Reset, but not saved: {_text(str(exc))}</p>"
+        else:
+            self.status.value = "<p>All answers cleared.</p>"
+        self._update_score()
+
+    # --- score --------------------------------------------------------------------------
+
+    @property
+    def answered(self) -> int:
+        """Questions with at least one graded attempt."""
+        return sum(1 for card in self.cards if card.first_correct is not None)
+
+    @property
+    def score(self) -> int:
+        """Questions answered correctly at the first attempt."""
+        return sum(1 for card in self.cards if card.first_correct)
+
+    @property
+    def score_text(self) -> str:
+        total = len(self.cards)
+        return (f"Score: {self.score} of {total} correct at the first try · "
+                f"{self.answered} of {total} answered")
+
+    def _update_score(self) -> None:
+        self.bar.value = self.answered
+        self.score_label.value = f'<span role="status">{_text(self.score_text)}</span>'
+
+    # --- display ------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The quiz as plain text without its key: what a notebook shows without widgets."""
+        lines = [f"Quiz: {self.quiz.title} ({len(self.cards)} questions, variant "
+                 f"{self.quiz.seed})",
+                 "Run this notebook in Jupyter to answer the questions and get feedback.", ""]
+        lines += [card.text() for card in self.cards]
+        return "\n".join(lines)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = self.text()
+        return bundle
+
+    def __repr__(self) -> str:
+        return f"<QuizWidget {self.quiz.id} variant {self.quiz.seed}: {self.score_text}>"
+
+
+def _project(project: Any) -> Any:
+    """A loaded Project from a Project, a path, or the current directory (like the CLI)."""
+    from .load import Project, load_project
+    from .project import project_root
+
+    if isinstance(project, Project):
+        return project
+    return load_project(project_root(Path(project) if project is not None else None))
+
+
+def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
+                student: str | None = None, project: Any = None,
+                store: ProgressStore | None = None) -> QuizWidget:
+    """Build (without displaying) the widget for a quiz, or for a lesson's quiz by id.
+
+    With a lesson id the quiz is generated for ``seed`` (or, without one, the student's
+    own seed, or the quiz file's default). ``student`` also names whose progress it is.
+    """
+    if isinstance(quiz_or_lesson, str):
+        loaded = _project(project)
+        quiz = _generate(loaded, quiz_or_lesson, seed, student)
+    else:
+        quiz = quiz_or_lesson
+        loaded = _project(project) if project is not None else None
+    variant: VariantMaker | None = None
+    if loaded is not None:
+        quiz_id = quiz.id
+
+        def variant(new_seed: int) -> QuizLike:
+            return _generate(loaded, quiz_id, new_seed, None)
+
+    return QuizWidget(quiz, student=student, store=store, variant=variant)
+
+
+def _generate(project: Any, quiz_id: str, seed: int | None, student: str | None) -> QuizLike:
+    from .generate import make_quiz
+
+    return make_quiz(project, quiz_id, seed=seed, student=None if seed is not None else student)
+
+
+def show(quiz_or_lesson: str | QuizLike, seed: int | None = None, student: str | None = None,
+         project: Any = None) -> None:
+    """Display a quiz in the notebook: ``factquiz.show("raa", seed=2024)``.
+
+    ``quiz_or_lesson`` is a lesson id (the quiz is generated from the project found from
+    the current directory, or from ``project``) or a ready ``Quiz``. ``seed`` picks the
+    variant (default: one per student), ``student`` names whose progress this is. Use
+    :func:`quiz_widget` to get the widget object instead.
+    """
+    from IPython.display import display
+
+    display(quiz_widget(quiz_or_lesson, seed=seed, student=student, project=project))

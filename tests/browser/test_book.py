@@ -1,0 +1,413 @@
+"""The built book in Debian Chromium: pages load cleanly and offline, quizzes grade in the
+browser, work by keyboard alone, show hostile text as text, and keep their keys hidden."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from books import real_book, small_book
+
+from factquiz.generate import Quiz, make_quiz
+from factquiz.load import load_project
+from factquiz.model import Question
+from factquiz.normalize import answer_key
+from factquiz.sphinxext.static_quiz import (
+    decode_feedback,
+    deletions,
+    digest,
+    encode_feedback,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class Site:
+    """A built book served on 127.0.0.1."""
+
+    root: Path
+    url: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = real_book(tmp_path_factory)
+    for url in serve(root / "_build" / "html"):
+        yield Site(root, url)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = small_book(tmp_path_factory)
+    for url in serve(root / "_build" / "html"):
+        yield Site(root, url)
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors, uncaught exceptions, requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    remote: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    """A fresh page (own localStorage) that blocks and records every off-machine request."""
+    context = browser.new_context()
+    watch = Watch()
+
+    def route(r: Any) -> None:
+        url = urlparse(r.request.url)
+        if url.scheme in ("file", "data", "blob") or url.hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            watch.remote.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
+    yield page, watch
+    context.close()
+
+
+def test_every_page_loads_without_errors_or_remote_requests(real_site: Site,
+                                                            page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    pages = sorted(rel for rel in (path.relative_to(real_site.html).as_posix()
+                                   for path in real_site.html.rglob("*.html"))
+                   if not rel.startswith("_static/"))  # theme fragments, not pages
+    assert "book/lessons/raa.html" in pages and "search.html" in pages
+    for rel in pages:
+        p.goto(f"{real_site.url}/{rel}", wait_until="load")
+        p.wait_for_load_state("networkidle")
+        assert (rel, watch.errors, watch.remote) == (rel, [], [])
+
+
+def test_search_finds_a_word_of_a_lesson(real_site: Site, page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    p.goto(f"{real_site.url}/search.html?q=Woomera")
+    p.wait_for_selector("#search-results ul.search li")
+    links = p.eval_on_selector_all("#search-results ul.search li a",
+                                   "els => els.map(e => e.getAttribute('href'))")
+    assert any("book/lessons/beyond-defence.html" in link for link in links)
+    assert watch.errors == [] and watch.remote == []
+
+
+# --- answering ----------------------------------------------------------------------------
+
+def quiz_of(site: Site, lesson: str) -> Quiz:
+    return make_quiz(load_project(site.root), lesson)
+
+
+def right_response(q: Question) -> object:
+    if q.type in ("mc", "tf", "ordering", "matching"):
+        return q.answer
+    return q.accepted[0] if q.type == "cloze" else str(q.answer)
+
+
+def wrong_response(q: Question) -> object:
+    if q.type in ("mc", "tf"):
+        return (q.answer + 1) % len(q.options)
+    if q.type == "cloze":
+        return "zzzz"
+    if q.type == "numeric":
+        return str(q.answer + 1000)
+    if q.type == "ordering":
+        return list(reversed(q.answer))
+    return [*q.answer[1:], q.answer[0]]
+
+
+def answer_with_mouse(p: Any, n: int, q: Question, response: object) -> None:
+    """Give ``response`` to question ``n`` with clicks and typing, then Check."""
+    sel = f"#fqq{n}"
+    if q.type in ("mc", "tf"):
+        p.check(f'{sel} input[value="{response}"]')
+    elif q.type in ("cloze", "numeric"):
+        p.fill(f"{sel} .fq-input", str(response))
+    elif q.type == "ordering":
+        assert isinstance(response, list)
+        for position, item in enumerate(response):
+            current = p.eval_on_selector_all(
+                f"{sel} .fq-order > li", "els => els.map(e => +e.dataset.fqItem)")
+            for _ in range(current.index(item) - position):
+                p.click(f'{sel} li[data-fq-item="{item}"] button[data-fq-move="-1"]')
+    else:
+        assert isinstance(response, list)
+        for i, option in enumerate(response):
+            p.select_option(f"{sel}-m{i}", str(option))
+    p.click(f"{sel} .fq-check")
+
+
+def feedback(p: Any, n: int) -> str:
+    return p.inner_text(f"#fqq{n} .fq-feedback")
+
+
+def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
+                                                             page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    quiz = quiz_of(real_site, "raa")
+    assert {q.type for q in quiz.questions} == {"mc", "tf", "cloze", "numeric", "ordering",
+                                               "matching"}
+    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    total = len(quiz.questions)
+    for n, q in enumerate(quiz.questions, start=1):
+        answer_with_mouse(p, n, q, wrong_response(q))
+        text = feedback(p, n)
+        assert text.startswith("✘ Not quite."), (q.type, text)
+        assert f"Answer: {decode_expected(p, n)}" in text
+        assert q.explanation in text
+        for c in q.citations:
+            assert f"Source: {c.title} (" in text and c.quote in text
+    assert p.inner_text("#fq-raa .fq-score") == (
+        f"Score: 0 of {total} correct ({total} of {total} answered).")
+    for n, q in enumerate(quiz.questions, start=1):
+        answer_with_mouse(p, n, q, right_response(q))
+        text = feedback(p, n)
+        assert text.startswith("✔ Correct."), (q.type, text)
+        assert "Answer:" not in text and q.explanation in text
+    assert p.inner_text("#fq-raa .fq-score") == (
+        f"Score: {total} of {total} correct ({total} of {total} answered).")
+    # Kept in localStorage: a reload restores the answers, their feedback and the score.
+    p.reload()
+    assert p.inner_text("#fq-raa .fq-score") == (
+        f"Score: {total} of {total} correct ({total} of {total} answered).")
+    assert feedback(p, 1).startswith("✔ Correct.")
+    ours = "Object.keys(localStorage).filter(k => k.startsWith('factquiz:'))"
+    keys = p.evaluate(ours)
+    assert len(keys) == 1 and keys[0].startswith("factquiz:raa:")
+    p.click("#fq-raa .fq-reset")
+    assert p.inner_text("#fq-raa .fq-score") == "No answers checked yet."
+    assert feedback(p, 1) == "" and p.evaluate(ours) == []
+    assert watch.errors == [] and watch.remote == []
+
+
+def decode_expected(p: Any, n: int) -> str:
+    """The expected answer as the page encodes it (decoded here with the Python twin)."""
+    salt = p.get_attribute("#fq-raa", "data-fq-salt") + f"-{n}"
+    return str(decode_feedback(salt, p.get_attribute(f"#fqq{n}", "data-fq-fb"))["x"])
+
+
+def test_partly_right_matching_and_typos_in_names(real_site: Site,
+                                                  page: tuple[Any, Watch]) -> None:
+    p, _ = page
+    quiz = quiz_of(real_site, "raa")
+    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    for n, q in enumerate(quiz.questions, start=1):
+        if q.type == "matching":
+            response = list(q.answer)
+            response[0], response[1] = response[1], response[0]
+            answer_with_mouse(p, n, q, response)
+            count = len(q.items)
+            assert feedback(p, n).startswith(f"✘ Not quite. {count - 2} of {count} are right.")
+            marks = p.eval_on_selector_all(f"#fqq{n} .fq-mark",
+                                           "els => els.map(e => e.textContent)")
+            assert marks == [" ✘ wrong", " ✘ wrong", *[" ✔ right"] * (count - 2)]
+        if q.type == "cloze" and q.match == "fuzzy" and len(answer_key(q.accepted[0])) >= 7:
+            typo = q.accepted[0][:2] + q.accepted[0][3:]  # one letter missing
+            answer_with_mouse(p, n, q, typo.upper())
+            assert feedback(p, n).startswith("✔ Correct."), typo
+
+
+# --- keyboard -----------------------------------------------------------------------------
+
+def tab_to(p: Any, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        if p.evaluate("s => document.activeElement === document.querySelector(s)", selector):
+            return
+        p.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_with_keyboard(p: Any, n: int, q: Question) -> None:
+    sel = f"#fqq{n}"
+    if q.type in ("mc", "tf"):
+        tab_to(p, f"{sel} input[type=radio]")
+        p.keyboard.press("Space")
+        for _ in range(q.answer):
+            p.keyboard.press("ArrowDown")
+    elif q.type in ("cloze", "numeric"):
+        tab_to(p, f"{sel} .fq-input")
+        p.keyboard.type(str(right_response(q)))
+    elif q.type == "ordering":
+        for position, item in enumerate(q.answer):
+            current = p.eval_on_selector_all(
+                f"{sel} .fq-order > li", "els => els.map(e => +e.dataset.fqItem)")
+            moves = current.index(item) - position
+            if moves:
+                tab_to(p, f'{sel} li[data-fq-item="{item}"] button[data-fq-move="-1"]')
+                for _ in range(moves):
+                    p.keyboard.press("Enter")
+    else:
+        for i, option in enumerate(q.answer):
+            tab_to(p, f"{sel}-m{i}")
+            for _ in range(option + 1):
+                p.keyboard.press("ArrowDown")
+    tab_to(p, f"{sel} .fq-check")
+    p.keyboard.press("Enter")
+
+
+def test_quiz_can_be_completed_by_keyboard_alone(real_site: Site,
+                                                 page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    quiz = quiz_of(real_site, "raa")
+    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    p.focus("#fq-raa")  # start near the quiz: reading the page by Tab is not under test
+    for n, q in enumerate(quiz.questions, start=1):
+        answer_with_keyboard(p, n, q)
+        assert feedback(p, n).startswith("✔ Correct."), (n, q.type, feedback(p, n))
+    total = len(quiz.questions)
+    assert p.inner_text("#fq-raa .fq-score") == (
+        f"Score: {total} of {total} correct ({total} of {total} answered).")
+    tab_to(p, "#fq-raa .fq-reset")
+    p.keyboard.press("Enter")
+    assert p.inner_text("#fq-raa .fq-score") == "No answers checked yet."
+    assert watch.errors == []
+
+
+def test_quiz_has_labelled_controls_and_live_feedback(real_site: Site,
+                                                      page: tuple[Any, Watch]) -> None:
+    p, _ = page
+    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    region = p.get_by_role("region", name="Self-check quiz: The Reciprocal Access Agreement")
+    assert region.count() == 1
+    groups = region.get_by_role("group")
+    assert groups.count() == len(quiz_of(real_site, "raa").questions)
+    unlabelled = p.evaluate("""() => [...document.querySelectorAll(
+        '.fq-quiz input, .fq-quiz select, .fq-quiz button')].filter(e => {
+          const name = e.labels && e.labels.length ? e.labels[0].textContent
+                     : (e.textContent || e.getAttribute('aria-label') || '');
+          return !name.trim(); }).map(e => e.outerHTML)""")
+    assert unlabelled == []
+    live = p.eval_on_selector_all(".fq-quiz .fq-feedback, .fq-quiz .fq-score",
+                                  "els => els.map(e => e.getAttribute('aria-live'))")
+    assert set(live) == {"polite"}
+
+
+# --- escaping and the key -----------------------------------------------------------------
+
+def test_hostile_question_text_shows_as_text(small_site: Site, page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    p.goto(f"{small_site.url}/book/hostile.html")
+    quiz = quiz_of(small_site, "hostile")
+    assert p.evaluate("window.__pwned") is None
+    assert p.evaluate("document.querySelectorAll('.fq-quiz script, .fq-quiz img, "
+                      ".fq-quiz b, .fq-quiz i').length") == 0
+    text = p.inner_text(".fq-quiz")
+    mc = next(n for n, q in enumerate(quiz.questions, start=1) if q.type == "mc")
+    assert "Which city <script>window.__pwned = 3</script> hosted the 2022 signing?" in text
+    assert 'Tokyo <img src=x onerror="window.__pwned = 4">' in text
+    assert 'Osaka & "Kobe"' in text
+    answer_with_mouse(p, mc, quiz.questions[mc - 1], wrong_response(quiz.questions[mc - 1]))
+    assert "Perth <script>window.__pwned = 5</script> hosted the signing." in feedback(p, mc)
+    for n, q in enumerate(quiz.questions, start=1):
+        answer_with_mouse(p, n, q, right_response(q))
+        assert feedback(p, n).startswith("✔ Correct."), (q.type, feedback(p, n))
+    assert p.evaluate("window.__pwned") is None
+    assert p.evaluate("document.querySelectorAll('.fq-quiz script, .fq-quiz img').length") == 0
+    assert p.get_attribute(".fq-quiz", "aria-label") == (
+        "Self-check quiz: Hostile <script>window.__pwned = 10</script> quiz")
+    p.goto(f"{small_site.url}/book/timeline.html")
+    assert 'Leaders meet in Tokyo <img src=x onerror="window.__pwned = 2">' in p.inner_text(
+        ".fq-timeline-list")
+    assert p.evaluate("window.__pwned") is None
+    assert watch.errors == [] and watch.remote == []
+
+
+def test_page_source_and_text_do_not_reveal_the_key(real_site: Site,
+                                                    page: tuple[Any, Watch]) -> None:
+    p, _ = page
+    for lesson in ("overview", "foundations", "raa", "jdsc", "regional", "beyond-defence"):
+        quiz = quiz_of(real_site, lesson)
+        source = (real_site.html / "book" / "lessons" / f"{lesson}.html").read_text("utf-8")
+        p.goto(f"{real_site.url}/book/lessons/{lesson}.html")
+        visible = p.inner_text(".fq-quiz")
+        for n, q in enumerate(quiz.questions, start=1):
+            item = re.search(rf'<li class="fq-q" id="fqq{n}".*?</fieldset></li>', source, re.S)
+            assert item is not None
+            shown = p.inner_text(f"#fqq{n}")
+            if q.type != "tf":  # a true statement is its own explanation
+                assert q.explanation not in item.group(0) and q.explanation not in visible
+            for accepted in q.accepted:
+                pattern = rf"\b{re.escape(accepted)}\b"
+                assert not re.search(pattern, item.group(0), re.I), (lesson, n, accepted)
+                assert not re.search(pattern, shown, re.I), (lesson, n, accepted)
+            if q.type == "mc":
+                assert "checked" not in item.group(0)
+                assert item.group(0).count('type="radio"') == len(q.options)
+
+
+def test_grading_helpers_in_the_browser_match_python(real_site: Site,
+                                                     page: tuple[Any, Watch]) -> None:
+    p, _ = page
+    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    project = load_project(real_site.root)
+    samples = {"  Scott  Morrison ", "Kishida’s", "Self‑Defense Forces", "ＴＯＫＹＯ", "Straße",
+               "ﬁne", "café", "cafe\u0301", "A\u200bB", "ΣΊΣΥΦΟΣ ς", "İstanbul", "2,000",
+               "50 000", "x\u3000y", "\tTab\n", "—dash—", "«quoted»", "Ōsaka", "東京", "١٢٣",
+               "½", "x_y", "Indo-Pacific", "U.S.", "\u00a0nbsp\u00a0", "e.g. 1.5", ""}
+    for lesson in sorted(project.quizzes):
+        for q in make_quiz(project, lesson).questions:
+            samples.update(q.accepted)
+            samples.update(q.options)
+            samples.update(q.items)
+    samples_list = sorted(samples)
+    js_keys = p.evaluate("xs => xs.map(x => window.factquiz.answerKey(x))", samples_list)
+    assert dict(zip(samples_list, js_keys, strict=True)) == {
+        s: answer_key(s) for s in samples_list}
+    texts = ["", "abc", "a" * 55, "b" * 56, "c" * 64, "d" * 119, "é東京🙂" * 20]
+    assert p.evaluate("xs => xs.map(x => window.factquiz.sha256hex(x))", texts) == [
+        hashlib.sha256(t.encode()).hexdigest() for t in texts]
+    assert p.evaluate("window.factquiz.digest('s-1', 2, 'yoshihide suga')") == digest(
+        "s-1", 2, "yoshihide suga")
+    assert p.evaluate("window.factquiz.deletions('f 35 a1 2')") == deletions("f 35 a1 2")
+    payload = {"e": "Because <b>so</b> — “quoted” 東京", "x": "1960", "c": [[3, 0, "B"]]}
+    assert p.evaluate("b => window.factquiz.decodeFeedback('salt-9', b)",
+                      encode_feedback("salt-9", payload)) == json.loads(json.dumps(payload))
+    assert p.evaluate("[window.factquiz.gridValue('2.45', -1), "
+                      "window.factquiz.gridValue('50,100', 2), "
+                      "window.factquiz.gridValue('1960', 0)]") == [25, 501, 1960]
+
+
+def test_quiz_works_from_a_file_url(real_site: Site, page: tuple[Any, Watch]) -> None:
+    p, watch = page
+    quiz = quiz_of(real_site, "raa")
+    p.goto((real_site.html / "book" / "lessons" / "raa.html").as_uri())
+    answer_with_mouse(p, 1, quiz.questions[0], right_response(quiz.questions[0]))
+    assert feedback(p, 1).startswith("✔ Correct.")
+    assert watch.errors == [] and watch.remote == []

@@ -1,0 +1,200 @@
+"""A real client: JupyterLab in Debian Chromium, a student taking a quiz notebook.
+
+Starts ``jupyter lab`` on 127.0.0.1 with a random port and token over a copy of the
+project (HOME and the progress file in a temporary directory), opens a quiz notebook,
+runs it, answers one question right with the mouse and one wrong with the keyboard,
+checks the feedback, then restarts the kernel and sees the answers come back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from factquiz.generate import make_quiz
+from factquiz.load import load_project
+from factquiz.model import Question
+
+COPY = ("_config.yml", "lessons.yml", "sources", "facts", "quizzes", "notebooks")
+NOTEBOOK = "quiz-raa.ipynb"
+SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
+TIMEOUT_MS = 60_000
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+
+@dataclass
+class Lab:
+    url: str
+    token: str
+    project: Path
+    progress: Path
+    log: Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def lab(repo_root: Path, tmp_path: Path) -> Iterator[Lab]:
+    """A JupyterLab server over a copy of the project; always terminated."""
+    project = tmp_path / "project"
+    for name in COPY:
+        src = repo_root / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        elif src.exists():
+            project.mkdir(exist_ok=True)
+            shutil.copy(src, project / name)
+    home = tmp_path / "home"
+    home.mkdir()
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "HOME": str(home), "FACTQUIZ_PROGRESS": str(tmp_path / "progress.json"),
+           "JUPYTER_CONFIG_DIR": str(home / ".jupyter"), "JUPYTER_RUNTIME_DIR": str(home / "rt")}
+    env.pop("FACTQUIZ_PROJECT", None)
+    log = tmp_path / "jupyterlab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={project}",
+             "--ServerApp.allow_root=True",
+             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"jupyter lab exited with {server.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"jupyter lab did not start in 90 s:\n{log.read_text()}")
+                time.sleep(0.3)
+        yield Lab(url, token, project, tmp_path / "progress.json", log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
+
+
+def first(questions: list[Question], *types: str) -> int:
+    """Index of the first question of one of ``types``."""
+    return next(i for i, q in enumerate(questions) if q.type in types)
+
+
+def run_all(page: Page) -> None:
+    """Wait until the kernel is connected and idle (the toolbar says idle before it
+    even connects; the status bar does not), then Run > Run All Cells."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".jp-StatusBar-Widget").filter(
+        has_text="Python 3 (ipykernel) | Idle")).to_have_count(1)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator("li[data-command='runmenu:run-all']").click()
+
+
+def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> None:
+    from playwright.sync_api import expect
+
+    nb = json.loads((lab.project / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
+    shown = SHOW_CELL.search("".join(nb["cells"][1]["source"]))
+    assert shown, "the quiz notebook's second cell shows the quiz"
+    lesson, seed = shown.groups()
+    quiz = make_quiz(load_project(lab.project), lesson, seed=int(seed))
+    total = len(quiz.questions)
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    try:
+        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
+        run_all(page)
+        cards = page.locator(".factquiz-card")
+        expect(cards).to_have_count(total)
+        score = page.locator(".factquiz-score")
+        expect(score).to_have_text(f"Score: 0 of {total} correct at the first try · "
+                                   f"0 of {total} answered")
+
+        # Right, with the mouse: a multiple-choice or true/false question.
+        right = first(quiz.questions, "mc", "tf")
+        question = quiz.questions[right]
+        card = cards.nth(right)
+        correct = question.options[question.answer]
+        if question.type == "mc":
+            card.get_by_role("radio", name=correct, exact=True).click()
+        else:
+            card.get_by_role("button", name=correct, exact=True).click()
+        card.get_by_role("button", name="Check", exact=True).click()
+        feedback = card.locator(".factquiz-feedback")
+        expect(feedback).to_contain_text("✔ Correct.")
+        expect(feedback).to_contain_text(question.explanation)
+        expect(feedback).to_contain_text(f"Source: {question.citations[0].title}")
+
+        # Wrong, with the keyboard: type into a fill-in-the-blank box, Tab to Check, Enter.
+        wrong = first(quiz.questions, "cloze")
+        question = quiz.questions[wrong]
+        card = cards.nth(wrong)
+        card.get_by_label(f"Answer {wrong + 1}", exact=True).focus()  # the box is labelled
+        page.keyboard.type("Nobody at all")
+        page.keyboard.press("Tab")
+        expect(card.get_by_role("button", name="Check", exact=True)).to_be_focused()
+        page.keyboard.press("Enter")
+        feedback = card.locator(".factquiz-feedback")
+        expect(feedback).to_contain_text("✘ Not quite.")
+        expect(feedback).to_contain_text(f"The right answer: {question.accepted[0]}")
+        expect(score).to_have_text(f"Score: 1 of {total} correct at the first try · "
+                                   f"2 of {total} answered")
+
+        saved = json.loads(lab.progress.read_text(encoding="utf-8"))["attempts"]
+        assert [(a["question"], a["correct"]) for a in saved] == [
+            (quiz.questions[right].id, True), (quiz.questions[wrong].id, False)]
+        assert saved[1]["answer"] == "Nobody at all"
+
+        # Restart the kernel and run everything again: the answers come back.
+        page.get_by_role("menuitem", name="Kernel", exact=True).click()
+        page.locator("li[data-command='kernelmenu:restart-and-clear']").click()
+        dialog = page.locator(".jp-Dialog")
+        expect(dialog).to_contain_text("Restart Kernel?")
+        dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+        expect(cards).to_have_count(0)
+        run_all(page)
+        expect(page.locator(".factquiz-status")).to_have_text(
+            "Restored your saved answers to 2 question(s) of this variant.")
+        expect(score).to_have_text(f"Score: 1 of {total} correct at the first try · "
+                                   f"2 of {total} answered")
+        expect(cards.nth(right).locator(".factquiz-feedback")).to_contain_text("✔ Correct.")
+        expect(cards.nth(wrong).locator(".factquiz-feedback")).to_contain_text("✘ Not quite.")
+        table = page.locator(".jp-OutputArea-output table")
+        expect(table).to_contain_text(quiz.title)
+    except BaseException:
+        page.screenshot(path=str(lab.log.parent / "failure.png"))
+        print(f"screenshot: {lab.log.parent / 'failure.png'}; server log: {lab.log}")
+        raise
+    finally:
+        expect.set_options(timeout=5_000)  # Playwright's default, for other tests
+        page.close()

@@ -1,0 +1,504 @@
+"""``factquiz add fact``, ``add question`` and ``new-lesson`` end to end, and their write path.
+
+Every test looks at the file afterwards: what was there is kept byte for byte, the new
+item is present, ``factquiz check`` still passes; a refusal leaves the file identical; a
+writer killed mid-write leaves the old file; two writers at once both land.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from factquiz.add import InvalidItem, add_fact, insert_item, new_lesson, question_node
+from factquiz.load import load_project
+from factquiz.verify import check
+from factquiz.yamlio import round_trip_yaml
+
+SUGA = {
+    "id": "raa-suga-counterpart", "lesson": "raa",
+    "statement": "Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.",
+    "question": "Who was Morrison's Japanese counterpart at the Tokyo talks?",
+    "answer": "Yoshihide Suga", "aliases": ["Suga"], "kind": "person",
+    "distractors": ["Shinzo Abe", "Fumio Kishida", "Taro Aso"],
+    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                  "quote": "his Japanese counterpart, Yoshihide Suga"}],
+}
+CLIMATE = {
+    "id": "raa-test-climate", "lesson": "raa",
+    "statement": "The two leaders agreed to cooperate in tackling climate change.",
+    "question": "What did the two leaders agree to cooperate in tackling?",
+    "answer": "climate change", "kind": "concept",
+    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                  "quote": "agreed to cooperate in tackling climate change"}],
+}
+TROOPS = {
+    "id": "raa-test-troops", "lesson": "raa",
+    "statement": "About 50,000 American troops are based in and around Japan.",
+    "question": "About how many American troops are based in and around Japan?",
+    "answer": "50,000", "kind": "number",
+    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                  "quote": "the basing of about 50,000 American troops"}],
+}
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("FACTQUIZ_PROJECT", None)
+    return subprocess.run([sys.executable, "-m", "factquiz", *args], cwd=cwd, env=env,
+                          input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120)
+
+
+def load(path: Path) -> object:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def load_text(data: bytes) -> object:
+    return YAML(typ="safe").load(data.decode("utf-8"))
+
+
+def fact_flags(fields: dict) -> list[str]:
+    flags = []
+    for key in ("id", "lesson", "statement", "question", "answer", "kind"):
+        flags += [f"--{key}", fields[key]]
+    for alias in fields.get("aliases", []):
+        flags += ["--alias", alias]
+    for wrong in fields.get("distractors", []):
+        flags += ["--distractor", wrong]
+    for ev in fields["evidence"]:
+        flags += ["--source", ev["source"], "--quote", ev["quote"]]
+    return flags
+
+
+@pytest.fixture
+def root(make_project: Callable[..., Path]) -> Path:
+    return make_project(copy=("facts", "quizzes"))
+
+
+def assert_check_passes(root: Path) -> None:
+    """What `factquiz check` runs (the command itself is run in the new-lesson test)."""
+    errors = [f.format() for f in check(load_project(root)) if f.severity == "error"]
+    assert errors == []
+
+
+def no_temp_files(root: Path) -> bool:
+    return not [p for p in root.rglob("*.tmp")]
+
+
+# --- add fact -------------------------------------------------------------------------------
+
+
+def test_add_fact_with_flags(root: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    before = path.read_text(encoding="utf-8")
+    result = run("add", "fact", *fact_flags(SUGA), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("added fact raa-suga-counterpart to facts/raa.yml")
+    assert "New fact for facts/raa.yml:" in result.stdout
+    assert "Can yield: multiple choice, true/false, fill in the blank" in result.stdout
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)  # comments, order and formatting kept byte for byte
+    assert after[len(before):] == (
+        "\n"
+        "  - id: raa-suga-counterpart\n"
+        "    lesson: raa\n"
+        "    statement: Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.\n"
+        "    question: Who was Morrison's Japanese counterpart at the Tokyo talks?\n"
+        "    answer: Yoshihide Suga\n"
+        "    aliases: [Suga]\n"
+        "    kind: person\n"
+        "    distractors: [Shinzo Abe, Fumio Kishida, Taro Aso]\n"
+        "    evidence:\n"
+        "      - source: tokyo-raa-basic-agreement-2020\n"
+        "        quote: his Japanese counterpart, Yoshihide Suga\n")
+    assert load(path)["facts"][-1] == SUGA
+    assert_check_passes(root)
+    assert no_temp_files(root)
+
+
+def test_add_fact_interactively_from_stdin(root: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    before = path.read_text(encoding="utf-8")
+    answers = [
+        "3",  # lesson, by number (raa)
+        SUGA["statement"], SUGA["question"], SUGA["answer"],
+        "person",  # kind, by id
+        "5",  # source, by number (tokyo-raa-basic-agreement-2020)
+        "his Japanese counterpart, Yoshihide Sugar",  # a typo: refused, then asked again
+        "",  # no other source
+        "Suga", "",  # aliases
+        "Shinzo Abe", "Fumio Kishida", "Taro Aso", "",  # distractors
+        "",  # when: skipped
+        "",  # id: the suggestion
+        # after the refusal, only the evidence is asked again:
+        "tokyo-raa-basic-agreement-2020", SUGA["evidence"][0]["quote"], "",
+        "y",  # confirm
+    ]
+    result = run("add", "fact", "--interactive", cwd=root, stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error[quote-not-found] raa-yoshihide-suga: quote not found in source " \
+        "'tokyo-raa-basic-agreement-2020'" in result.stderr
+    assert 'closest passage: sources/tokyo-raa-basic-agreement-2020.txt:13:46: ' \
+        '"his Japanese counterpart, Yoshihide Suga,"' in result.stderr
+    assert "Please correct: evidence" in result.stderr
+    assert "Id (a stable slug) [raa-yoshihide-suga]" in result.stdout
+    assert "Add fact raa-yoshihide-suga to facts/raa.yml? [Y/n]" in result.stdout
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert load(path)["facts"][-1] == {**SUGA, "id": "raa-yoshihide-suga"}
+    assert_check_passes(root)
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({"evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                    "quote": "Morrison and his Korean counterpart"}]},
+     "error[quote-not-found] raa-suga-counterpart: quote not found in source "
+     "'tokyo-raa-basic-agreement-2020'\n    closest passage: "
+     "sources/tokyo-raa-basic-agreement-2020.txt:13:"),
+    ({"evidence": [{"source": "no-such-source", "quote": "x"}]},
+     "error[unknown-source] raa-suga-counterpart: unknown source 'no-such-source'"),
+    ({"id": "raa-suga-2020"},
+     "error[duplicate-id] raa-suga-2020: fact id 'raa-suga-2020' is already used at "
+     "facts/raa.yml:107"),
+    ({"answer": "Shinzo Abe", "aliases": [], "distractors": ["Fumio Kishida", "Taro Aso"],
+      "statement": "Morrison's Japanese counterpart at the Tokyo talks was Shinzo Abe."},
+     "error[answer-not-in-evidence] raa-suga-counterpart: neither the answer 'Shinzo Abe' nor "
+     "an alias appears in any evidence quote"),
+])
+def test_refused_fact_leaves_the_file_byte_identical(root: Path, change: dict,
+                                                     expected: str) -> None:
+    path = root / "facts" / "raa.yml"
+    before = path.read_bytes()
+    result = run("add", "fact", *fact_flags({**SUGA, **change}), cwd=root)
+    assert result.returncode == 2, result.stdout
+    assert "was not added; nothing was written:" in result.stderr
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+    assert no_temp_files(root)
+
+
+def test_unknown_lesson_and_missing_fields_are_refused(root: Path) -> None:
+    result = run("add", "fact", *fact_flags({**SUGA, "lesson": "nope"}), cwd=root)
+    assert result.returncode == 2
+    assert "error: unknown lesson 'nope'; use one of: beyond-defence, foundations, jdsc, " \
+        "overview, raa, regional (or create one with `factquiz new-lesson`)" in result.stderr
+    missing = run("add", "fact", "--lesson", "raa", "--answer", "x", cwd=root)
+    assert missing.returncode == 2
+    assert "error: missing --statement, --question, --kind, --source/--quote: give them as " \
+        "options, or run in a terminal (or with --interactive)" in missing.stderr
+
+
+def test_dry_run_writes_nothing(root: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    before = path.read_bytes()
+    result = run("add", "fact", *fact_flags(SUGA), "--dry-run", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "dry run: nothing was written" in result.stdout
+    assert "  - id: raa-suga-counterpart" in result.stdout
+    assert path.read_bytes() == before
+
+
+# --- add question ------------------------------------------------------------------------------
+
+
+def test_add_question_with_flags_shows_a_variant(root: Path) -> None:
+    path = root / "quizzes" / "raa.yml"
+    before = path.read_text(encoding="utf-8")
+    result = run("add", "question", "raa", "--id", "suga-counterpart", "--type", "mc",
+                 "--prompt", "Who was Morrison's counterpart in Tokyo in 2020?",
+                 "--choice", "Yoshihide Suga", "--choice", "Shinzo Abe",
+                 "--choice", "Fumio Kishida", "--choice", "Taro Aso",
+                 "--answer", "Yoshihide Suga",
+                 "--explanation", "Morrison met Yoshihide Suga in Tokyo in November 2020.",
+                 "--fact", "raa-suga-2020", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "A generated variant, as students see it, with its key:" in result.stdout
+    assert "1. [multiple choice] Who was Morrison's counterpart in Tokyo in 2020?" in result.stdout
+    assert "Answer: " in result.stdout and ") Yoshihide Suga" in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "added question suga-counterpart to quizzes/raa.yml")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    assert load(path)["instructor_questions"][-1] == {
+        "id": "suga-counterpart", "type": "mc",
+        "prompt": "Who was Morrison's counterpart in Tokyo in 2020?",
+        "choices": ["Yoshihide Suga", "Shinzo Abe", "Fumio Kishida", "Taro Aso"],
+        "answer": "Yoshihide Suga",
+        "explanation": "Morrison met Yoshihide Suga in Tokyo in November 2020.",
+        "facts": ["raa-suga-2020"]}
+    assert_check_passes(root)
+    quiz = run("quiz", "raa", "--answers", cwd=root)
+    assert quiz.returncode == 0 and "Who was Morrison's counterpart in Tokyo" in quiz.stdout
+
+
+def test_add_question_interactively_from_stdin(root: Path) -> None:
+    path = root / "quizzes" / "raa.yml"
+    before = path.read_text(encoding="utf-8")
+    answers = [
+        "tf",  # type
+        "True or false? The Reciprocal Access Agreement was agreed in principle in Tokyo.",
+        "y",  # the statement is true
+        "Morrison and Suga agreed it in principle at their Tokyo talks in November 2020.",
+        "raa-tokyo", "",  # facts
+        "",  # id: the suggestion
+        "y",  # confirm
+    ]
+    result = run("add", "question", "raa", "-i", cwd=root, stdin="\n".join(answers) + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Facts of this lesson:" in result.stdout and "raa-tokyo" in result.stdout
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    added = load(path)["instructor_questions"][-1]
+    assert added == {
+        "id": "true-or-false-the-reciprocal", "type": "tf",
+        "prompt": "True or false? The Reciprocal Access Agreement was agreed in principle in "
+                  "Tokyo.",
+        "answer": True,
+        "explanation": "Morrison and Suga agreed it in principle at their Tokyo talks in "
+                       "November 2020.",
+        "facts": ["raa-tokyo"]}
+    assert_check_passes(root)
+
+
+def test_refused_question_leaves_the_file_byte_identical(root: Path) -> None:
+    path = root / "quizzes" / "raa.yml"
+    before = path.read_bytes()
+    result = run("add", "question", "raa", "--type", "mc", "--prompt", "Who?",
+                 "--choice", "A", "--choice", "B", "--choice", "C", "--answer", "D",
+                 "--explanation", "Because.", "--fact", "raa-suga-2020", "--fact", "nope",
+                 cwd=root)
+    assert result.returncode == 2
+    assert "error[missing-correct-choice] raa: the answer 'D' is not one of the choices" \
+        in result.stderr
+    assert "error[unknown-fact] raa: unknown fact id 'nope'" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_question_goes_into_its_list_when_other_keys_follow(make_project: Callable[..., Path],
+                                                            ) -> None:
+    quiz = ("# A hand-written quiz: the list is not the last key.\n"
+            "title: RAA\n"
+            "lesson: raa\n"
+            "instructor_questions:\n"
+            "  - id: first\n"
+            "    type: tf\n"
+            "    prompt: True or false? The RAA was agreed in principle in Tokyo.\n"
+            "    answer: true\n"
+            "    explanation: It was.   # an aligned comment\n"
+            "    facts: [raa-tokyo]\n"
+            "\n"
+            "# The variant students get by default.\n"
+            "seed: 3\n"
+            "questions: 4\n")
+    root = make_project({"quizzes/raa.yml": quiz}, copy=("facts",))
+    node = question_node({"id": "second", "type": "numeric", "prompt": "How many years?",
+                          "answer": 60, "explanation": "Sixty.",
+                          "facts": ["raa-first-since-1960", "raa-agreed-date"]})
+    text = insert_item(quiz, "instructor_questions", node)
+    assert text == quiz.replace(
+        "    facts: [raa-tokyo]\n",
+        "    facts: [raa-tokyo]\n"
+        "  - id: second\n"
+        "    type: numeric\n"
+        "    prompt: How many years?\n"
+        "    answer: 60\n"
+        "    explanation: Sixty.\n"
+        "    facts: [raa-first-since-1960, raa-agreed-date]\n")
+    result = run("add", "question", "raa", "--type", "numeric", "--id", "second",
+                 "--prompt", "How many years?", "--answer", "60", "--explanation", "Sixty.",
+                 "--fact", "raa-first-since-1960", "--fact", "raa-agreed-date", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "quizzes" / "raa.yml").read_text(encoding="utf-8") == text
+
+
+def test_insert_item_falls_back_to_a_round_trip_for_an_inline_empty_list() -> None:
+    original = "# only a comment\nfacts: []  # none yet\n"
+    node = question_node({"id": "x-y", "facts": ["a-b"]})
+    text = insert_item(original, "facts", node)
+    assert text.startswith("# only a comment\nfacts:")
+    assert round_trip_yaml().load(text) == {"facts": [{"id": "x-y", "facts": ["a-b"]}]}
+    assert "  - id: x-y\n" in text  # block style, as the bank is written
+
+
+# --- new-lesson ---------------------------------------------------------------------------------
+
+
+def test_new_lesson_scaffolds_and_takes_facts(root: Path, repo_root: Path) -> None:
+    lessons = root / "lessons.yml"
+    before = lessons.read_text(encoding="utf-8")
+    toc = (repo_root / "_toc.yml").read_text(encoding="utf-8")
+    (root / "_toc.yml").write_text(toc, encoding="utf-8")
+    result = run("new-lesson", "quad", "--title", "The Quad: Japan, the US, India & Australia",
+                 cwd=root)
+    assert result.returncode == 0, result.stderr
+    for path in ("facts/quad.yml", "quizzes/quad.yml", "book/lessons/quad.md", "lessons.yml"):
+        assert f"created {path}" in result.stdout
+    assert "quizzes/quad.yml:6:9: error[empty-quiz] quad: the quiz selects no facts" \
+        in result.stdout
+    after = lessons.read_text(encoding="utf-8")
+    assert after == before + ("  - id: quad\n"
+                              "    title: 'The Quad: Japan, the US, India & Australia'\n"
+                              "    page: book/lessons/quad.md\n")
+    assert "listed book/lessons/quad.md in _toc.yml" in result.stdout
+    last = "      - file: book/lessons/beyond-defence\n"
+    assert (root / "_toc.yml").read_text(encoding="utf-8") == toc.replace(
+        last, last + "      - file: book/lessons/quad\n")
+    page = (root / "book" / "lessons" / "quad.md").read_text(encoding="utf-8")
+    assert page.startswith("# The Quad: Japan, the US, India & Australia\n")
+    assert "```{quiz} quad\n```" in page
+    assert load(root / "facts" / "quad.yml") == {"facts": []}
+    assert load(root / "quizzes" / "quad.yml")["lesson"] == "quad"
+    check = run("check", cwd=root)
+    assert check.returncode == 1
+    assert [line for line in check.stderr.splitlines() if "error[" in line] == [
+        "quizzes/quad.yml:6:9: error[empty-quiz] quad: the quiz selects no facts to generate "
+        "questions from"]
+
+    # The first fact of the new lesson goes in, although its quiz is not full yet.
+    added = run("add", "fact", *fact_flags({**CLIMATE, "lesson": "quad"}), cwd=root)
+    assert added.returncode == 0, added.stderr
+    assert "added fact raa-test-climate to facts/quad.yml" in added.stdout
+    assert "error[mix-unfillable] quad" in added.stderr  # reported, not refused
+    assert load(root / "facts" / "quad.yml")["facts"][0]["id"] == "raa-test-climate"
+
+    again = run("new-lesson", "quad", "--title", "Again", cwd=root)
+    assert again.returncode == 2
+    assert "error: lesson 'quad' already exists in lessons.yml" in again.stderr
+
+
+def test_new_lesson_refuses_a_bad_id(root: Path) -> None:
+    before = (root / "lessons.yml").read_bytes()
+    with pytest.raises(Exception, match="lesson id 'Bad Id' is not a slug"):
+        new_lesson(root, "Bad Id", "Title")
+    assert (root / "lessons.yml").read_bytes() == before
+
+
+# --- Killed and concurrent writers -------------------------------------------------------------
+
+WRITER = """
+import json, os, sys, time
+from pathlib import Path
+mode, root, fields = sys.argv[1], Path(sys.argv[2]), json.loads(sys.argv[3])
+signal_file = Path(sys.argv[4])
+import factquiz.add as add
+if mode == "pause-before-rename":
+    real_replace = os.replace
+    def paused(src, dst):
+        signal_file.write_text(str(src))
+        time.sleep(120)
+        real_replace(src, dst)
+    os.replace = paused
+else:
+    while not signal_file.exists():  # start together
+        time.sleep(0.005)
+    real_write = add.atomic_write_text
+    def slow(path, text):
+        time.sleep(float(sys.argv[5]))  # inside the lock, after reading the file
+        real_write(path, text)
+    add.atomic_write_text = slow
+    if mode == "no-lock":
+        class NoLock:
+            lock_file = "none"
+            def acquire(self): pass
+            def release(self): pass
+        add.locked = lambda path: NoLock()
+add.add_fact(root, fields)
+"""
+
+
+def writer(root: Path, mode: str, fields: dict, signal_file: Path,
+           delay: float = 0.0) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", WRITER, mode, str(root), json.dumps(fields),
+                             str(signal_file), str(delay)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_writer_killed_before_the_rename_leaves_the_old_file(root: Path, tmp_path: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    before = path.read_bytes()
+    ready = tmp_path / "ready"
+    process = writer(root, "pause-before-rename", SUGA, ready)
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    temp = Path(ready.read_text())
+    assert temp.parent == path.parent and temp.is_file()  # the new text is fully written...
+    assert "raa-suga-counterpart" in temp.read_text(encoding="utf-8")
+    os.kill(process.pid, signal.SIGKILL)  # ...and the writer dies before the rename
+    process.wait()
+    assert path.read_bytes() == before
+    assert_check_passes(root)  # the leftover .tmp file is not a fact file
+    # The lock died with the writer: the next writer is not blocked.
+    result = run("add", "fact", *fact_flags(SUGA), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert load(path)["facts"][-1]["id"] == "raa-suga-counterpart"
+
+
+def test_writers_killed_at_random_times_never_leave_a_broken_file(root: Path,
+                                                                   tmp_path: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    rng = random.Random(20240601)
+    (tmp_path / "go").touch()
+    for n in range(6):
+        before = path.read_bytes()
+        fields = {**TROOPS, "id": f"raa-test-troops-{n}"}
+        process = writer(root, "locked", fields, tmp_path / "go")
+        time.sleep(rng.uniform(0.05, 1.2))
+        process.kill()
+        process.wait()
+        now = path.read_bytes()
+        assert now == before or now.startswith(before)  # the old file, or the old plus one fact
+        assert load(path)["facts"][-1]["id"] in (f"raa-test-troops-{n}",
+                                                 load_text(before)["facts"][-1]["id"])
+    assert_check_passes(root)
+
+
+def test_two_writers_at_once_both_land(root: Path, tmp_path: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    go = tmp_path / "go"
+    first = writer(root, "locked", CLIMATE, go, delay=0.5)
+    second = writer(root, "locked", TROOPS, go, delay=0.5)
+    time.sleep(0.5)  # both are waiting for the signal
+    go.touch()
+    for process in (first, second):
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    ids = [f["id"] for f in load(path)["facts"]]
+    assert ids[-2:] in (["raa-test-climate", "raa-test-troops"],
+                        ["raa-test-troops", "raa-test-climate"])
+    assert_check_passes(root)
+
+
+def test_without_the_lock_one_writer_is_lost(root: Path, tmp_path: Path) -> None:
+    """The control for the test above: the same race with the lock disabled loses a fact."""
+    path = root / "facts" / "raa.yml"
+    go = tmp_path / "go"
+    first = writer(root, "no-lock", CLIMATE, go, delay=1.5)
+    second = writer(root, "no-lock", TROOPS, go, delay=1.5)
+    time.sleep(0.5)
+    go.touch()
+    for process in (first, second):
+        process.communicate(timeout=120)
+    ids = {f["id"] for f in load(path)["facts"]}
+    assert len(ids & {"raa-test-climate", "raa-test-troops"}) == 1
+
+
+def test_library_refusal_names_the_fields(root: Path) -> None:
+    with pytest.raises(InvalidItem) as caught:
+        add_fact(root, {**SUGA, "statement": "Morrison met his counterpart."})
+    assert caught.value.fields == ["statement"]
+    assert [f.code for f in caught.value.findings] == ["statement-missing-answer"]

@@ -1,0 +1,213 @@
+"""The online book: it builds with warnings as errors, citations carry source and quote,
+an unknown fact id fails the build at its line, and lesson pages stay light."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from books import copy_small_book, real_book, small_book
+
+from factquiz.book import BookBuildFailed, build_book, problems_in
+from factquiz.load import load_project
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
+
+LESSONS = ("overview", "foundations", "raa", "jdsc", "regional", "beyond-defence")
+REFERENCE = ("timeline", "sources", "glossary", "how-checked", "instructor-guide")
+#: A Jupyter Book 1.0.4 page showing one jupyterquiz question weighs about 58 KB.
+MAX_LESSON_BYTES = 58_000
+GLOSSARY = ("RAA", "JDSC", "ADF", "JSDF", "SOFA", "ACSA", "FOIP", "Quad", "AUKUS", "ISR", "LNG",
+            "JAXA", "MMX", "ASIS", "SSP", "COVID-19", "UN")
+
+
+@pytest.fixture(scope="session")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return real_book(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return small_book(tmp_path_factory)
+
+
+def page(root: Path, name: str) -> str:
+    return (root / "_build" / "html" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_every_page_of_the_book_is_built(real: Path) -> None:
+    site = real / "_build" / "html"
+    expected = ["index", "search", "book/intro",
+                *(f"book/lessons/{name}" for name in LESSONS),
+                *(f"book/reference/{name}" for name in REFERENCE)]
+    missing = [name for name in expected if not (site / f"{name}.html").is_file()]
+    assert missing == []
+    assert (site / "searchindex.js").is_file()
+    assert (site / "_static" / "factquiz.js").is_file()
+    assert (site / "_static" / "factquiz.css").is_file()
+    assert 'url=book/intro.html' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_fact_check_notebook_is_executed_through_the_cache(real: Path) -> None:
+    assert (real / "_build" / ".jupyter_cache" / "global.db").is_file()
+    log = (real / "_build" / "book-build.log").read_text(encoding="utf-8")
+    assert "fact-check.ipynb: Cached executed notebook" in log
+    assert "all quotes found." in page(real, "notebooks/fact-check")
+
+
+def test_book_title_author_and_repository(real: Path) -> None:
+    text = page(real, "book/intro")
+    assert "<title>Australia and Japan: a security partnership" in text
+    assert "The factquiz authors" in text and "2026" in text
+    assert 'href="https://github.com/factquiz/factquiz"' in text
+
+
+def test_citations_number_each_fact_once_and_link_back(small: Path) -> None:
+    text = page(small, "book/index")
+    refs = re.findall(r'<a id="(fqr[\d-]+)" href="#(fqn\d+)" role="doc-noteref">\[(\d+)\]</a>',
+                      text)
+    assert refs == [("fqr1-1", "fqn1", "1"), ("fqr2-1", "fqn2", "2"), ("fqr3-1", "fqn3", "3"),
+                    ("fqr1-2", "fqn1", "1")]
+    assert ('<li id="fqn1"><q>its 1960 status of forces agreement with the United States</q> [A]'
+            ' <a href="#fqr1-1" role="doc-backlink" aria-label="Back a">↩a</a>'
+            ' <a href="#fqr1-2" role="doc-backlink" aria-label="Back b">↩b</a></li>') in text
+    assert ('<li id="fqs-A">[A] <a href="sources.html#source-tokyo-raa-basic-agreement-2020">'
+            "<cite>Australia and Japan reach basic agreement on a defense pact (Tokyo wire report)"
+            '</cite></a>, <span class="fq-date">17 November 2020</span>.</li>') in text
+    assert ('<li id="fqs-B">[B] <a href="sources.html#source-jdsc-signed-perth-2022"><cite>Japan '
+            "and Australia sign landmark security agreement to counter regional threats</cite>"
+            '</a>, <span class="fq-date">23 October 2022</span>.</li>') in text
+
+
+def test_lesson_citations_show_source_title_and_quote(real: Path) -> None:
+    project = load_project(real)
+    lesson = (real / "book" / "lessons" / "raa.md").read_text(encoding="utf-8")
+    first = re.search(r"\{fact\}`([^`,]+)", lesson)
+    assert first is not None
+    fact = project.facts_by_id[first.group(1)]
+    text = page(real, "book/lessons/raa")
+    note = re.search(r'<li id="fqn1">(.*?)</li>', text)
+    assert note is not None
+    evidence = fact.evidence[0]
+    assert f"<q>{html.escape(evidence.quote, quote=False)}</q> [A]" in note.group(1)
+    title = html.escape(project.sources[evidence.source].meta.title, quote=False)
+    assert (f'<li id="fqs-A">[A] <a href="../reference/sources.html#source-{evidence.source}">'
+            f"<cite>{title}</cite></a>") in text
+
+
+def test_unknown_fact_or_quiz_id_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    root = copy_small_book(tmp_path / "book")
+    page_md = root / "book" / "index.md"
+    lines = page_md.read_text(encoding="utf-8").splitlines()
+    lines += ["", "A slip in a citation{fact}`small-tokio`.", "", "```{quiz} no-such-quiz", "```"]
+    page_md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BookBuildFailed) as caught:
+        build_book(root)
+    assert caught.value.problems == [
+        f"{page_md}:{len(lines) - 3}: WARNING: unknown fact id 'small-tokio'; "
+        "did you mean 'small-tokyo', 'small-perth'?",
+        f"{page_md}:{len(lines) - 1}: WARNING: cannot render the quiz: no quiz 'no-such-quiz': "
+        "a quiz's id is a lesson id; lessons: hostile"]
+    assert str(caught.value).endswith(f"full output: {root / '_build' / 'book-build.log'}")
+    # The command line reports the same line and exits 1.
+    result = subprocess.run([sys.executable, "-m", "factquiz", "book", "-C", str(root)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert f"{page_md}:{len(lines) - 3}: WARNING: unknown fact id 'small-tokio'" in result.stderr
+
+
+def test_a_fact_that_fails_its_check_fails_the_build(tmp_path: Path) -> None:
+    root = copy_small_book(tmp_path / "book")
+    facts = root / "facts" / "small.yml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(text.replace("quote: when it returns to Earth in 2029",
+                                  "quote: when it comes back to Earth in 2029"), encoding="utf-8")
+    with pytest.raises(BookBuildFailed) as caught:
+        build_book(root)
+    line = text.splitlines().index("        quote: when it returns to Earth in 2029") + 1
+    assert caught.value.problems == [
+        f"{facts}:{line}: WARNING: small-mmx-2029: quote not found in source "
+        "'jdsc-perth-visit-2022' [quote-not-found]"]
+
+
+def test_problems_are_read_from_the_output() -> None:
+    output = ("\x1b[91m/x/a.md:3: WARNING: unknown fact id 'x'\x1b[39;49;00m\nreading sources\n"
+              "/x/b.md:9: ERROR: Unknown directive type 'quizz'.\n")
+    assert problems_in(output) == ["/x/a.md:3: WARNING: unknown fact id 'x'",
+                                   "/x/b.md:9: ERROR: Unknown directive type 'quizz'."]
+
+
+def test_lesson_pages_with_their_quiz_stay_light(real: Path) -> None:
+    sizes = {name: len(page(real, f"book/lessons/{name}").encode("utf-8")) for name in LESSONS}
+    assert {n: s for n, s in sizes.items() if s > MAX_LESSON_BYTES} == {}
+    for name in LESSONS:
+        assert 'class="fq-quiz"' in page(real, f"book/lessons/{name}")
+
+
+def test_the_quiz_script_is_only_on_pages_with_a_quiz(real: Path) -> None:
+    assert 'src="../../_static/factquiz.js' in page(real, "book/lessons/raa")
+    assert "factquiz.js" not in page(real, "book/reference/glossary")
+    assert 'href="../../_static/factquiz.css' in page(real, "book/reference/glossary")
+
+
+def test_pages_load_nothing_from_other_hosts(real: Path) -> None:
+    site = real / "_build" / "html"
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', text)
+        remote = [u for u in loaded if re.match(r"(?:https?:)?//", u)]
+        assert remote == [], path
+        assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, path
+
+
+def test_timeline_is_a_figure_of_every_dated_fact(real: Path) -> None:
+    project = load_project(real)
+    dated = [f for f in project.facts_by_id.values() if f.when]
+    text = page(real, "book/reference/timeline")
+    assert '<figure class="fq-timeline" aria-labelledby="fq-timeline-0-caption">' in text
+    assert 'role="img" aria-labelledby="fq-timeline-0-title fq-timeline-0-desc"' in text
+    assert text.count('<g class="fq-event">') == len(dated)
+    assert ">exact day</text>" in text and ">year only</text>" in text
+    # The list after the figure cites every event's fact.
+    listing = text[text.index('class="fq-timeline-list'):]
+    assert listing.count('role="doc-noteref"') == len(dated)
+
+
+def test_timeline_escapes_labels(small: Path) -> None:
+    text = page(small, "book/timeline")
+    assert "Leaders meet in Tokyo &lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;" in text
+    assert "<img src=x" not in text
+
+
+def test_sources_page_lists_each_source_and_the_facts_citing_it(real: Path) -> None:
+    project = load_project(real)
+    text = page(real, "book/reference/sources")
+    for source in project.sources.values():
+        citing = {f.id for f in project.facts_by_id.values()
+                  if any(e.source == source.id for e in f.evidence)}
+        start = text.index(f'<section id="source-{source.id}">')
+        end = text.find("<section id=\"source-", start + 1)
+        block = text[start:end if end > 0 else len(text)]
+        assert html.escape(source.meta.title, quote=False) in block
+        assert source.meta.sha256 in block
+        assert f"Facts that cite this source: {len(citing)}." in block
+        assert set(re.findall(r'<span class="pre">([a-z0-9-]+)</span></code>: ', block)) == citing
+
+
+def test_glossary_defines_every_acronym(real: Path) -> None:
+    text = page(real, "book/reference/glossary")
+    for term in GLOSSARY:
+        assert f'<dt id="term-{term}">{term}' in text, term
+
+
+def test_hostile_quiz_text_is_escaped(small: Path) -> None:
+    text = page(small, "book/hostile")
+    quiz = text[text.index('<section class="fq-quiz"'):]
+    assert "<script>window" not in quiz and "<img src=x" not in quiz
+    assert "Which city &lt;script&gt;window.__pwned = 3&lt;/script&gt; hosted" in quiz
+    assert 'Tokyo &lt;img src=x onerror="window.__pwned = 4"&gt;' in quiz
+    assert "Osaka &amp; \"Kobe\"" in quiz

@@ -1,0 +1,240 @@
+"""The notebooks in notebooks/: current, free of the answer key, and nbval's contract."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from factquiz.factcheck import fact_check
+from factquiz.generate import make_quiz
+from factquiz.load import load_project
+from factquiz.notebooks import (
+    FACT_CHECK,
+    NotebookExecutionError,
+    build_notebooks,
+    execute,
+    stale_notebooks,
+    write_notebooks,
+)
+
+SHOW_CELL = re.compile(r'\Aimport factquiz\n\nfactquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)\Z')
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def committed_quiz_notebooks(root: Path) -> list[Path]:
+    return sorted((root / "notebooks").glob("quiz-*.ipynb"))
+
+
+def strings(value: Any) -> Iterator[str]:
+    """Every string inside a JSON value (keys included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def test_committed_notebooks_are_current(repo_root: Path) -> None:
+    assert stale_notebooks(repo_root) == [], "run `factquiz notebooks` and commit the result"
+
+
+def test_there_is_a_quiz_notebook_per_lesson_and_a_fact_check(repo_root: Path) -> None:
+    project = load_project(repo_root)
+    names = sorted(p.name for p in (repo_root / "notebooks").glob("*.ipynb"))
+    lessons = {f.lesson for f in project.facts} | set(project.quizzes)
+    assert names == sorted([FACT_CHECK, *(f"quiz-{lesson}.ipynb" for lesson in lessons)])
+
+
+def test_quiz_notebook_cells_hold_only_the_call_that_shows_the_quiz(repo_root: Path) -> None:
+    for path in committed_quiz_notebooks(repo_root):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+        match = SHOW_CELL.match(code[0])
+        assert match and path.name == f"quiz-{match.group(1)}.ipynb", code[0]
+        assert code[1:] == ["factquiz.progress()"]
+        for cell in nb["cells"]:
+            assert cell["cell_type"] != "raw"
+
+
+def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
+    """Outputs and saved widget state show questions and options, never the key."""
+    project = load_project(repo_root)
+    lesson_titles = [lesson.title for lesson in project.lessons.values()]
+    for path in committed_quiz_notebooks(repo_root):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        match = SHOW_CELL.match("".join(nb["cells"][1]["source"]))
+        assert match
+        quiz = make_quiz(project, match.group(1), seed=int(match.group(2)))
+        # What a student may see before answering: the quiz's own text.
+        visible = {quiz.title, *lesson_titles}
+        for question in quiz.questions:
+            visible |= {question.prompt, *question.options, *question.items}
+        visible |= {html.escape(v, quote=False) for v in visible}
+        shown = [s for cell in nb["cells"] for out in cell.get("outputs", [])
+                 for s in strings(out)]
+        state = nb["metadata"]["widgets"][WIDGET_STATE]["state"]
+        shown += list(strings(state))
+        residue = "\n".join(shown)
+        for text in sorted(visible, key=len, reverse=True):
+            residue = residue.replace(text, " ")
+        for question in quiz.questions:
+            where = f"{path.name}: {question.id}"
+            assert question.explanation not in residue, where
+            for citation in question.citations:
+                assert citation.quote not in residue, where
+            for accepted in question.accepted:
+                # A number such as "2" is everywhere in the UI ("Question 2 of 10"); for
+                # those the widget checks below (empty boxes, no feedback) are the test.
+                if len(accepted) >= 3 and not accepted.replace(",", "").isdigit():
+                    assert not re.search(rf"(?<!\w){re.escape(accepted)}(?!\w)", residue), (
+                        where, accepted)
+        for model in state.values():
+            values = model["state"]
+            name = model["model_name"]
+            if name in ("RadioButtonsModel", "ToggleButtonsModel"):
+                assert values["index"] is None, path.name
+            elif name == "DropdownModel":
+                assert values["index"] == 0 and values["_options_labels"][0] == "— choose —"
+            elif name in ("TextModel", "IntTextModel", "FloatTextModel"):
+                assert values["value"] in ("", 0, 0.0), path.name
+            elif name == "HTMLModel":
+                for word in ("Correct", "Not quite", "right answer", "✔", "✘", "Source:"):
+                    assert word not in values["value"], (path.name, values["value"])
+        options = [tuple(m["state"]["_options_labels"]) for m in state.values()
+                   if m["model_name"] in ("RadioButtonsModel", "ToggleButtonsModel")]
+        assert sorted(options) == sorted(tuple(q.options) for q in quiz.questions
+                                         if q.type in ("mc", "tf"))
+
+
+def test_fact_check_notebook_shows_every_quote_and_ends_with_the_summary(
+        repo_root: Path) -> None:
+    nb = json.loads((repo_root / "notebooks" / FACT_CHECK).read_text(encoding="utf-8"))
+    printed = ["".join(out["text"]) for cell in nb["cells"] for out in cell.get("outputs", [])
+               if out.get("name") == "stdout"]
+    report = fact_check(load_project(repo_root))
+    assert printed[1:] == [report.sources_table() + "\n", report.facts_table() + "\n",
+                           report.summary() + "\n"]
+    assert printed[-1].startswith(f"Summary: {report.facts} facts, ")
+    assert printed[-1].endswith(": all quotes found.\n")
+
+
+# --- generating, staleness and nbval on a small throw-away project ------------------------
+
+
+@pytest.fixture
+def small_project(make_project: Callable[..., Path], repo_root: Path) -> Path:
+    """The real sources and lessons with the raa facts only: two notebooks, quick to run."""
+    root = make_project(copy=("facts/raa.yml",))
+    (root / "notebooks").mkdir()
+    shutil.copy(repo_root / "notebooks" / "nbval-sanitize.cfg", root / "notebooks")
+    return root
+
+
+def a_literal_quote(root: Path) -> tuple[str, str]:
+    """A quote written on one line of facts/raa.yml, and its source id."""
+    text = (root / "facts" / "raa.yml").read_text(encoding="utf-8")
+    for fact in load_project(root).facts:
+        for ev in fact.evidence:
+            if text.count(ev.quote) == 1 and len(ev.quote) > 20:
+                return ev.quote, ev.source
+    raise AssertionError("no quote written on one line in facts/raa.yml")
+
+
+def break_quote(root: Path) -> str:
+    quote, _ = a_literal_quote(root)
+    path = root / "facts" / "raa.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(quote, quote[:-2] + "zz"),
+                    encoding="utf-8")
+    return quote
+
+
+def change_source(root: Path) -> None:
+    _, source = a_literal_quote(root)
+    path = next(p for p in (root / "sources").glob("*.txt")
+                if f"\nid: {source}\n" in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    end = text.index("\n---\n", 4) + len("\n---\n")
+    path.write_text(text[:end] + "An added first line.\n" + text[end:], encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "FACTQUIZ_PROJECT"}
+    return subprocess.run([sys.executable, "-m", "factquiz", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_write_check_and_staleness(small_project: Path) -> None:
+    root = small_project
+    (root / "notebooks" / "quiz-gone.ipynb").write_text("{}", encoding="utf-8")
+    changed = write_notebooks(root)
+    assert sorted(p.name for p in changed) == [FACT_CHECK, "quiz-gone.ipynb", "quiz-raa.ipynb"]
+    assert sorted(p.name for p in (root / "notebooks").glob("*.ipynb")) == [
+        FACT_CHECK, "quiz-raa.ipynb"]
+    result = run_cli("notebooks", "--check", cwd=root / "notebooks")
+    assert (result.returncode, result.stdout) == (0, "notebooks are up to date\n"), result.stderr
+    break_quote(root)
+    result = run_cli("notebooks", "--check", "--project", str(root), cwd=root.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
+
+
+def test_building_is_deterministic(small_project: Path) -> None:
+    first = build_notebooks(small_project)
+    assert build_notebooks(small_project) == first
+    nb = json.loads(first["quiz-raa.ipynb"])
+    ids = list(nb["metadata"]["widgets"][WIDGET_STATE]["state"])
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+
+
+def nbval(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "FACTQUIZ_PROJECT"}
+    env["FACTQUIZ_PROGRESS"] = str(root / "progress.json")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly",
+         "-o", "addopts=", "-vv", "--nbval", f"notebooks/{FACT_CHECK}",
+         "--nbval-sanitize-with", "notebooks/nbval-sanitize.cfg"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("change", [break_quote, change_source], ids=["quote", "source"])
+def test_nbval_fails_when_a_quote_or_source_no_longer_matches(
+        small_project: Path, change: Callable[[Path], object]) -> None:
+    root = small_project
+    (root / "notebooks" / FACT_CHECK).write_text(
+        build_notebooks(root, names=[FACT_CHECK])[FACT_CHECK], encoding="utf-8")
+    passed = nbval(root)
+    assert passed.returncode == 0, passed.stdout[-3000:]
+    assert "4 passed" in passed.stdout
+    change(root)
+    failed = nbval(root)
+    assert failed.returncode == 1
+    assert "failed" in failed.stdout.splitlines()[-1]
+    if change is break_quote:  # nbval's diff shows the changed lines of the table
+        assert "NOT FOUND" in failed.stdout
+        assert "5 checksums ok: 1 PROBLEM(S)." in failed.stdout
+    else:
+        assert "MISMATCH" in failed.stdout
+        assert "4 checksums ok: 1 PROBLEM(S)." in failed.stdout
+
+
+def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('raise ValueError("boom")')])
+    with pytest.raises(NotebookExecutionError) as raised:
+        execute(nb, tmp_path, "quiz-x.ipynb")
+    assert str(raised.value) == "notebooks/quiz-x.ipynb failed to execute: ValueError: boom"

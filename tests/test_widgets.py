@@ -1,0 +1,352 @@
+"""Headless widget tests that play a student: answer, Check, read feedback, score, progress."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+
+import factquiz
+from factquiz.attempts import ProgressStore
+from factquiz.generate import Quiz, make_quiz
+from factquiz.load import load_project
+from factquiz.model import Citation, Question
+from factquiz.widgets import QuizWidget, quiz_widget, show
+
+PERTH = Citation(source_id="jdsc-signed-perth-2022", title="Japan and Australia sign landmark "
+                 "security agreement", published="2022-10-23",
+                 quote="signed the Joint Declaration on Security Cooperation in Perth")
+
+
+def q(qid: str, qtype: str, prompt: str, explanation: str, **fields: object) -> Question:
+    return Question(id=qid, type=qtype, prompt=prompt, explanation=explanation,
+                    citations=[PERTH], fact_ids=["f-" + qid], **fields)
+
+
+QUESTIONS = [
+    q("t-1-mc", "mc", "In which city was the 2022 declaration signed?",
+      "The declaration was signed in Perth.", options=["Tokyo", "Canberra", "Perth", "Osaka"],
+      answer=2),
+    q("t-2-tf", "tf", "True or false? The declaration was signed in 2007.",
+      "The 2022 declaration updated the one of 2007.", options=["True", "False"], answer=1),
+    q("t-3-cloze", "cloze", "The agreement was signed by Albanese and _____.",
+      "Albanese signed with Fumio Kishida.", accepted=["Fumio Kishida", "Kishida"],
+      match="fuzzy"),
+    q("t-4-numeric", "numeric", "In which year was the status of forces agreement made?",
+      "The status of forces agreement dates from 1960.", answer=1960, tolerance=0),
+    q("t-5-ordering", "ordering", "Put these events in chronological order, earliest first.",
+      "In order: SOFA (1960); JDSC (2007); RAA (2022)",
+      items=["JDSC", "SOFA", "RAA"], answer=[1, 0, 2]),
+    q("t-6-matching", "matching", "Match each capital with its country.",
+      "Canberra is Australia's capital, Tokyo Japan's.",
+      items=["Canberra", "Tokyo"], options=["New Zealand", "Australia", "Japan"],
+      answer=[1, 2]),
+]
+RIGHT = {"mc": 2, "tf": 1, "cloze": "Kishda", "numeric": 1960, "ordering": [1, 0, 2],
+         "matching": [1, 2]}
+WRONG = {"mc": 0, "tf": 0, "cloze": "Morrison", "numeric": 1951, "ordering": [0, 1, 2],
+         "matching": [2, 1]}
+
+
+def make(seed: int = 11) -> Quiz:
+    return Quiz(id="test", title="A test quiz", lesson="jdsc", seed=seed, questions=QUESTIONS)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProgressStore:
+    return ProgressStore(tmp_path / "progress.json")
+
+
+def answer(card: object, response: object) -> None:
+    """Set the card's controls as a student would (by index or by typing)."""
+    controls = card.controls  # type: ignore[attr-defined]
+    if isinstance(response, list):
+        for control, value in zip(controls, response, strict=True):
+            control.value = value
+    elif isinstance(controls[0], (widgets.RadioButtons, widgets.ToggleButtons)):
+        controls[0].index = response
+    else:
+        controls[0].value = response
+
+
+def all_widgets(root: widgets.Widget) -> Iterator[widgets.Widget]:
+    yield root
+    for child in getattr(root, "children", ()):
+        yield from all_widgets(child)
+
+
+def visible_state(widget: QuizWidget) -> str:
+    """Everything the browser receives: the state of every widget in the tree, as JSON."""
+    return json.dumps([w.get_state() for w in all_widgets(widget.root)], ensure_ascii=False)
+
+
+def test_wrong_then_right_shows_the_answer_then_confirms(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    card = quiz.cards[0]
+    answer(card, 0)
+    card.check_button.click()
+    assert card.feedback_text.splitlines() == [
+        "✘ Not quite.",
+        "The right answer: Perth",
+        "The declaration was signed in Perth.",
+        "Source: Japan and Australia sign landmark security agreement (2022-10-23): "
+        "signed the Joint Declaration on Security Cooperation in Perth",
+    ]
+    assert quiz.score_text == "Score: 0 of 6 correct at the first try · 1 of 6 answered"
+    assert quiz.bar.value == 1
+    answer(card, 2)
+    card.check_button.click()
+    assert card.feedback_text.splitlines()[0] == (
+        "✔ Correct. (The first attempt was wrong, so this question does not count towards "
+        "the score.)")
+    assert quiz.score == 0 and quiz.answered == 1
+    saved = [(a.quiz, a.lesson, a.seed, a.question, a.answer, a.correct)
+             for a in store.load().attempts]
+    assert saved == [("test", "jdsc", 11, "t-1-mc", 0, False),
+                     ("test", "jdsc", 11, "t-1-mc", 2, True)]
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_each_type_takes_the_right_answer_from_its_controls(store: ProgressStore,
+                                                            number: int) -> None:
+    quiz = QuizWidget(make(), store=store)
+    card = quiz.cards[number - 1]
+    answer(card, RIGHT[card.question.type])
+    quiz.check(number)
+    assert card.feedback_text.splitlines()[0] == "✔ Correct."
+    assert card.question.explanation in card.feedback_text
+    assert quiz.score_text == "Score: 1 of 6 correct at the first try · 1 of 6 answered"
+    assert store.load().attempts[0].answer == RIGHT[card.question.type]
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_each_type_says_what_was_wrong_and_the_right_answer(store: ProgressStore,
+                                                            number: int) -> None:
+    quiz = QuizWidget(make(), store=store)
+    card = quiz.cards[number - 1]
+    answer(card, WRONG[card.question.type])
+    quiz.check(number)
+    expected = {"mc": "Perth", "tf": "False", "cloze": "Fumio Kishida", "numeric": "1960",
+                "ordering": "SOFA → JDSC → RAA",
+                "matching": "Canberra → Australia; Tokyo → Japan"}[card.question.type]
+    lines = card.feedback_text.splitlines()
+    assert lines[0].startswith("✘ Not quite.")
+    assert f"The right answer: {expected}" in lines
+    assert quiz.score == 0 and quiz.answered == 1
+
+
+def test_matching_feedback_counts_the_pairs_right(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    answer(quiz.cards[5], [1, 0])
+    quiz.check(6)
+    assert quiz.cards[5].feedback_text.splitlines()[0] == "✘ Not quite. 1 of 2 pairs right."
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    (1, "Choose one of the options, then press Check."),
+    (2, "Choose True or False, then press Check."),
+    (3, "Type your answer in the box, then press Check."),
+    (4, "Type a number in the box, then press Check."),
+    (5, "Choose a different event for each position, then press Check."),
+    (6, "Choose a match for every item, then press Check."),
+])
+def test_check_without_an_answer_asks_for_one_and_saves_nothing(
+        store: ProgressStore, number: int, message: str) -> None:
+    quiz = QuizWidget(make(), store=store)
+    if number == 5:  # the same event twice is not an order either
+        answer(quiz.cards[4], [0, 0, 2])
+    quiz.check(number)
+    assert quiz.cards[number - 1].feedback_text == message
+    assert quiz.answered == 0
+    assert store.load().attempts == []
+
+
+def test_the_key_never_reaches_the_browser_before_check(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    state = visible_state(quiz)
+    for question in QUESTIONS:
+        assert question.explanation not in state
+        for accepted in question.accepted:
+            assert accepted not in state
+        assert PERTH.quote not in state
+    for w in all_widgets(quiz.root):
+        if isinstance(w, (widgets.RadioButtons, widgets.ToggleButtons)):
+            assert w.index is None
+        if isinstance(w, widgets.HTML):
+            assert "Correct" not in w.value and "right answer" not in w.value
+    radio = quiz.cards[0].controls[0]
+    assert radio.get_state()["_options_labels"] == ("Tokyo", "Canberra", "Perth", "Osaka")
+    # after one Check only that card's explanation is revealed
+    answer(quiz.cards[1], 1)
+    quiz.check(2)
+    state = visible_state(quiz)
+    assert QUESTIONS[1].explanation in state
+    assert QUESTIONS[0].explanation not in state
+
+
+def test_the_text_fallback_shows_questions_but_no_key(store: ProgressStore) -> None:
+    bundle = QuizWidget(make(), store=store)._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", "application/vnd.jupyter.widget-view+json"}
+    text = bundle["text/plain"]
+    assert text.splitlines()[:5] == [
+        "Quiz: A test quiz (6 questions, variant 11)",
+        "Run this notebook in Jupyter to answer the questions and get feedback.",
+        "",
+        "1. [multiple choice] In which city was the 2022 declaration signed?",
+        "   a) Tokyo",
+    ]
+    assert "   with one of: New Zealand; Australia; Japan" in text.splitlines()
+    for question in QUESTIONS:
+        assert question.explanation not in text
+        assert all(a not in text for a in question.accepted)
+
+
+def test_every_control_is_labelled_and_every_button_named(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    controls = [w for w in all_widgets(quiz.root)
+                if isinstance(w, (widgets.RadioButtons, widgets.ToggleButtons, widgets.Text,
+                                  widgets.IntText, widgets.Dropdown, widgets.Button))]
+    assert len(controls) == 2 + 1 + 1 + 1 + 1 + 3 + 2 + 6  # + Try again, Reset, 6 Checks
+    assert all(c.description.strip() for c in controls)
+    assert [c.description for c in quiz.cards[4].controls] == [
+        "1st (question 5)", "2nd (question 5)", "3rd (question 5)"]
+    assert [c.description for c in quiz.cards[5].controls] == ["Canberra", "Tokyo"]
+    assert quiz.cards[0].check_button.tooltip == "Check your answer to question 1"
+
+
+def test_answers_come_back_after_a_kernel_restart(store: ProgressStore) -> None:
+    first = QuizWidget(make(), store=store)
+    answer(first.cards[0], 0)
+    first.check(1)
+    answer(first.cards[0], 2)
+    first.check(1)
+    answer(first.cards[2], "Fumio Kishida")
+    first.check(3)
+    again = QuizWidget(make(), store=ProgressStore(store.path))  # a new kernel
+    assert again.score_text == "Score: 1 of 6 correct at the first try · 2 of 6 answered"
+    assert again.cards[0].controls[0].index == 2
+    assert again.cards[2].controls[0].value == "Fumio Kishida"
+    assert again.cards[0].feedback_text.startswith(
+        "✔ Correct. (The first attempt was wrong")
+    assert again.status.value == (
+        "<p>Restored your saved answers to 2 question(s) of this variant.</p>")
+    other = QuizWidget(make(seed=12), store=ProgressStore(store.path))  # another variant
+    assert other.answered == 0
+
+
+def test_reset_clears_the_variant_for_good_but_keeps_the_history(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    answer(quiz.cards[1], 1)
+    quiz.check(2)
+    quiz.reset_button.click()
+    assert quiz.score_text == "Score: 0 of 6 correct at the first try · 0 of 6 answered"
+    assert quiz.cards[1].controls[0].index is None
+    assert quiz.cards[1].feedback.value == ""
+    assert quiz.status.value == "<p>All answers cleared.</p>"
+    assert QuizWidget(make(), store=ProgressStore(store.path)).answered == 0
+    assert len(store.load().attempts) == 1
+
+
+def test_an_unwritable_progress_file_does_not_stop_the_quiz(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    quiz = QuizWidget(make(), store=ProgressStore(tmp_path / "file" / "progress.json"))
+    answer(quiz.cards[0], 2)
+    quiz.check(1)
+    assert quiz.cards[0].feedback_text.startswith("✔ Correct.")
+    assert quiz.status.value.startswith(
+        "<p><strong>Your answer was checked but not saved:</strong>")
+
+
+def test_try_again_gives_a_different_but_deterministic_variant(repo_root: Path,
+                                                               store: ProgressStore) -> None:
+    project = load_project(repo_root)
+    quiz = quiz_widget("raa", seed=5, project=project, store=store)
+    first = [c.question for c in quiz.cards]
+    assert first == make_quiz(project, "raa", seed=5).questions
+    quiz.try_again_button.click()
+    assert quiz.quiz.seed == 6
+    second = [c.question for c in quiz.cards]
+    assert second != first
+    assert second == make_quiz(project, "raa", seed=6).questions
+    assert quiz.status.value == "<p>A fresh variant of the quiz: variant 6.</p>"
+    assert quiz.answered == 0
+    again = quiz_widget("raa", seed=5, project=project, store=store)
+    again.try_again()
+    assert [c.question for c in again.cards] == second
+
+
+def test_a_student_gets_their_own_variant_and_their_own_progress(
+        repo_root: Path, store: ProgressStore) -> None:
+    project = load_project(repo_root)
+    ann = quiz_widget("raa", student="ann", project=project, store=store)
+    assert ann.quiz == make_quiz(project, "raa", student="ann")
+    card = ann.cards[0]
+    answer(card, right_for(card.question))
+    ann.check(1)
+    assert store.load().attempts[0].student == "ann"
+    assert quiz_widget("raa", student="bob", project=project, store=store).answered == 0
+    assert quiz_widget("raa", student="ann", project=project, store=store).answered == 1
+
+
+def right_for(question: Question) -> object:
+    """The right response to a generated question, in the widget's form."""
+    if question.type == "cloze":
+        return question.accepted[0]
+    if question.type == "ordering":
+        return list(question.answer)
+    return question.answer
+
+
+def test_quiz_without_a_project_cannot_try_again_and_says_why(store: ProgressStore) -> None:
+    quiz = QuizWidget(make(), store=store)
+    quiz.try_again()
+    assert quiz.quiz.seed == 11
+    assert "Try again needs the project" in quiz.status.value
+
+
+def test_show_displays_the_quiz(repo_root: Path, store: ProgressStore,
+                                monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("FACTQUIZ_PROGRESS", str(store.path))
+    monkeypatch.chdir(repo_root / "notebooks")
+    assert factquiz.show("raa", seed=3) is None
+    assert capsys.readouterr().out.startswith("<QuizWidget raa variant 3: Score: 0 of ")
+
+
+def test_import_factquiz_stays_light_and_exports_show_and_progress() -> None:
+    code = ("import sys, factquiz, factquiz.cli; "
+            "print(any(m.startswith(('ipywidgets', 'matplotlib', 'nbclient')) "
+            "for m in sys.modules)); "
+            "print(factquiz.show.__module__, factquiz.progress.__module__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "factquiz.widgets", "factquiz.attempts"]
+    assert show is factquiz.show
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        factquiz.nothing  # noqa: B018
+
+
+def test_rendering_a_ten_question_quiz_takes_under_200_ms(store: ProgressStore) -> None:
+    ten = Quiz(id="test", title="Ten", lesson="jdsc", seed=1,
+               questions=[*QUESTIONS, *QUESTIONS[:4]])
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        QuizWidget(ten, store=store)
+        times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.2
+
+
+def test_a_ready_quiz_with_its_project_can_try_again(repo_root: Path,
+                                                     store: ProgressStore) -> None:
+    project = load_project(repo_root)
+    quiz = quiz_widget(make_quiz(project, "jdsc", seed=40), project=project, store=store)
+    quiz.try_again()
+    assert quiz.quiz == make_quiz(project, "jdsc", seed=41)
