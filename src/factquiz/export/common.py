@@ -73,3 +73,11 @@ def stable_int(*parts: str, low: int = 1 << 30, high: int = 1 << 31) -> int:
 def stable_ident(*parts: str) -> str:
     """A short hex identifier that depends only on ``parts``."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def fuzzy_cloze_notes(questions: list[Question], what_accepts: str) -> list[str]:
+    """A note that ``what_accepts`` (e.g. "GIFT short answers") loses cloze typo tolerance."""
+    if any(q.type == "cloze" and q.match == "fuzzy" for q in questions):
+        return [f"{what_accepts} accept the listed answers exactly (ignoring case): the typo "
+                "tolerance of fuzzy cloze answers is lost"]
+    return []

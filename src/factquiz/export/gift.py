@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, number_text
+from .common import feedback_html, fuzzy_cloze_notes, number_text
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -78,10 +78,7 @@ def render(quiz: Quiz, questions: list[Question], context: ExportContext) -> byt
 
 
 def _notes(questions: list[Question]) -> list[str]:
-    if any(q.type == "cloze" and q.match == "fuzzy" for q in questions):
-        return ["GIFT short answers accept the listed answers exactly (ignoring case): the typo "
-                "tolerance of fuzzy cloze answers is lost"]
-    return []
+    return fuzzy_cloze_notes(questions, "GIFT short answers")
 
 
 FORMAT = Format(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, number_text
+from .common import feedback_html, fuzzy_cloze_notes, number_text
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -135,10 +135,7 @@ def render(quiz: Quiz, questions: list[Question], context: ExportContext) -> byt
 
 
 def _notes(questions: list[Question]) -> list[str]:
-    notes = []
-    if any(q.type == "cloze" and q.match == "fuzzy" for q in questions):
-        notes.append("Moodle short-answer questions accept the listed answers exactly (ignoring "
-                      "case): the typo tolerance of fuzzy cloze answers is lost")
+    notes = fuzzy_cloze_notes(questions, "Moodle short-answer questions")
     if any(q.type == "ordering" for q in questions):
         notes.append("ordering questions need Moodle 4.4 or later (or the Ordering plugin)")
     return notes

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, number_text, stable_ident
+from .common import feedback_html, fuzzy_cloze_notes, number_text, stable_ident
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -242,10 +242,7 @@ def render(quiz: Quiz, questions: list[Question], context: ExportContext) -> byt
 
 
 def _notes(questions: list[Question]) -> list[str]:
-    if any(q.type == "cloze" and q.match == "fuzzy" for q in questions):
-        return ["Canvas fill-in-the-blank accepts the listed answers exactly (ignoring case): "
-                "the typo tolerance of fuzzy cloze answers is lost"]
-    return []
+    return fuzzy_cloze_notes(questions, "Canvas fill-in-the-blank questions")
 
 
 FORMAT = Format(
