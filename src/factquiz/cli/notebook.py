@@ -12,7 +12,6 @@ from rich import box
 from rich.table import Table
 
 from ..attempts import ProgressStore, ProgressWarning, bar, percent, progress
-from ..notebooks import NOTEBOOKS_DIR, stale_notebooks, write_notebooks
 from ..project import project_root
 from .common import JsonOpt, ProjectOpt, app, console, err_console
 
@@ -24,6 +23,9 @@ def notebooks(
         "--check", help="Write nothing; exit 1 if a committed notebook is stale.")] = False,
 ) -> None:
     """Generate and execute notebooks/: one quiz per lesson and fact-check.ipynb."""
+    # nbformat takes most of a second to import: load it only for this command.
+    from ..notebooks import NOTEBOOKS_DIR, stale_notebooks, write_notebooks
+
     root = project_root(project)
     if check_only:
         stale = stale_notebooks(root)
