@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import random
 import re
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -99,12 +98,9 @@ class Bank:
     @classmethod
     def of(cls, project: Project) -> Bank:
         """The bank of a loaded project, built once per project object."""
-        entry = _BANKS.get(id(project))
-        if entry is not None and entry[0]() is project:
-            return entry[1]
-        bank = cls(project.facts, project.sources)
-        _BANKS[id(project)] = (weakref.ref(project), bank)
-        weakref.finalize(project, _BANKS.pop, id(project), None)
+        bank = project.derived.get("bank")
+        if bank is None:
+            bank = project.derived["bank"] = cls(project.facts, project.sources)
         return bank
 
     def same_question(self, fact: Fact) -> list[Fact]:
@@ -157,9 +153,6 @@ class Bank:
             if self.by_id.get(fact.id) is fact:
                 self._citations[fact.id] = cached
         return list(cached)
-
-
-_BANKS: dict[int, tuple[weakref.ref[Any], Bank]] = {}
 
 
 def as_bank(bank: Bank | Project | Iterable[Fact]) -> Bank:

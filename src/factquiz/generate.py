@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -198,13 +196,6 @@ def generate_question(bank: Bank | Project | list[Fact], fact: Fact, qtype: Ques
     return REGISTRY[qtype].generate(fact, bank, rng, qid or f"{fact.lesson}-{qtype}-{fact.id}")
 
 
-_PLANS: dict[int, tuple[weakref.ref[Any], dict[str, QuizPlan]]] = {}
-
-
 def _plans_of(project: Project) -> dict[str, QuizPlan]:
-    entry = _PLANS.get(id(project))
-    if entry is None or entry[0]() is not project:
-        entry = (weakref.ref(project), {})
-        _PLANS[id(project)] = entry
-        weakref.finalize(project, _PLANS.pop, id(project), None)
-    return entry[1]
+    plans: dict[str, QuizPlan] = project.derived.setdefault("quiz-plans", {})
+    return plans

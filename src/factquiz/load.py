@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -19,6 +19,9 @@ from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
 from .sources import read_source
 from .yamlio import display_path, position, read_yaml, validate
+
+if TYPE_CHECKING:
+    from .quizfile import LoadedQuiz
 
 SOURCES_DIR = "sources"
 FACTS_DIR = "facts"
@@ -49,7 +52,10 @@ class Project:
     facts: list[Fact] = field(default_factory=list)
     fact_locations: dict[str, list[Located]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    quizzes: dict[str, Any] = field(default_factory=dict)  # id -> quizfile.LoadedQuiz
+    quizzes: dict[str, LoadedQuiz] = field(default_factory=dict)
+    #: Data derived from the loaded files (the question bank, quiz plans), built on first
+    #: use by the modules that own it; a project is not edited after loading.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def facts_by_id(self) -> dict[str, Fact]:

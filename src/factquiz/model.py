@@ -150,6 +150,7 @@ class Source(BaseModel):
     body: str
     path: str
     body_line: int = Field(description="1-based line of the file where the body starts.")
+    checksum_line: int = Field(default=1, description="1-based line of the `sha256:` field.")
 
     @property
     def id(self) -> str:

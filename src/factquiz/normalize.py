@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
-    }
-)
+#: Typographic variants, by the ASCII character they are folded to.
+VARIANTS: dict[str, str] = {
+    "'": "\u2018\u2019\u201a\u201b\u2032\u00b4",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+}
+_TRANSLATE = str.maketrans({v: plain for plain, variants in VARIANTS.items() for v in variants})
 _SPACE = re.compile(r"\s+")
-_DASH_SPACING = re.compile(r" ?- ?")
 
 
 def _fold_char(ch: str) -> str:

@@ -312,8 +312,8 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
             yield report((*base, "choices", j), "duplicate-correct-choice",
                          f"the correct choice '{iq.answer}' appears more than once",
                          "keep exactly one copy of the correct choice")
-        for j, k in enumerate(keys):
-            if k in keys[:j] and j not in hits:
+        for j in _repeated(keys):
+            if j not in hits:
                 yield report((*base, "choices", j), "duplicate-option",
                              f"the choice '{iq.choices[j]}' appears more than once",
                              "make every choice different")
@@ -340,24 +340,29 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
             yield report((*base, "items"), "too-few-options",
                          f"an ordering question needs at least {minimum} items, "
                          f"this one has {len(iq.items)}", "list 3 to 5 items in the right order")
-        keys = [answer_key(x) for x in iq.items]
-        for j, k in enumerate(keys):
-            if k in keys[:j]:
-                yield report((*base, "items", j), "duplicate-option",
-                             f"the item '{iq.items[j]}' appears more than once",
-                             "make every item different")
+        for j in _repeated([answer_key(x) for x in iq.items]):
+            yield report((*base, "items", j), "duplicate-option",
+                         f"the item '{iq.items[j]}' appears more than once",
+                         "make every item different")
     elif iq.type == "matching":
         if len(iq.pairs) < minimum:
             yield report((*base, "pairs"), "too-few-options",
                          f"a matching question needs at least {minimum} pairs, "
                          f"this one has {len(iq.pairs)}", "list 3 to 5 pairs")
         for side in ("item", "answer"):
-            keys = [answer_key(getattr(p, side)) for p in iq.pairs]
-            for j, k in enumerate(keys):
-                if k in keys[:j]:
-                    yield report((*base, "pairs", j, side), "duplicate-option",
-                                 f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
-                                 "than one pair", "make every pair's item and answer different")
+            for j in _repeated([answer_key(getattr(p, side)) for p in iq.pairs]):
+                yield report((*base, "pairs", j, side), "duplicate-option",
+                             f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
+                             "than one pair", "make every pair's item and answer different")
+
+
+def _repeated(keys: list[str]) -> Iterator[int]:
+    """Indices of the keys that already appeared earlier in ``keys``."""
+    seen: set[str] = set()
+    for j, key in enumerate(keys):
+        if key in seen:
+            yield j
+        seen.add(key)
 
 
 def _contradictions(iq: InstructorQuestion, base: tuple[str | int, ...], report: _Reporter,

@@ -64,7 +64,10 @@ def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
     meta, findings = validate(SourceMeta, data, shown)
     if meta is None:
         return None, findings
-    return Source(meta=meta, body=body, path=shown, body_line=body_line), []
+    checksum_line = next((i + 2 for i, line in enumerate(front.split("\n"))
+                          if line.startswith("sha256:")), 1)
+    return Source(meta=meta, body=body, path=shown, body_line=body_line,
+                  checksum_line=checksum_line), []
 
 
 def render_source(meta: SourceMeta, body: str) -> str:

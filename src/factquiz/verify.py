@@ -117,11 +117,9 @@ def check_sources(project: Project, index: SourceIndex) -> Iterator[Finding]:
     """Each body matches its checksum, and each not-citable span is really in the body."""
     for sid, indexed in index.items():
         source = indexed.source
-        header = (project.root / source.path).read_text(encoding="utf-8").split("\n")
-        sha_line = next((i + 1 for i, ln in enumerate(header) if ln.startswith("sha256:")), 1)
         actual = body_checksum(source.body)
         if actual != source.meta.sha256:
-            yield Finding(source.path, sha_line, 9, "checksum-mismatch",
+            yield Finding(source.path, source.checksum_line, 9, "checksum-mismatch",
                           f"the body of source '{sid}' no longer matches its sha256 "
                           f"(now {actual[:12]}..., recorded {source.meta.sha256[:12]}...)",
                           f"restore the article's text from {source.meta.origin} exactly; "

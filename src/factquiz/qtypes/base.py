@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from ..model import Fact, Grade, Question
+from ..normalize import VARIANTS
 
 if TYPE_CHECKING:
     from ..distractors import Bank
@@ -45,9 +46,12 @@ class QType:
     facts_needed: int = 1
 
 
-_QUOTE_CLASS = "['\u2018\u2019\u201a\u201b\u2032\u00b4`]"
-_DQUOTE_CLASS = '["\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]'
-_DASH_CLASS = "[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]"
+#: Each quote or dash character -> a regex class of all its variants (see normalize.VARIANTS).
+_VARIANT_CLASS = {
+    ch: "[" + re.escape(plain + variants) + "]"
+    for plain, variants in VARIANTS.items()
+    for ch in plain + variants
+}
 
 
 def span_pattern(answer: str) -> re.Pattern[str]:
@@ -58,12 +62,8 @@ def span_pattern(answer: str) -> re.Pattern[str]:
         if ch.isspace():
             if not parts or parts[-1] != r"\s+":
                 parts.append(r"\s+")
-        elif ch in "'\u2018\u2019\u201a\u201b\u2032\u00b4`":
-            parts.append(_QUOTE_CLASS)
-        elif ch in '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb':
-            parts.append(_DQUOTE_CLASS)
-        elif ch in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-            parts.append(_DASH_CLASS)
+        elif ch in _VARIANT_CLASS:
+            parts.append(_VARIANT_CLASS[ch])
         else:
             parts.append(re.escape(ch))
     body = "".join(parts)
