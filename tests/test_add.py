@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from ruamel.yaml import YAML
 
 from factquiz.add import InvalidItem, add_fact, insert_item, new_lesson, question_node
@@ -25,39 +26,30 @@ from factquiz.load import load_project
 from factquiz.verify import check
 from factquiz.yamlio import round_trip_yaml
 
-SUGA = {
-    "id": "raa-suga-counterpart", "lesson": "raa",
-    "statement": "Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.",
-    "question": "Who was Morrison's Japanese counterpart at the Tokyo talks?",
-    "answer": "Yoshihide Suga", "aliases": ["Suga"], "kind": "person",
-    "distractors": ["Shinzo Abe", "Fumio Kishida", "Taro Aso"],
-    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
-                  "quote": "his Japanese counterpart, Yoshihide Suga"}],
-}
-CLIMATE = {
-    "id": "raa-test-climate", "lesson": "raa",
-    "statement": "The two leaders agreed to cooperate in tackling climate change.",
-    "question": "What did the two leaders agree to cooperate in tackling?",
-    "answer": "climate change", "kind": "concept",
-    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
-                  "quote": "agreed to cooperate in tackling climate change"}],
-}
-TROOPS = {
-    "id": "raa-test-troops", "lesson": "raa",
-    "statement": "About 50,000 American troops are based in and around Japan.",
-    "question": "About how many American troops are based in and around Japan?",
-    "answer": "50,000", "kind": "number",
-    "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
-                  "quote": "the basing of about 50,000 American troops"}],
-}
+
+def tokyo_fact(fid: str, statement: str, question: str, answer: str, kind: str, quote: str,
+               **more: object) -> dict:
+    """A fact of lesson raa whose evidence is ``quote`` from the Tokyo RAA article."""
+    return {"id": fid, "lesson": "raa", "statement": statement, "question": question,
+            "answer": answer, "kind": kind, **more,
+            "evidence": [{"source": "tokyo-raa-basic-agreement-2020", "quote": quote}]}
 
 
-def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("FACTQUIZ_PROJECT", None)
-    return subprocess.run([sys.executable, "-m", "factquiz", *args], cwd=cwd, env=env,
-                          input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=120)
+SUGA = tokyo_fact(
+    "raa-suga-counterpart",
+    "Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.",
+    "Who was Morrison's Japanese counterpart at the Tokyo talks?",
+    "Yoshihide Suga", "person", "his Japanese counterpart, Yoshihide Suga",
+    aliases=["Suga"], distractors=["Shinzo Abe", "Fumio Kishida", "Taro Aso"])
+CLIMATE = tokyo_fact(
+    "raa-test-climate", "The two leaders agreed to cooperate in tackling climate change.",
+    "What did the two leaders agree to cooperate in tackling?", "climate change", "concept",
+    "agreed to cooperate in tackling climate change")
+TROOPS = tokyo_fact(
+    "raa-test-troops", "About 50,000 American troops are based in and around Japan.",
+    "About how many American troops are based in and around Japan?", "50,000", "number",
+    "the basing of about 50,000 American troops")
+
 
 
 def load(path: Path) -> object:

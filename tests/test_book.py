@@ -13,7 +13,7 @@ import pytest
 from books import copy_small_book, real_book, small_book
 
 from factquiz.book import BookBuildFailed, build_book, problems_in
-from factquiz.load import load_project
+from factquiz.load import Project, load_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
@@ -28,6 +28,11 @@ GLOSSARY = ("RAA", "JDSC", "ADF", "JSDF", "SOFA", "ACSA", "FOIP", "Quad", "AUKUS
 @pytest.fixture(scope="session")
 def real(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return real_book(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def real_project(real: Path) -> Project:
+    return load_project(real)
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +88,8 @@ def test_citations_number_each_fact_once_and_link_back(small: Path) -> None:
             '</a>, <span class="fq-date">23 October 2022</span>.</li>') in text
 
 
-def test_lesson_citations_show_source_title_and_quote(real: Path) -> None:
-    project = load_project(real)
+def test_lesson_citations_show_source_title_and_quote(real: Path, real_project: Project) -> None:
+    project = real_project
     lesson = (real / "book" / "lessons" / "raa.md").read_text(encoding="utf-8")
     first = re.search(r"\{fact\}`([^`,]+)", lesson)
     assert first is not None
@@ -164,8 +169,8 @@ def test_pages_load_nothing_from_other_hosts(real: Path) -> None:
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, path
 
 
-def test_timeline_is_a_figure_of_every_dated_fact(real: Path) -> None:
-    project = load_project(real)
+def test_timeline_is_a_figure_of_every_dated_fact(real: Path, real_project: Project) -> None:
+    project = real_project
     dated = [f for f in project.facts_by_id.values() if f.when]
     text = page(real, "book/reference/timeline")
     assert '<figure class="fq-timeline" aria-labelledby="fq-timeline-0-caption">' in text
@@ -183,8 +188,9 @@ def test_timeline_escapes_labels(small: Path) -> None:
     assert "<img src=x" not in text
 
 
-def test_sources_page_lists_each_source_and_the_facts_citing_it(real: Path) -> None:
-    project = load_project(real)
+def test_sources_page_lists_each_source_and_the_facts_citing_it(real: Path,
+                                                                real_project: Project) -> None:
+    project = real_project
     text = page(real, "book/reference/sources")
     for source in project.sources.values():
         citing = {f.id for f in project.facts_by_id.values()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 BAD = """\
 facts:
@@ -24,20 +22,6 @@ facts:
         quote: Australian Prime Minister Scott Morrison and his Korean counterpart
 """
 
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environ = {**os.environ, "COLUMNS": "200", **(env or {})}
-    environ.pop("FACTQUIZ_PROJECT", None) if env is None else None
-    return subprocess.run(
-        [sys.executable, "-m", "factquiz", *args],
-        cwd=cwd,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_check_passes_on_the_real_bank(repo_root: Path) -> None:

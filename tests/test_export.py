@@ -20,10 +20,7 @@ import csv
 import html
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
@@ -31,6 +28,7 @@ from pathlib import Path
 
 import genanki
 import pytest
+from cli_run import run
 from moodle_xml_parser.parser import parse_file
 from pygiftparser import parser as gift_parser
 from pygiftparser.utils import transformSpecials
@@ -522,12 +520,6 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
 
 # --- The command --------------------------------------------------------------------------------
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("FACTQUIZ_PROJECT", None)
-    return subprocess.run([sys.executable, "-m", "factquiz", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_export_command_names_what_it_leaves_out(make_project: Callable[..., Path]) -> None:

@@ -4,13 +4,11 @@ that cannot yield a type and why, and the sources the bank under-uses."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from factquiz.load import load_project
 from factquiz.stats import bank_stats
@@ -118,12 +116,6 @@ def test_under_used_sources(root: Path) -> None:
     assert stats.unused_sources == ["aa-raa-to-be-signed-2022", "jdsc-perth-visit-2022",
                                     "jdsc-signed-perth-2022"]
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": "200"}
-    env.pop("FACTQUIZ_PROJECT", None)
-    return subprocess.run([sys.executable, "-m", "factquiz", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def test_stats_command(root: Path) -> None:

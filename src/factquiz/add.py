@@ -37,7 +37,6 @@ from .findings import Finding
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from .model import SLUG, Fact, Kind, Question
 from .project import MARKER
-from .qtypes import REGISTRY
 from .quizfile import QUIZZES_DIR, InstructorQuestion, QuizFile, instructor_question
 from .verify import check
 from .yamlio import atomic_write_text, display_path, read_yaml, round_trip_yaml
@@ -363,6 +362,7 @@ class _Change:
     """A checked change to one file, ready to write."""
 
     text: str
+    item_yaml: str
     created: bool
     project: Project
     warnings: list[Finding]  # new warnings, and new errors of things that already failed
@@ -396,7 +396,8 @@ def _change(root: Path, target: Path, shown: str, key: str, node: CommentedMap, 
         text = insert_item(original, key, node, header, shown)
         baseline = check(load_project(root))
         project, findings = check_with(root, {target: text})
-        length = item_yaml(key, node).count("\n")
+        item = item_yaml(key, node)
+        length = item.count("\n")
         start, fields_at = _item_lines(text, key, length)
         lines = range(start, start + length)
         fresh = new_findings(baseline, findings)
@@ -409,7 +410,7 @@ def _change(root: Path, target: Path, shown: str, key: str, node: CommentedMap, 
             atomic_write_text(target, text)
     finally:
         lock.release()
-    return _Change(text, original is None, project, [f for f in fresh if f not in errors])
+    return _Change(text, item, original is None, project, [f for f in fresh if f not in errors])
 
 
 def fact_file_for(project: Project, lesson: str) -> Path:
@@ -431,14 +432,17 @@ def require_lesson(project: Project, lesson: Any) -> str:
     return lesson
 
 
-def add_fact(root: Path, fields: Mapping[str, Any], dry_run: bool = False) -> AddResult:
+def add_fact(root: Path, fields: Mapping[str, Any], dry_run: bool = False,
+             project: Project | None = None) -> AddResult:
     """Check a new fact with ``check``'s rules and append it to its lesson's fact file.
 
     ``fields`` are the :class:`~factquiz.model.Fact` fields (``evidence`` a list of
     ``{source, quote}``). Raises :class:`InvalidItem` (nothing written) if the fact brings
-    in any error. With ``dry_run`` everything is done except the write.
+    in any error. With ``dry_run`` everything is done except the write. ``project``, the
+    project already loaded from ``root``, saves loading it again to find the target file
+    (the check itself always reads the files afresh, under the lock).
     """
-    project = load_project(root)
+    project = project or load_project(root)
     lesson = require_lesson(project, fields.get("lesson"))
     node = fact_node(fields)
     item_id = str(node.get("id", ""))
@@ -449,7 +453,7 @@ def add_fact(root: Path, fields: Mapping[str, Any], dry_run: bool = False) -> Ad
     change = _change(root, target, shown, "facts", node, header, f"fact {item_id or '(no id)'}",
                      FACT_FIELDS, write=not dry_run)
     fact = next((f for f in reversed(change.project.facts) if f.id == item_id), None)
-    return AddResult(item_id=item_id, path=target, shown=shown, item_yaml=item_yaml("facts", node),
+    return AddResult(item_id=item_id, path=target, shown=shown, item_yaml=change.item_yaml,
                      text=change.text, warnings=change.warnings, written=not dry_run,
                      created=change.created, project=change.project, fact=fact)
 
@@ -467,14 +471,15 @@ def quiz_file_for(project: Project, quiz_id: str) -> Path:
                           "(`factquiz new-lesson` creates a lesson with its quiz file)")
 
 
-def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any],
-                 dry_run: bool = False) -> AddResult:
+def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: bool = False,
+                 project: Project | None = None) -> AddResult:
     """Check a new instructor question with ``check``'s rules and append it to the quiz file.
 
     ``fields`` are the :class:`~factquiz.quizfile.InstructorQuestion` fields. The result
     carries a generated variant of the question (options shuffled by the quiz's seed).
+    ``project`` is as for :func:`add_fact`.
     """
-    project = load_project(root)
+    project = project or load_project(root)
     target = quiz_file_for(project, quiz_id)
     shown = display_path(target, root)
     node = question_node(fields)
@@ -492,7 +497,7 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any],
                                        Bank.of(change.project))
         item_id = name
     return AddResult(item_id=item_id, path=target, shown=shown,
-                     item_yaml=item_yaml("instructor_questions", node), text=change.text,
+                     item_yaml=change.item_yaml, text=change.text,
                      warnings=change.warnings, written=not dry_run, created=False,
                      project=change.project, question=question)
 
@@ -702,9 +707,3 @@ def guess_kind(answer: str) -> Kind | None:
     if re.fullmatch(r"[+-]?\d+(?:[.,]\d+)*", text):
         return Kind.number
     return None
-
-
-def capabilities(project: Project, fact: Fact) -> dict[str, str | None]:
-    """For each question type, why ``fact`` cannot yield it (None when it can)."""
-    bank = Bank.of(project)
-    return {name: qtype.why_not(fact, bank) for name, qtype in REGISTRY.items()}

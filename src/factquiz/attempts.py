@@ -291,9 +291,7 @@ class ProgressSummary:
 
     def chart_svg(self) -> str:
         """A horizontal bar chart of the first-try score per lesson, as SVG text."""
-        import matplotlib
-
-        matplotlib.use("Agg")
+        # A bare Figure needs no backend: the user's (e.g. inline) backend is left alone.
         from matplotlib.figure import Figure
 
         tried = [r for r in self.rows if r.accuracy is not None]
@@ -350,11 +348,11 @@ def progress(path: Path | str | None = None, project: Path | str | None = None) 
     untried lessons are listed too; outside a project only tried lessons are shown.
     """
     from .load import Project, load_lessons
-    from .project import ProjectNotFound, find_project, project_root
+    from .project import ProjectNotFound, project_root
 
     lessons: dict[str, str] = {}
     try:
-        root = project_root(Path(project)) if project is not None else find_project()
+        root = project_root(Path(project) if project is not None else None)
     except ProjectNotFound:
         if project is not None:
             raise

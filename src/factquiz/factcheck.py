@@ -9,11 +9,12 @@ this module only tabulates.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .load import Project
 from .sources import body_checksum
-from .verify import SourceIndex
+from .verify import IndexedSource, SourceIndex
 
 FOUND, NOT_FOUND, NOT_CITABLE, NO_SOURCE = "found", "NOT FOUND", "NOT CITABLE", "NO SOURCE"
 
@@ -104,28 +105,26 @@ def _table(rows: list[tuple[str, ...]], right: frozenset[int] | set[int] = froze
     return "\n".join(lines)
 
 
+def _look_up(indexed: IndexedSource | None, quote: str) -> tuple[str, str]:
+    """The status of ``quote`` in its source, and where its first citable match is."""
+    if indexed is None:
+        return NO_SOURCE, ""
+    matches = list(indexed.find(quote))
+    citable = next((m for m in matches if m.citable), None)
+    if citable is None:
+        return (NOT_CITABLE if matches else NOT_FOUND), ""
+    line, col = indexed.line_col(citable.start)
+    return FOUND, f"{line}:{col}"
+
+
 def fact_check(project: Project) -> FactCheckReport:
     """Look every evidence quote up in its source (facts in bank order, lessons in book order)."""
     index = SourceIndex.of(project)
-    quotes: list[QuoteCheck] = []
-    cited: dict[str, int] = {}
-    for fact in project.facts:
-        for ev in fact.evidence:
-            cited[ev.source] = cited.get(ev.source, 0) + 1
-            indexed = index.get(ev.source)
-            if indexed is None:
-                quotes.append(QuoteCheck(fact.id, fact.lesson, ev.source, NO_SOURCE, ""))
-                continue
-            matches = list(indexed.find(ev.quote))
-            citable = [m for m in matches if m.citable]
-            if citable:
-                line, col = indexed.line_col(citable[0].start)
-                quotes.append(QuoteCheck(fact.id, fact.lesson, ev.source, FOUND, f"{line}:{col}"))
-            else:
-                status = NOT_CITABLE if matches else NOT_FOUND
-                quotes.append(QuoteCheck(fact.id, fact.lesson, ev.source, status, ""))
+    quotes = [QuoteCheck(fact.id, fact.lesson, ev.source, *_look_up(index.get(ev.source), ev.quote))
+              for fact in project.facts for ev in fact.evidence]
+    cited = Counter(q.source for q in quotes)
     sources = [SourceCheck(s.id, s.meta.title, s.meta.published,
-                           body_checksum(s.body) == s.meta.sha256, cited.get(s.id, 0))
+                           body_checksum(s.body) == s.meta.sha256, cited[s.id])
                for s in sorted(project.sources.values(), key=lambda s: s.id)]
     lessons = {lesson.id: lesson.title for lesson in project.lessons.values()}
     for q in quotes:  # facts naming an unknown lesson still get a block

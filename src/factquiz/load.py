@@ -59,10 +59,16 @@ class Project:
 
     @property
     def facts_by_id(self) -> dict[str, Fact]:
-        """Facts by id (the first, when an id is duplicated: ``check`` reports the rest)."""
-        by_id: dict[str, Fact] = {}
-        for fact in self.facts:
-            by_id.setdefault(fact.id, fact)
+        """Facts by id (the first, when an id is duplicated: ``check`` reports the rest).
+
+        Built once, on first use after loading (citations look facts up many times).
+        """
+        by_id: dict[str, Fact] | None = self.derived.get("facts-by-id")
+        if by_id is None:
+            by_id = {}
+            for fact in self.facts:
+                by_id.setdefault(fact.id, fact)
+            self.derived["facts-by-id"] = by_id
         return by_id
 
     def located(self, fact_id: str) -> Located:

@@ -190,6 +190,11 @@ def build_notebooks(root: Path, names: list[str] | None = None) -> dict[str, str
     return built
 
 
+def _differs(path: Path, text: str) -> bool:
+    """Whether ``path`` is missing or holds something other than ``text``."""
+    return not path.is_file() or path.read_text(encoding="utf-8") != text
+
+
 def _obsolete(root: Path, expected: set[str]) -> list[Path]:
     """Generated quiz notebooks whose lesson no longer has a quiz."""
     return sorted(p for p in (root / NOTEBOOKS_DIR).glob(f"{QUIZ_PREFIX}*.ipynb")
@@ -205,7 +210,7 @@ def write_notebooks(root: Path) -> list[Path]:
     changed = []
     for name, text in built.items():
         path = root / NOTEBOOKS_DIR / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if _differs(path, text):
             atomic_write_text(path, text)
             changed.append(path)
     for path in _obsolete(root, set(built)):
@@ -217,7 +222,5 @@ def write_notebooks(root: Path) -> list[Path]:
 def stale_notebooks(root: Path) -> list[str]:
     """Names of notebooks that are missing, obsolete, or differ from a fresh build."""
     built = build_notebooks(root)
-    stale = [name for name, text in built.items()
-             if not (root / NOTEBOOKS_DIR / name).is_file()
-             or (root / NOTEBOOKS_DIR / name).read_text(encoding="utf-8") != text]
+    stale = [name for name, text in built.items() if _differs(root / NOTEBOOKS_DIR / name, text)]
     return stale + [p.name for p in _obsolete(root, set(built))]

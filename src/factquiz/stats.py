@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .distractors import Bank
 from .load import Project
+from .model import QUESTION_TYPES, Fact
+from .qtypes import REGISTRY
 
 
 @dataclass
@@ -29,27 +32,28 @@ class BankStats:
         return dict(self.__dict__)
 
 
+def capabilities(project: Project, fact: Fact) -> dict[str, str | None]:
+    """For each question type, why ``fact`` cannot yield it (None when it can)."""
+    bank = Bank.of(project)  # built once per project
+    return {name: qtype.why_not(fact, bank) for name, qtype in REGISTRY.items()}
+
+
 def question_stats(project: Project, stats: BankStats) -> None:
     """Fill in, per lesson and question type, the facts able to yield that type and the
     instructor questions; the facts that cannot, with the reason; and the sources cited by
     fewer than half as many facts as the average cited source."""
-    from .distractors import Bank  # the question types build on the fact bank
-    from .qtypes import REGISTRY
-
-    bank = Bank.of(project)
-    stats.capable = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
-    stats.cannot = {name: [] for name in REGISTRY}
+    stats.capable = {lesson: dict.fromkeys(QUESTION_TYPES, 0) for lesson in project.lessons}
+    stats.cannot = {name: [] for name in QUESTION_TYPES}
     for fact in project.facts:
-        row = stats.capable.setdefault(fact.lesson, dict.fromkeys(REGISTRY, 0))
-        for name, qtype in REGISTRY.items():
-            why = qtype.why_not(fact, bank)
+        row = stats.capable.setdefault(fact.lesson, dict.fromkeys(QUESTION_TYPES, 0))
+        for name, why in capabilities(project, fact).items():
             if why is None:
                 row[name] += 1
             else:
                 stats.cannot[name].append({"fact": fact.id, "lesson": fact.lesson, "why": why})
-    stats.instructor = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
+    stats.instructor = {lesson: dict.fromkeys(QUESTION_TYPES, 0) for lesson in project.lessons}
     for loaded in project.quizzes.values():
-        row = stats.instructor.setdefault(loaded.quiz.lesson, dict.fromkeys(REGISTRY, 0))
+        row = stats.instructor.setdefault(loaded.quiz.lesson, dict.fromkeys(QUESTION_TYPES, 0))
         for question in loaded.quiz.instructor_questions:
             row[question.type] += 1
     cited = {sid: n for sid, n in stats.per_source.items() if n}  # unused ones are listed apart

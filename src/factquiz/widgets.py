@@ -89,8 +89,9 @@ class QuestionCard:
             f'<h3 style="margin:0.2em 0">Question {number} of {total} '
             f'<small>({_text(kind)})</small></h3>'
             f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
-        self.controls: list[widgets.Widget] = []
-        self.control = self._build_control()
+        self.controls = self._build_controls()
+        self.control = (widgets.VBox(self.controls) if question.type in ("ordering", "matching")
+                        else self.controls[0])
         self.check_button = widgets.Button(
             description="Check", tooltip=f"Check your answer to question {number}")
         self.check_button.on_click(lambda _button: on_check(self))
@@ -104,54 +105,39 @@ class QuestionCard:
 
     # --- controls -----------------------------------------------------------------------
 
-    def _label(self, what: str = "Answer") -> str:
-        return f"{what} {self.number}"
-
-    def _build_control(self) -> widgets.Widget:
+    def _build_controls(self) -> list[widgets.Widget]:
+        """The input widgets: one for most types, a dropdown per position or item otherwise."""
         q = self.question
+        label = f"Answer {self.number}"
         style = {"description_width": "initial"}
         if q.type in ("mc", "tf"):
             maker = widgets.RadioButtons if q.type == "mc" else widgets.ToggleButtons
-            control = maker(options=list(q.options), value=None,
-                            description=self._label(), style=style,
-                            layout=widgets.Layout(width="auto"))
-            self.controls = [control]
-            return control
+            return [maker(options=list(q.options), value=None, description=label,
+                          style=style, layout=widgets.Layout(width="auto"))]
         if q.type == "cloze":
-            control = widgets.Text(value="", placeholder="type your answer",
-                                   description=self._label(), style=style,
-                                   continuous_update=False)
-            self.controls = [control]
-            return control
+            return [widgets.Text(value="", placeholder="type your answer",
+                                 description=label, style=style,
+                                 continuous_update=False)]
         if q.type == "numeric":
             try:
                 integral = float(q.answer).is_integer() and float(q.tolerance).is_integer()
             except (TypeError, ValueError):
                 integral = False
             maker = widgets.IntText if integral else widgets.FloatText
-            control = maker(description=self._label(), style=style, continuous_update=False)
+            control = maker(description=label, style=style, continuous_update=False)
             control.observe(self._touch, names="value")
-            self.controls = [control]
-            return control
-        if q.type == "ordering":
-            choices = [(CHOOSE, UNCHOSEN), *((item, i) for i, item in enumerate(q.items))]
-            self.controls = [
-                widgets.Dropdown(options=choices, value=UNCHOSEN,
-                                 description=f"{_ordinal(k + 1)} (question {self.number})",
-                                 style={"description_width": "9em"},
-                                 layout=widgets.Layout(width="auto"))
-                for k in range(len(q.items))]
-            return widgets.VBox(self.controls)
-        if q.type == "matching":
-            choices = [(CHOOSE, UNCHOSEN), *((opt, i) for i, opt in enumerate(q.options))]
-            self.controls = [
-                widgets.Dropdown(options=choices, value=UNCHOSEN, description=item,
+            return [control]
+        if q.type == "ordering":  # a dropdown per position, each offering every item
+            labels = q.items
+            descriptions = [f"{_ordinal(k + 1)} (question {self.number})"
+                            for k in range(len(q.items))]
+            style = {"description_width": "9em"}
+        else:  # matching: a dropdown per item, each offering every option
+            labels, descriptions = q.options, q.items
+        choices = [(CHOOSE, UNCHOSEN), *((text, i) for i, text in enumerate(labels))]
+        return [widgets.Dropdown(options=choices, value=UNCHOSEN, description=description,
                                  style=style, layout=widgets.Layout(width="auto"))
-                for item in q.items]
-            return widgets.VBox(self.controls)
-        control = widgets.HTML(f"<p>Unsupported question type {_text(q.type)!s}.</p>")
-        self.controls = []
-        return control
+                for description in descriptions]
 
     def _touch(self, _change: object) -> None:
         self._touched = True
@@ -242,7 +228,9 @@ class QuestionCard:
 
     def feedback_html(self, grade: Grade) -> str:
         """The verdict in words and symbol, the right answer after a miss, explanation, source."""
-        q = self.question
+        # The exporters' fragment; imported here, on the first Check, as it loads every format.
+        from .export.common import feedback_html as explanation_and_sources
+
         if grade.correct:
             verdict = f"{CORRECT_MARK} Correct."
             if self.first_correct is False:
@@ -256,11 +244,7 @@ class QuestionCard:
             parts = [f"<p><strong>{WRONG_MARK} Not quite.</strong> {_text(detail)}</p>"]
             if grade.expected:
                 parts.append(f"<p>The right answer: <strong>{_text(grade.expected)}</strong></p>")
-        if q.explanation:
-            parts.append(f"<p>{_text(q.explanation)}</p>")
-        for c in q.citations:
-            parts.append(f"<p>Source: <cite>{_text(c.title)}</cite> ({_text(c.published)}): "
-                         f"<q>{_text(c.quote)}</q></p>")
+        parts.append(explanation_and_sources(self.question))
         border = "#2e7d32" if grade.correct else "#c62828"
         return (f'<div role="status" style="border-left:4px solid {border};'
                 f'padding-left:0.6em">{"".join(parts)}</div>')
@@ -276,10 +260,9 @@ class QuestionCard:
         lines = [f"{self.number}. [{TYPE_NAMES.get(q.type, q.type)}] {q.prompt}"]
         if q.type in ("mc", "tf"):
             lines += [f"   {chr(ord('a') + i)}) {opt}" for i, opt in enumerate(q.options)]
-        elif q.type == "ordering":
+        else:  # ordering and matching list their items; the other types have none
             lines += [f"   - {item}" for item in q.items]
-        elif q.type == "matching":
-            lines += [f"   - {item}" for item in q.items]
+        if q.type == "matching":
             lines.append("   with one of: " + "; ".join(q.options))
         return "\n".join(lines)
 
@@ -324,7 +307,8 @@ class QuizWidget:
 
     # --- building -----------------------------------------------------------------------
 
-    def _load(self, quiz: QuizLike) -> None:
+    def _load(self, quiz: QuizLike, note: str = "") -> None:
+        """Show ``quiz`` with its saved answers; the status is ``note`` and what was restored."""
         for card in self.cards:
             card.close()
         self.quiz = quiz
@@ -338,16 +322,18 @@ class QuizWidget:
                             "question and press its Check button (Tab moves between controls; "
                             "Space or Enter presses a button).</p>")
         self.bar.max = max(total, 1)
-        self._restore()
+        self.status.value = note + self._restore()
         self._update_score()
 
-    def _restore(self) -> None:
-        """Show the answers saved for this very variant (e.g. before a kernel restart)."""
+    def _restore(self) -> str:
+        """Show the answers saved for this very variant (e.g. before a kernel restart).
+
+        Returns what to tell the student about it (HTML, empty when nothing was saved).
+        """
         try:
             attempts = self.store.current(self.quiz.id, self.quiz.seed, self.student)
         except (FactquizError, OSError) as exc:
-            self.status.value = f"<p>Saved progress could not be read: {_text(str(exc))}</p>"
-            return
+            return f"<p>Saved progress could not be read: {_text(str(exc))}</p>"
         by_id = {card.question.id: card for card in self.cards}
         history: dict[str, list[Attempt]] = {}
         for attempt in attempts:
@@ -359,9 +345,10 @@ class QuizWidget:
             card.first_correct = tried[0].correct
             card.attempts = len(tried) - 1
             card.apply(self.grader(card.question, tried[-1].answer))
-        if history:
-            self.status.value = (f"<p>Restored your saved answers to {len(history)} "
-                                 "question(s) of this variant.</p>")
+        if not history:
+            return ""
+        return (f"<p>Restored your saved answers to {len(history)} question(s) of this "
+                "variant.</p>")
 
     # --- actions ------------------------------------------------------------------------
 
@@ -391,10 +378,7 @@ class QuizWidget:
                                  "lesson id, e.g. <code>factquiz.show(\"raa\")</code>.</p>")
             return
         seed = self.quiz.seed + 1
-        self.status.value = ""
-        self._load(self.variant(seed))
-        restored = self.status.value  # answers saved earlier for that variant, if any
-        self.status.value = f"<p>A fresh variant of the quiz: variant {seed}.</p>{restored}"
+        self._load(self.variant(seed), note=f"<p>A fresh variant of the quiz: variant {seed}.</p>")
 
     def reset(self) -> None:
         """Clear every answer of this variant; the history stays in the progress file."""

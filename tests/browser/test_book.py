@@ -19,7 +19,7 @@ import pytest
 from books import real_book, small_book
 
 from factquiz.generate import Quiz, make_quiz
-from factquiz.load import load_project
+from factquiz.load import Project, load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key
 from factquiz.sphinxext.static_quiz import (
@@ -130,8 +130,14 @@ def test_search_finds_a_word_of_a_lesson(real_site: Site, page: tuple[Any, Watch
 
 # --- answering ----------------------------------------------------------------------------
 
+@functools.cache
+def project_at(root: Path) -> Project:
+    """The project of a built book, loaded once per test process."""
+    return load_project(root)
+
+
 def quiz_of(site: Site, lesson: str) -> Quiz:
-    return make_quiz(load_project(site.root), lesson)
+    return make_quiz(project_at(site.root), lesson)
 
 
 def right_response(q: Question) -> object:
@@ -376,7 +382,7 @@ def test_grading_helpers_in_the_browser_match_python(real_site: Site,
                                                      page: tuple[Any, Watch]) -> None:
     p, _ = page
     p.goto(f"{real_site.url}/book/lessons/raa.html")
-    project = load_project(real_site.root)
+    project = project_at(real_site.root)
     samples = {"  Scott  Morrison ", "Kishida’s", "Self‑Defense Forces", "ＴＯＫＹＯ", "Straße",
                "ﬁne", "café", "cafe\u0301", "A\u200bB", "ΣΊΣΥΦΟΣ ς", "İstanbul", "2,000",
                "50 000", "x\u3000y", "\tTab\n", "—dash—", "«quoted»", "Ōsaka", "東京", "١٢٣",

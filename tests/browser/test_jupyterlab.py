@@ -12,13 +12,12 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ from factquiz.generate import make_quiz
 from factquiz.load import load_project
 from factquiz.model import Question
 
-COPY = ("_config.yml", "lessons.yml", "sources", "facts", "quizzes", "notebooks")
+COPY = ("facts", "quizzes", "notebooks")  # beside the sources and lessons make_project copies
 NOTEBOOK = "quiz-raa.ipynb"
 SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
 TIMEOUT_MS = 60_000
@@ -54,16 +53,9 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def lab(repo_root: Path, tmp_path: Path) -> Iterator[Lab]:
+def lab(make_project: Callable[..., Path], tmp_path: Path) -> Iterator[Lab]:
     """A JupyterLab server over a copy of the project; always terminated."""
-    project = tmp_path / "project"
-    for name in COPY:
-        src = repo_root / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        elif src.exists():
-            project.mkdir(exist_ok=True)
-            shutil.copy(src, project / name)
+    project = make_project(copy=COPY)
     home = tmp_path / "home"
     home.mkdir()
     port, token = free_port(), secrets.token_hex(16)

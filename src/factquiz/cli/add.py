@@ -24,7 +24,6 @@ from ..add import (
     InvalidItem,
     add_fact,
     add_question,
-    capabilities,
     guess_kind,
     new_lesson,
     quiz_file_for,
@@ -38,6 +37,7 @@ from ..load import Project, load_project
 from ..model import QUESTION_TYPES, Kind
 from ..project import project_root
 from ..qtypes import REGISTRY
+from ..stats import capabilities
 from .common import ProjectOpt, app, console, err_console
 from .quiz import question_lines
 
@@ -103,6 +103,11 @@ def ask_lines(label: str) -> list[str]:
         items.append(value)
 
 
+def by_number(value: str, ids: list[str]) -> str:
+    """The id numbered ``value`` in a list shown from 1; else ``value`` itself."""
+    return ids[int(value) - 1] if value.isdigit() and 1 <= int(value) <= len(ids) else value
+
+
 def choose(label: str, options: list[tuple[str, str]], default: str | None = None) -> str:
     """One of ``options`` (id, description), by number or id; the list is shown first."""
     console.print(f"{label}:")
@@ -112,8 +117,7 @@ def choose(label: str, options: list[tuple[str, str]], default: str | None = Non
     while True:
         value = typer.prompt(f"{label} (number or id)", default=default,
                              show_default=bool(default)).strip()
-        if value.isdigit() and 1 <= int(value) <= len(ids):
-            return ids[int(value) - 1]
+        value = by_number(value, ids)
         if value in ids:
             return value
         err_console.print(f"  not one of the {len(ids)} listed; type its number or its id")
@@ -128,16 +132,6 @@ def _interactive(flag: bool, missing: list[str]) -> bool:
     return bool(missing)
 
 
-def _confirm(yes: bool, interactive: bool, question: str) -> None:
-    if interactive and not yes and not typer.confirm(question, default=True):
-        console.print("nothing was written")
-        raise typer.Exit(1)
-
-
-def _print_refusal(exc: InvalidItem) -> None:
-    err_console.print(str(exc), markup=False)
-
-
 def _run_until_valid(check: Callable[[], AddResult], interactive: bool,
                      reask: Callable[[list[str]], None]) -> AddResult:
     """Check the item; when prompting, re-ask the fields a refusal points at."""
@@ -145,7 +139,7 @@ def _run_until_valid(check: Callable[[], AddResult], interactive: bool,
         try:
             return check()
         except InvalidItem as exc:
-            _print_refusal(exc)
+            err_console.print(str(exc), markup=False)
             if not interactive or not exc.fields:
                 raise typer.Exit(2) from None
             err_console.print("Please correct: " + ", ".join(exc.fields))
@@ -162,9 +156,29 @@ def _print_yaml(text: str) -> None:
         console.print(text.rstrip("\n"), markup=False)
 
 
-def _show_warnings(result: AddResult) -> None:
+def _check_preview_write(what: str, attempt: Callable[[bool], AddResult],
+                         preview: Callable[[AddResult], None], prompting: bool, yes: bool,
+                         dry_run: bool, reask: Callable[[list[str]], None]) -> None:
+    """Check the item (re-asking when prompting), preview it, then confirm and write it.
+
+    ``attempt(dry_run)`` adds the item. Without a confirmation to wait for, the checked
+    item is written by that one call; with one, it is checked again (under the file's
+    lock) when it is written, since the file may have changed meanwhile.
+    """
+    confirm = prompting and not yes
+    result = _run_until_valid(lambda: attempt(dry_run or confirm), prompting, reask)
+    preview(result)
     for finding in result.warnings:
         err_console.print(finding.format(), markup=False)
+    if dry_run:
+        console.print("dry run: nothing was written")
+        return
+    if confirm:
+        if not typer.confirm(f"Add {what} {result.item_id} to {result.shown}?", default=True):
+            console.print("nothing was written")
+            raise typer.Exit(1)
+        result = attempt(False)
+    console.print(f"added {what} {result.item_id} to {result.shown}")
 
 
 # --- add fact ---------------------------------------------------------------------------------
@@ -182,8 +196,7 @@ def _ask_evidence(project: Project) -> list[dict[str, str]]:
                                 show_default=False).strip()
             if not more:
                 return evidence
-            ids = list(project.sources)
-            source = ids[int(more) - 1] if more.isdigit() and 1 <= int(more) <= len(ids) else more
+            source = by_number(more, list(project.sources))
         else:
             source = choose("Source", _sources(project))
         quote = ask("Quote (copied exactly from the source)")
@@ -300,16 +313,9 @@ def add_fact_command(
     else:
         require_lesson(loaded, fields["lesson"])
         fields["id"] = fields["id"] or suggest_fact_id(loaded, fields["lesson"], fields["answer"])
-    result = _run_until_valid(lambda: add_fact(root, fields, dry_run=True), prompting,
-                              lambda names: _ask_fact(loaded, fields, names))
-    _preview_fact(result)
-    _show_warnings(result)
-    if dry_run:
-        console.print("dry run: nothing was written")
-        return
-    _confirm(yes, prompting, f"Add fact {result.item_id} to {result.shown}?")
-    written = add_fact(root, fields)
-    console.print(f"added fact {written.item_id} to {written.shown}")
+    _check_preview_write("fact", lambda check_only: add_fact(root, fields, check_only, loaded),
+                         _preview_fact, prompting, yes, dry_run,
+                         lambda names: _ask_fact(loaded, fields, names))
 
 
 # --- add question -----------------------------------------------------------------------------
@@ -368,8 +374,7 @@ def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
             console.print(f"  {n:>2}) {fid}  [dim]{escape(statement)}[/]")
         ids = [fid for fid, _ in facts]
         chosen = ask_lines("Facts the question rests on (number or id)")
-        fields["facts"] = [ids[int(c) - 1] if c.isdigit() and 1 <= int(c) <= len(ids) else c
-                           for c in chosen]
+        fields["facts"] = [by_number(c, ids) for c in chosen]
     if wanted("id") or not fields.get("id"):
         loaded = project.quizzes.get(quiz_id)
         suggestion = suggest_question_id(loaded.quiz, fields.get("prompt", "")) if loaded \
@@ -471,16 +476,10 @@ def add_question_command(
     def data() -> dict[str, Any]:
         return {k: v for k, v in fields.items() if k != "match_given"}
 
-    result = _run_until_valid(lambda: add_question(root, quiz, data(), dry_run=True), prompting,
-                              lambda names: _ask_question(loaded, quiz, fields, names))
-    _preview_question(result)
-    _show_warnings(result)
-    if dry_run:
-        console.print("dry run: nothing was written")
-        return
-    _confirm(yes, prompting, f"Add question {result.item_id} to {result.shown}?")
-    written = add_question(root, quiz, data())
-    console.print(f"added question {written.item_id} to {written.shown}")
+    _check_preview_write(
+        "question", lambda check_only: add_question(root, quiz, data(), check_only, loaded),
+        _preview_question, prompting, yes, dry_run,
+        lambda names: _ask_question(loaded, quiz, fields, names))
 
 
 # --- new-lesson -------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import typer
 from rich import box
 from rich.table import Table
 
-from ..attempts import ProgressStore, ProgressWarning, bar, percent, progress
 from ..project import project_root
 from .common import JsonOpt, ProjectOpt, app, console, err_console
 
@@ -51,6 +50,8 @@ def progress_command(
         "~/.factquiz/progress.json).", show_default=False)] = None,
 ) -> None:
     """Show your quiz progress per lesson: attempts, first-try score, last activity."""
+    from ..attempts import ProgressWarning, bar, percent, progress
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ProgressWarning)
         summary = progress(path=file, project=project)
@@ -79,5 +80,5 @@ def progress_command(
         asked = sum(r.questions for r in summary.rows)
         console.print(f"{summary.total_attempts} attempts; {total} of {asked} questions right "
                       f"at the first try ({percent(total / asked if asked else None)})")
-    console.print(f"Progress file: {ProgressStore(file).path}")
+    console.print(f"Progress file: {summary.path}")
 

@@ -63,16 +63,12 @@ class Format:
     description: str
     render: Callable[[Quiz, list[Question], ExportContext], bytes]
     unsupported: Mapping[QuestionType, str] = field(default_factory=dict)
-    # A reason a particular question cannot be carried (beyond its type), or None.
-    refuse: Callable[[Question], str | None] = lambda question: None
     # What the format loses for the questions it does carry (told to the user, once).
     notes: Callable[[list[Question]], list[str]] = lambda questions: []
 
     def reason_to_skip(self, question: Question) -> str | None:
         """Why ``question`` cannot be exported in this format, or None if it can."""
-        if question.type in self.unsupported:
-            return self.unsupported[question.type]
-        return self.refuse(question)
+        return self.unsupported.get(question.type)
 
 
 @dataclass

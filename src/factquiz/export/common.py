@@ -20,6 +20,18 @@ def number_text(value: float | int) -> str:
     return repr(number)
 
 
+def html_text(text: str) -> str:
+    """Plain text as HTML: ``&``, ``<`` and ``>`` escaped, quotes left as they are."""
+    return html.escape(text, quote=False)
+
+
+def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</q>")) -> str:
+    """``Source: <cite>Title</cite> (published): `` and the quote between ``quote_marks``."""
+    opening, closing = quote_marks
+    return (f"Source: <cite>{html_text(citation.title)}</cite> ({html_text(citation.published)}): "
+            f"{opening}{html_text(citation.quote)}{closing}")
+
+
 def citation_text(citation: Citation) -> str:
     """``Title (published): “quote”`` for a citation."""
     return f"{citation.title} ({citation.published}): “{citation.quote}”"
@@ -36,13 +48,8 @@ def feedback_html(question: Question) -> str:
     """The explanation and citations as an HTML fragment (text escaped)."""
     parts = []
     if question.explanation.strip():
-        parts.append(f"<p>{html.escape(question.explanation.strip(), quote=False)}</p>")
-    for c in question.citations:
-        parts.append(
-            f"<p>Source: <cite>{html.escape(c.title, quote=False)}</cite> "
-            f"({html.escape(c.published, quote=False)}): "
-            f"<q>{html.escape(c.quote, quote=False)}</q></p>"
-        )
+        parts.append(f"<p>{html_text(question.explanation.strip())}</p>")
+    parts += [f"<p>{citation_html(c)}</p>" for c in question.citations]
     return "".join(parts)
 
 
@@ -64,15 +71,14 @@ def answer_text(question: Question) -> str:
     raise ValueError(f"unknown question type {kind!r}")
 
 
-def stable_int(*parts: str, low: int = 1 << 30, high: int = 1 << 31) -> int:
-    """A number in ``[low, high)`` that depends only on ``parts`` (for ids that must not change)."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return low + int(digest[:15], 16) % (high - low)
-
-
 def stable_ident(*parts: str) -> str:
     """A short hex identifier that depends only on ``parts``."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def stable_int(*parts: str, low: int = 1 << 30, high: int = 1 << 31) -> int:
+    """A number in ``[low, high)`` that depends only on ``parts`` (for ids that must not change)."""
+    return low + int(stable_ident(*parts)[:15], 16) % (high - low)
 
 
 def fuzzy_cloze_notes(questions: list[Question], what_accepts: str) -> list[str]:

@@ -12,12 +12,11 @@ backslash escapes.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text
+from .common import feedback_html, fuzzy_cloze_notes, html_text, number_text
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -38,7 +37,7 @@ def escape_html(fragment: str) -> str:
 
 def _h(text: str) -> str:
     """Plain text as GIFT-escaped HTML."""
-    return escape_html(html.escape(text, quote=False))
+    return escape_html(html_text(text))
 
 
 def question_text(question: Question) -> str:

@@ -9,13 +9,12 @@ plugin before that).
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text
+from .common import feedback_html, fuzzy_cloze_notes, html_text, number_text
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -31,14 +30,10 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html",
     return element
 
 
-def _h(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _header(quiz: Quiz, question: Question, qtype: str) -> ET.Element:
     element = ET.Element("question", {"type": qtype})
     _text(element, "name", question.id, fmt=None)
-    _text(element, "questiontext", _h(question.prompt))
+    _text(element, "questiontext", html_text(question.prompt))
     _text(element, "generalfeedback", feedback_html(question))
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = PENALTY
@@ -74,7 +69,7 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         ET.SubElement(element, "answernumbering").text = "abc"
         _combined_feedback(element)
         for i, option in enumerate(question.options):
-            _answer(element, "100" if i == question.answer else "0", _h(option))
+            _answer(element, "100" if i == question.answer else "0", html_text(option))
     elif kind == "tf":
         element = _header(quiz, question, "truefalse")
         _answer(element, "100" if question.answer == 0 else "0", "true", fmt="moodle_auto_format")
@@ -98,7 +93,7 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         _combined_feedback(element)
         used = set(question.answer)
         for i, item in enumerate(question.items):
-            sub = _text(element, "subquestion", _h(item))
+            sub = _text(element, "subquestion", html_text(item))
             _text(sub, "answer", question.options[question.answer[i]], fmt=None)
         for j, option in enumerate(question.options):
             if j not in used:  # a choice no item takes: a distractor, as Moodle spells it
@@ -114,7 +109,7 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         ET.SubElement(element, "numberingstyle").text = "none"
         _combined_feedback(element)
         for rank, index in enumerate(question.answer, start=1):
-            _text(element, "answer", _h(question.items[index]), fraction=str(rank))
+            _text(element, "answer", html_text(question.items[index]), fraction=str(rank))
     else:
         raise ValueError(f"unknown question type {kind!r}")
     _tags(element, question)
@@ -126,7 +121,7 @@ def render(quiz: Quiz, questions: list[Question], context: ExportContext) -> byt
     root = ET.Element("quiz")
     category = ET.SubElement(root, "question", {"type": "category"})
     _text(category, "category", f"$course$/top/factquiz/{quiz.lesson}", fmt=None)
-    _text(category, "info", _h(quiz.title))
+    _text(category, "info", html_text(quiz.title))
     for question in questions:
         root.append(question_element(quiz, question))
     ET.indent(root)

@@ -13,16 +13,18 @@ from docutils import nodes
 from docutils.nodes import Node
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..errors import FactquizError
 from ..generate import make_quiz
+from ..load import Project
 from ..model import Fact, Source
 from .dates import human_date
 from .nodes import fact_ref, quiz_block, timeline_figure
 from .state import SOURCE_ANCHOR, note_data_dependencies, project_of, source_pages
-from .timeline import Event, timeline_svg
+from .timeline import event_label, in_date_order, timeline_svg
 
 logger = logging.getLogger(__name__)
 
@@ -45,17 +47,16 @@ class QuizDirective(SphinxDirective):
         return [quiz_block(quiz=quiz, serial=self.env.new_serialno("factquiz-quiz"))]
 
 
-def _lesson_link(env: object, project: object, lesson_id: str) -> Node:
+def _lesson_link(env: BuildEnvironment, project: Project, lesson_id: str) -> Node:
     """The lesson's title, linked to its page when the page is part of the book."""
-    lesson = project.lessons.get(lesson_id)  # type: ignore[attr-defined]
+    lesson = project.lessons.get(lesson_id)
     if lesson is None:
         return nodes.Text(lesson_id)
     docname = str(PurePosixPath(lesson.page).with_suffix(""))
-    if docname not in env.found_docs:  # type: ignore[attr-defined]
+    if docname not in env.found_docs:
         return nodes.emphasis("", lesson.title)
     ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
-                                refexplicit=True, refwarn=True,
-                                refdoc=env.docname)  # type: ignore[attr-defined]
+                                refexplicit=True, refwarn=True, refdoc=env.docname)
     ref += nodes.inline("", lesson.title)
     return ref
 
@@ -72,15 +73,13 @@ class TimelineDirective(SphinxDirective):
         project = project_of(self.env)
         note_data_dependencies(self.env)
         lesson = self.options.get("lesson")
-        facts = [f for f in project.facts_by_id.values()
-                 if f.when and (lesson is None or f.lesson == lesson)]
-        if not facts:
+        events = in_date_order(f for f in project.facts_by_id.values()
+                               if lesson is None or f.lesson == lesson)
+        if not events:
             logger.warning("timeline: no fact has a `when` date%s",
                            f" in lesson '{lesson}'" if lesson else "",
                            location=self.get_location(), type="factquiz", subtype="timeline")
             return []
-        events = sorted((Event(f.when or "", f.label or f.statement, f.id) for f in facts),
-                        key=lambda e: (e.years, e.fact_id))
         caption = self.options.get(
             "caption", "Timeline of the dated facts in the fact bank, earliest first.")
         serial = self.env.new_serialno("factquiz-timeline")
@@ -91,9 +90,9 @@ class TimelineDirective(SphinxDirective):
         for event in events:
             item = nodes.list_item()
             para = nodes.paragraph()
-            para += nodes.strong("", human_date(event.when))
-            para += nodes.Text(f" — {event.label}")
-            para += fact_ref("", fact_id=event.fact_id)
+            para += nodes.strong("", human_date(event.when or ""))
+            para += nodes.Text(f" — {event_label(event)}")
+            para += fact_ref("", fact_id=event.id)
             item += para
             listing += item
         heading = nodes.paragraph("", "The same events as a list, with their sources:",
@@ -115,7 +114,7 @@ class FactSourcesDirective(SphinxDirective):
         ordered = sorted(project.sources.values(), key=lambda s: (s.meta.published, s.id))
         return [self.section(source, citing.get(source.id, []), project) for source in ordered]
 
-    def section(self, source: Source, facts: list[tuple[Fact, str]], project: object) -> Node:
+    def section(self, source: Source, facts: list[tuple[Fact, str]], project: Project) -> Node:
         meta = source.meta
         section = nodes.section(ids=[SOURCE_ANCHOR.format(meta.id)])
         section += nodes.title("", meta.title)
@@ -123,18 +122,17 @@ class FactSourcesDirective(SphinxDirective):
         publisher = meta.publisher or "not named in the text"
         if meta.publisher_description:
             publisher += f" ({meta.publisher_description})"
-        for name, value in (
-            ("Publisher", publisher),
-            ("Published", f"{human_date(meta.published)} ({meta.date_basis})"),
-            ("Source id", meta.id),
-            ("File", source.path),
-            ("Original file", meta.origin),
-            ("SHA-256 of the text", meta.sha256),
+        for name, value, literal in (
+            ("Publisher", publisher, False),
+            ("Published", f"{human_date(meta.published)} ({meta.date_basis})", False),
+            ("Source id", meta.id, True),
+            ("File", source.path, True),
+            ("Original file", meta.origin, True),
+            ("SHA-256 of the text", meta.sha256, True),
         ):
             field = nodes.field()
             field += nodes.field_name("", name)
             body = nodes.field_body()
-            literal = name in ("Source id", "File", "Original file", "SHA-256 of the text")
             body += nodes.paragraph("", "", nodes.literal("", value) if literal
                                     else nodes.Text(value))
             field += body

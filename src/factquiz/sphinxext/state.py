@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from ..load import LESSONS_FILE, Project, fact_files, load_project
-from ..quizfile import QUIZZES_DIR
+from ..quizfile import quiz_files
 from ..verify import check
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 #: The anchor of a source's entry on the sources page.
 SOURCE_ANCHOR = "source-{}"
 
+
 def project_root(app: Sphinx) -> Path:
     """The project directory: ``factquiz_root`` (relative to the source dir) or the source dir."""
     configured = app.config.factquiz_root
@@ -37,6 +38,11 @@ def load(app: Sphinx) -> None:
     """``builder-inited``: load the project once and report its problems as warnings."""
     project = load_project(project_root(app))
     app.factquiz_project = project  # type: ignore[attr-defined]
+    # The files every page that uses the data depends on, listed once per build.
+    app.factquiz_data_files = [  # type: ignore[attr-defined]
+        str(path) for path in (*fact_files(project.root), project.root / LESSONS_FILE,
+                               *(project.root / s.path for s in project.sources.values()))
+        if path.exists()]
     findings = check(project) if app.config.factquiz_check else project.findings
     for finding in findings:
         if finding.severity != "error":
@@ -58,13 +64,11 @@ def project_of(env: BuildEnvironment) -> Project:
 def note_data_dependencies(env: BuildEnvironment, quiz_id: str | None = None) -> None:
     """Re-read the current page when the facts, sources or lessons (or its quiz) change."""
     project = project_of(env)
-    paths = [*fact_files(project.root), project.root / LESSONS_FILE,
-             *(project.root / s.path for s in project.sources.values())]
+    paths: list[str] = env.app.factquiz_data_files  # type: ignore[attr-defined]
     if quiz_id is not None:
-        paths.extend(sorted((project.root / QUIZZES_DIR).glob(f"{quiz_id}.y*ml")))
+        paths = [*paths, *(str(p) for p in quiz_files(project.root) if p.stem == quiz_id)]
     for path in paths:
-        if path.exists():
-            env.note_dependency(str(path))
+        env.note_dependency(path)
 
 
 def source_pages(env: BuildEnvironment) -> set[str]:

@@ -11,9 +11,11 @@ follows the page's light or dark theme.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Iterable
+from datetime import date
 from html import escape
 
+from ..model import Fact
 from .dates import human_date
 
 WIDTH = 760
@@ -28,25 +30,24 @@ MAX_EXTRA = 40
 LONG_GAP_YEARS = 5
 
 
-@dataclass(frozen=True)
-class Event:
-    """One dated fact on the timeline."""
+def in_date_order(facts: Iterable[Fact]) -> list[Fact]:
+    """The facts that have a ``when`` date, earliest first (ties by id)."""
+    return sorted((f for f in facts if f.when), key=lambda f: (f.sort_date, f.id))
 
-    when: str  # ISO date: YYYY, YYYY-MM or YYYY-MM-DD
-    label: str
-    fact_id: str
 
-    @property
-    def precision(self) -> str:
-        return {4: "year", 7: "month"}.get(len(self.when), "day")
+def event_label(fact: Fact) -> str:
+    """What the timeline shows for a fact: its label, else its statement."""
+    return fact.label or fact.statement
 
-    @property
-    def years(self) -> float:
-        """The date as a fractional year (a year alone sits at its start)."""
-        parts = [int(p) for p in self.when.split("-")]
-        month = parts[1] if len(parts) > 1 else 1
-        day = parts[2] if len(parts) > 2 else 1
-        return parts[0] + (month - 1) / 12 + (day - 1) / 365
+
+def _precision(when: str) -> str:
+    return {4: "year", 7: "month"}.get(len(when), "day")
+
+
+def _years(fact: Fact) -> float:
+    """The date as a fractional year (a year alone sits at its start)."""
+    day = date.fromisoformat(fact.sort_date or "")
+    return day.year + (day.month - 1) / 12 + (day.day - 1) / 365
 
 
 def _marker(x: int, y: int, precision: str) -> str:
@@ -70,18 +71,19 @@ def _legend() -> str:
     return "".join(out)
 
 
-def timeline_svg(events: list[Event], title: str, svg_id: str) -> str:
-    """The SVG markup of the timeline of ``events`` (sorted here by date)."""
-    events = sorted(events, key=lambda e: (e.years, e.fact_id))
+def timeline_svg(events: list[Fact], title: str, svg_id: str) -> str:
+    """The SVG markup of the timeline of ``events``: dated facts, in date order (as
+    :func:`in_date_order` gives them)."""
     body: list[str] = []
     axis: list[str] = []
     y = TOP
-    previous: Event | None = None
+    previous: float | None = None  # the previous event's date, in years
     prev_y = y
     for event in events:
-        lines = textwrap.wrap(event.label, WRAP) or [""]
+        when, years = event.when or "", _years(event)
+        lines = textwrap.wrap(event_label(event), WRAP) or [""]
         if previous is not None:
-            gap = event.years - previous.years
+            gap = years - previous
             extra = min(MAX_EXTRA, int(gap * PER_YEAR))
             start = prev_y + 8
             y += extra
@@ -95,15 +97,15 @@ def timeline_svg(events: list[Event], title: str, svg_id: str) -> str:
                 axis.append(f'<line class="fq-axis" x1="{AXIS_X}" y1="{start}" x2="{AXIS_X}" '
                             f'y2="{y - 8}"/>')
         body.append(f'<g class="fq-event"><text x="{DATE_X}" y="{y + 5}" text-anchor="end" '
-                    f'font-weight="bold">{escape(human_date(event.when))}</text>'
-                    f"{_marker(AXIS_X, y, event.precision)}")
+                    f'font-weight="bold">{escape(human_date(when))}</text>'
+                    f"{_marker(AXIS_X, y, _precision(when))}")
         for i, line in enumerate(lines):
             body.append(f'<text x="{LABEL_X}" y="{y + 5 + i * LINE_HEIGHT}">{escape(line)}</text>')
         body.append("</g>")
-        previous, prev_y = event, y
+        previous, prev_y = years, y
         y += len(lines) * LINE_HEIGHT + 14
     height = y + 4
-    span = (f"from {human_date(events[0].when)} to {human_date(events[-1].when)}"
+    span = (f"from {human_date(events[0].when or '')} to {human_date(events[-1].when or '')}"
             if events else "with no events")
     desc = (f"{len(events)} dated facts {span}, earliest at the top. "
             "The same events are listed as text after the figure.")

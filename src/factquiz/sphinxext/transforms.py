@@ -20,6 +20,8 @@ from .nodes import fact_notes, fact_ref
 from .state import project_of
 
 NOTES_TITLE = "Notes and sources"
+
+
 def source_key(index: int) -> str:
     """``A``, ``B``, ... ``Z``, then ``AA``, ``AB``, ...: the label of the n-th source."""
     key = ""

@@ -75,7 +75,7 @@
   /* ---- answer_key: the same as factquiz.normalize.answer_key ---- */
   var FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u0060": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
     "\u2014": "-", "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-"
   };
@@ -173,7 +173,7 @@
     var button = el("button", "fq-check", "Check answer");
     button.type = "button";
     button.setAttribute("aria-describedby", legend.id);
-    button.addEventListener("click", function () { self.check(true); });
+    button.addEventListener("click", function () { self.check(); });
     var actions = el("p", "fq-actions");
     actions.appendChild(button);
     node.appendChild(actions);
@@ -315,7 +315,7 @@
     });
   };
 
-  Question.prototype.check = function (byReader) {
+  Question.prototype.check = function () {
     var response = this.response();
     this.feedback.textContent = "";
     if (response && response.missing) {
@@ -330,7 +330,7 @@
     this.show(parts);
     this.quiz.responses[this.id] = response;
     this.quiz.save();
-    this.quiz.updateScore(byReader);
+    this.quiz.updateScore();
   };
 
   Question.prototype.show = function (parts) {
@@ -439,10 +439,10 @@
     for (var i = 0; i < this.questions.length; i++) {
       var q = this.questions[i];
       if (Object.prototype.hasOwnProperty.call(saved.responses, q.id)) {
-        try { q.restore(saved.responses[q.id]); q.check(false); } catch (e) { q.reset(); }
+        try { q.restore(saved.responses[q.id]); q.check(); } catch (e) { q.reset(); }
       }
     }
-    this.updateScore(false);
+    this.updateScore();
   };
 
   Quiz.prototype.updateScore = function () {
@@ -458,7 +458,7 @@
     this.questions.forEach(function (q) { q.reset(); });
     this.responses = {};
     storageSet(this.key, null);
-    this.updateScore(false);
+    this.updateScore();
     this.announce("The quiz was reset; your saved answers were removed.");
     var first = this.node.querySelector("input, select, .fq-order button");
     if (first) { first.focus(); }
