@@ -55,17 +55,17 @@ def vocabulary(bank: Bank) -> dict[int, list[str]]:
     return bank.cache["cloze-vocabulary"]
 
 
-def rejected_for(fact: Fact, bank: Bank) -> list[str]:
-    """The keys of the bank's other answers and words that the typo rule would take for
-    one of ``fact``'s accepted answers (none for exact kinds)."""
-    if match_for(fact.kind) != "fuzzy":
+def rejected_for(accepted: list[str], match: str, bank: Bank) -> list[str]:
+    """The keys of the bank's answers and words that the typo rule would take for one of
+    ``accepted`` (none for an exact match): the question's ``rejected``."""
+    if match != "fuzzy":
         return []
-    key = ("cloze-rejected", fact.id)
-    if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
+    key = ("cloze-rejected", tuple(accepted))
+    if key not in bank.cache:
         words = vocabulary(bank)
-        lengths = {n + d for a in fact.accepted for n in [len(answer_key(a))]
+        lengths = {n + d for a in accepted for n in [len(answer_key(a))]
                    for d in range(-FUZZY_MAX_EDITS, FUZZY_MAX_EDITS + 1)}
-        bank.cache[key] = near_misses(fact.accepted,
+        bank.cache[key] = near_misses(accepted,
                                       (w for n in sorted(lengths) for w in words.get(n, [])))
     return list(bank.cache[key])
 
@@ -79,7 +79,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         bank.cache[key] = cloze_text(fact)
     return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
                     accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
-                    rejected=rejected_for(fact, bank),
+                    rejected=rejected_for(fact.accepted, match_for(fact.kind), bank),
                     explanation=fact.statement, citations=bank.citations(fact),
                     fact_ids=[fact.id])
 

@@ -84,6 +84,8 @@ def parse_number(response: object) -> Decimal | str:
         return Decimal(plain.replace(",", "").replace(" ", ""))
     if isinstance(response, float) and not math.isfinite(response):
         return "Please type a finite number."
+    if isinstance(response, int) and abs(response) >= 10 ** MAX_RESPONSE_CHARS:
+        return "That number is too large."
     return exact(response)
 
 
