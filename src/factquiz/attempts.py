@@ -186,10 +186,20 @@ def _valid(model: type[Any], records: list[Any], what: str,
 
 
 def question_fingerprint(question: Question) -> str:
-    """A short hash of what a student answers: type, prompt, options, items and key."""
-    content = question.model_dump(mode="json", include={
-        "type", "prompt", "options", "items", "answer", "accepted", "tolerance", "match"})
+    """A short hash of what a student answers: type, prompt, the options and items (in any
+    order: a reshuffle is not a change) and the key by content."""
+    content = {"type": question.type, "prompt": question.prompt,
+               "options": sorted(question.options), "items": sorted(question.items),
+               "key": _sorted_pairs(answer_content(question, question.answer)),
+               "accepted": question.accepted, "tolerance": question.tolerance,
+               "match": question.match}
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _sorted_pairs(content: Any) -> Any:
+    if isinstance(content, list) and content and isinstance(content[0], list):
+        return sorted(content)
+    return content
 
 
 def answer_content(question: Question, response: Any) -> Any:
