@@ -90,11 +90,15 @@ def match_for(kind: Kind) -> Match:
     return "exact" if kind in EXACT_KINDS else "fuzzy"
 
 
+def similarity(distance: int, total: int) -> float:
+    """``(1 - distance / total) * 100``: rapidfuzz's normalised Indel similarity, computed
+    in the same order as the script does, so the floats agree."""
+    return 100.0 if total == 0 else (1 - distance / total) * 100
+
+
 def ratio(a: str, b: str) -> float:
-    """The rapidfuzz ``ratio`` of two keys: ``(1 - indel distance / (len a + len b)) * 100``
-    (the script computes it in the same order, so the floats agree)."""
-    total = len(a) + len(b)
-    return 100.0 if total == 0 else (1 - Indel.distance(a, b) / total) * 100
+    """The rapidfuzz ``ratio`` of two keys."""
+    return similarity(Indel.distance(a, b), len(a) + len(b))
 
 
 def typo_of(key: str, accepted_key: str) -> bool:
@@ -103,9 +107,10 @@ def typo_of(key: str, accepted_key: str) -> bool:
     n, m = len(accepted_key), len(key)
     if n < FUZZY_MIN_LENGTH or abs(n - m) > FUZZY_MAX_EDITS:
         return False
-    common = (n + m - Indel.distance(key, accepted_key)) // 2
+    distance = Indel.distance(key, accepted_key, score_cutoff=2 * FUZZY_MAX_EDITS)
+    common = (n + m - distance) // 2
     return (n - common <= FUZZY_MAX_EDITS and m - common <= FUZZY_MAX_EDITS
-            and ratio(key, accepted_key) >= FUZZY_THRESHOLD
+            and similarity(distance, n + m) >= FUZZY_THRESHOLD
             and numbers_in(key) == numbers_in(accepted_key))
 
 
@@ -124,17 +129,15 @@ def accepts(accepted: Sequence[str], match: Match, response: str,
     return any(typo_of(key, k) for k in keys)
 
 
-def near_misses(accepted: Sequence[str], candidates: Iterable[str]) -> list[str]:
-    """The keys of ``candidates`` (other answers and words of the bank) that the typo rule
-    would take for one of ``accepted``: a question lists them as ``rejected``. Words of
-    the accepted answers themselves ("postwar" of "postwar development") are kept out."""
+def near_misses(accepted: Sequence[str], candidate_keys: Iterable[str]) -> list[str]:
+    """The candidate keys (:func:`~factquiz.normalize.answer_key` forms of other answers and
+    words of the bank) that the typo rule would take for one of ``accepted``: a question
+    lists them as ``rejected``. Words of the accepted answers themselves ("postwar" of
+    "postwar development") are kept out."""
     keys = {answer_key(a) for a in accepted}
     own = {w for k in keys for w in k.split()}
-    out: dict[str, None] = {}
-    for candidate in candidates:
-        key = answer_key(candidate)
-        if key and key not in keys and key not in own and any(typo_of(key, k) for k in keys):
-            out[key] = None
+    out = {key for key in candidate_keys
+           if key and key not in keys and key not in own and any(typo_of(key, k) for k in keys)}
     return sorted(out)
 
 
