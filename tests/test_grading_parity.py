@@ -26,6 +26,7 @@ from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import load_project
 from factquiz.model import Question
+from factquiz.normalize import answer_key, numbers_in
 from factquiz.sphinxext.static_quiz import (
     content_key,
     feedback_payload,
@@ -97,12 +98,14 @@ const out = input.cases.map(([q, response]) => {
   return {correct: result.correct, message: result.message, feedback: feedback};
 });
 const ratios = input.ratios.map(([a, b]) => core.ratio(a, b));
-process.stdout.write(JSON.stringify({out: out, ratios: ratios}));
+const keys = input.texts.map(t => [core.answerKey(t, input.config),
+                                   core.numbersIn(t, input.config)]);
+process.stdout.write(JSON.stringify({out: out, ratios: ratios, keys: keys}));
 """
 
 
 def run_node(qs: dict[str, Question], cases: list[tuple[str, object]],
-             ratios: list[tuple[str, str]] = ()) -> dict[str, Any]:
+             ratios: list[tuple[str, str]] = (), texts: list[str] = ()) -> dict[str, Any]:
     """Grade ``cases`` (question name, response) with the real factquiz.js under Node."""
     if NODE is None:
         if os.environ.get("CI") == "true":
@@ -118,6 +121,7 @@ def run_node(qs: dict[str, Question], cases: list[tuple[str, object]],
                      for name, q in qs.items()},
         "cases": cases,
         "ratios": list(ratios),
+        "texts": list(texts),
     }
     proc = subprocess.run([NODE, "-e", RUNNER, str(SCRIPT)], input=json.dumps(data),
                           capture_output=True, text=True, check=False, timeout=300)
@@ -148,6 +152,20 @@ def test_script_ratio_is_rapidfuzz_ratio() -> None:
              ("abcdefghijklmnopqrst", "tsrqponmlkjihgfedcba")]
     result = run_node({}, [], pairs)
     assert result["ratios"] == [ratio(a, b) for a, b in pairs]
+
+
+def test_script_normalises_answers_and_numbers_as_python_does() -> None:
+    texts = ["  Scott  Morrison ", "Kishida’s", "Self‑Defense Forces", "ＴＯＫＹＯ", "Straße",
+             "ﬁne", "café", "cafe\u0301", "A\u200bB", "ΣΊΣΥΦΟΣ ς", "İstanbul", "2,000",
+             "50 000", "x\u3000y", "\tTab\n", "—dash—", "«quoted»", "Ōsaka", "東京", "١٢٣",
+             "½", "x_y", "Indo-Pacific", "U.S.", "\u00a0nbsp\u00a0", "e.g. 1.5", "",
+             "‘single’ “double” „low‟ ′prime″", "a‐b‑c‒d–e—f―g−h﹘i﹣j－k", "٦٠ and ６０",
+             "Article 5(2)", "F-35A", "1,000,000.5"]
+    project = load_project(ROOT)
+    texts += sorted({t for f in project.facts for t in (*f.accepted, *f.distractors)})
+    result = run_node({}, [], texts=texts)
+    assert dict(zip(texts, map(tuple, result["keys"]), strict=True)) == {
+        t: (answer_key(t), numbers_in(t)) for t in texts}
 
 
 def selftest_responses(question: Question) -> list[object]:

@@ -392,7 +392,8 @@ def test_grading_helpers_in_the_browser_match_python(real_site: Site,
             samples.update(q.options)
             samples.update(q.items)
     samples_list = sorted(samples)
-    js_keys = p.evaluate("xs => xs.map(x => window.factquiz.answerKey(x))", samples_list)
+    js_keys = p.evaluate("([xs, cfg]) => xs.map(x => window.factquiz.answerKey(x, cfg))",
+                         [samples_list, grading_config()])
     assert dict(zip(samples_list, js_keys, strict=True)) == {
         s: answer_key(s) for s in samples_list}
     texts = ["", "abc", "a" * 55, "b" * 56, "c" * 64, "d" * 119, "é東京🙂" * 20]

@@ -44,7 +44,7 @@ from ..answers import (
     MESSAGES,
 )
 from ..model import Question
-from ..normalize import answer_key, numbers_in
+from ..normalize import VARIANTS, answer_key, numbers_in
 from ..qtypes.numeric import TYPED, exact
 from .dates import human_date
 
@@ -68,7 +68,8 @@ def grading_config() -> dict[str, object]:
     """The constants and messages the script grades with, as the page receives them."""
     return {"fuzzyThreshold": FUZZY_THRESHOLD, "fuzzyMinLength": FUZZY_MIN_LENGTH,
             "fuzzyMaxEdits": FUZZY_MAX_EDITS, "maxResponseChars": MAX_RESPONSE_CHARS,
-            "typed": TYPED.pattern, "messages": {**MESSAGES, **PAGE_MESSAGES}}
+            "typed": TYPED.pattern, "variants": VARIANTS,
+            "messages": {**MESSAGES, **PAGE_MESSAGES}}
 
 
 def quiz_salt(quiz: Quiz) -> str:

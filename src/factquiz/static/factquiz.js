@@ -84,24 +84,31 @@
   function digest(salt, part, value) { return sha256hex(salt + "|" + part + "|" + value).slice(0, 12); }
 
   /* ---- answer_key: the same as factquiz.normalize.answer_key ---- */
-  var FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-"
-  };
+  /* The quote and dash variants (factquiz.normalize.VARIANTS, from the page's config) as a
+     map from each variant to the ASCII character it folds to. */
+  function foldTable(cfg) {
+    if (!cfg.foldTable) {
+      var fold = {};
+      Object.keys(cfg.variants).forEach(function (plain) {
+        for (var v of cfg.variants[plain]) { fold[v] = plain; }
+      });
+      Object.defineProperty(cfg, "foldTable", { value: fold });
+    }
+    return cfg.foldTable;
+  }
+
   /* str.isspace() in Python */
   var SPACE = /^[\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
   var FORMAT = /\p{Cf}/gu;
   var PUNCT = /[^\p{L}\p{N}_\s]/gu;
   var DIGIT = /^\p{Nd}$/u;
 
-  function normalize(text) {
+  function normalize(text, fold) {
     var out = "", pending = false;
     for (var ch of text) {
       if (SPACE.test(ch)) { if (out) { pending = true; } continue; }
       var folded = "";
-      for (var c of ch.normalize("NFKC")) { folded += FOLD[c] || c; }
+      for (var c of ch.normalize("NFKC")) { folded += fold[c] || c; }
       folded = folded.replace(FORMAT, "");
       if (!folded) { continue; }
       if (pending) { out += " "; pending = false; }
@@ -110,18 +117,18 @@
     return out;
   }
 
-  function casefold(text) {
-    return normalize(text).toLowerCase().replace(/\u00df/g, "ss").replace(/\u1e9e/g, "ss")
+  function casefold(text, fold) {
+    return normalize(text, fold).toLowerCase().replace(/\u00df/g, "ss").replace(/\u1e9e/g, "ss")
       .replace(/\u03c2/g, "\u03c3");
   }
 
-  function answerKey(text) {
-    return casefold(text).replace(PUNCT, " ").replace(/\s+/g, " ").trim();
+  function answerKey(text, cfg) {
+    return casefold(text, foldTable(cfg)).replace(PUNCT, " ").replace(/\s+/g, " ").trim();
   }
 
   /* factquiz.normalize.numbers_in: digit runs (thousands separators removed). */
-  function numbersIn(text) {
-    return (normalize(text).match(/\p{Nd}+(?:[.,]\p{Nd}+)*/gu) || []).map(function (n) {
+  function numbersIn(text, cfg) {
+    return (normalize(text, foldTable(cfg)).match(/\p{Nd}+(?:[.,]\p{Nd}+)*/gu) || []).map(function (n) {
       return n.replace(/,/g, "");
     });
   }
@@ -254,13 +261,13 @@
     if (typeof response !== "string") { return invalid("Please type your answer as text."); }
     if (!strip(response)) { return invalid(m.empty); }
     if (chars(response).length > cfg.maxResponseChars) { return invalid(m.too_long); }
-    var key = answerKey(response);
+    var key = answerKey(response, cfg);
     if (!key) { return verdict(cfg, null); }
     var opened = openKey(q, "0|" + key);
     if (opened || q.m !== "fuzzy" || words(q.r).indexOf(digest(q.salt, "r", key)) >= 0) {
       return verdict(cfg, opened);
     }
-    var size = chars(key).length, numbers = numbersIn(key).join(",");
+    var size = chars(key).length, numbers = numbersIn(key, cfg).join(",");
     for (var j = 0; j <= cfg.fuzzyMaxEdits; j++) {
       var variants = deletions(key, j);
       for (var v = 0; v < variants.length; v++) {
@@ -269,7 +276,7 @@
           var n = common + i;
           if (i + j === 0 || n < cfg.fuzzyMinLength ||
               similarity(i + j, n + size) < cfg.fuzzyThreshold) { continue; }
-          if (i === 0 && numbersIn(variants[v]).join(",") !== numbers) { continue; }
+          if (i === 0 && numbersIn(variants[v], cfg).join(",") !== numbers) { continue; }
           opened = openKey(q, i === 0 ? "0|" + variants[v] : i + "|" + numbers + "|" + variants[v]);
           if (opened) { return verdict(cfg, opened); }
         }
