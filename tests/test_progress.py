@@ -321,3 +321,18 @@ def test_cli_progress_names_an_unusable_path_without_a_traceback(repo_root: Path
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: progress file {tmp_path} is a directory")
     assert "Traceback" not in result.stderr
+
+
+def test_cli_progress_shows_the_valid_records_and_names_the_bad_one(repo_root: Path,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path, clock=ticking_clock())
+    store.record("raa", "raa", 1, None, "q1", "mc", 0, True)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["attempts"].append({"quiz": "raa", "seed": "[bold]x"})
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    result = run_cli("progress", cwd=repo_root, progress_file=path)
+    assert result.returncode == 0, result.stderr
+    assert "attempt 2 is not valid (lesson: Field required)" in " ".join(result.stderr.split())
+    assert "1 attempts; 1 of 1 questions right at the first try (100%)" in result.stdout
+    assert json.loads(path.read_text(encoding="utf-8")) == saved  # nothing moved or dropped

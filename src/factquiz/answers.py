@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "empty_number": "Please type a number.",
     "too_long_number": "That answer is too long to be a number.",
     "not_a_number": "'{text}' is not a number: type digits only, such as 1960 or 2.5.",
+    "not_finite": "Please type a finite number.",
 }
 
 

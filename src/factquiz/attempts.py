@@ -93,7 +93,8 @@ class Attempt(BaseModel):
     correct: bool
     time: str
     content: Any = Field(default=None, description="The answer by content: option text (mc, "
-                         "tf), item texts in order (ordering), [item, option] pairs (matching).")
+                         "tf), item texts in order (ordering), [item, option] pairs (matching); "
+                         "None for typed answers (the answer is its own content).")
     fingerprint: str | None = Field(default=None, description="question_fingerprint() of the "
                                     "question when it was answered.")
 
@@ -149,10 +150,12 @@ class ProgressData:
 
     @property
     def resets(self) -> list[Reset]:
+        """The valid resets, oldest first."""
         return [r for _, r in self._resets]
 
     @property
     def variants(self) -> list[Variant]:
+        """The valid moves to another variant, oldest first."""
         return [v for _, v in self._variants]
 
     def add(self, kind: str, record: BaseModel) -> None:
@@ -165,6 +168,7 @@ class ProgressData:
         raw.append(record.model_dump(mode="json"))
 
     def to_json(self) -> dict[str, Any]:
+        """The file's content: every record as it was read or added."""
         return {"version": FORMAT_VERSION, "attempts": self.records,
                 "resets": self.reset_records, "variants": self.variant_records}
 
@@ -188,9 +192,10 @@ def _valid(model: type[Any], records: list[Any], what: str,
 def question_fingerprint(question: Question) -> str:
     """A short hash of what a student answers: type, prompt, the options and items (in any
     order: a reshuffle is not a change) and the key by content."""
+    key = answer_content(question, question.answer)
     content = {"type": question.type, "prompt": question.prompt,
                "options": sorted(question.options), "items": sorted(question.items),
-               "key": _sorted_pairs(answer_content(question, question.answer)),
+               "key": question.answer if key is None else _sorted_pairs(key),
                "accepted": question.accepted, "tolerance": question.tolerance,
                "match": question.match}
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
@@ -203,7 +208,8 @@ def _sorted_pairs(content: Any) -> Any:
 
 
 def answer_content(question: Question, response: Any) -> Any:
-    """``response`` by content, which survives a reshuffle of options and items."""
+    """``response`` by content, which survives a reshuffle of options and items (None for
+    typed answers, which are their own content, and for a response that does not fit)."""
     try:
         if question.type in ("mc", "tf"):
             return question.options[response]
@@ -214,7 +220,7 @@ def answer_content(question: Question, response: Any) -> Any:
                     for item, j in zip(question.items, response, strict=True)]
     except (IndexError, TypeError, ValueError):
         return None
-    return response
+    return None
 
 
 def response_from_content(question: Question, content: Any) -> Any:

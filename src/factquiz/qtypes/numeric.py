@@ -83,7 +83,7 @@ def parse_number(response: object) -> Decimal | str:
             return MESSAGES["not_a_number"].format(text=text[:40])
         return Decimal(plain.replace(",", "").replace(" ", ""))
     if isinstance(response, float) and not math.isfinite(response):
-        return "Please type a finite number."
+        return MESSAGES["not_finite"]
     if isinstance(response, int) and abs(response) >= 10 ** MAX_RESPONSE_CHARS:
         return "That number is too large."
     return exact(response)

@@ -195,7 +195,7 @@
   function parseNumber(response, cfg) {
     var m = cfg.messages, text;
     if (typeof response === "number") {
-      if (!isFinite(response)) { return { message: "Please type a finite number." }; }
+      if (!isFinite(response)) { return { message: m.not_finite }; }
       text = String(response);
     } else if (typeof response !== "string") {
       return { message: "Please type a number." };
