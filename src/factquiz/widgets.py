@@ -9,7 +9,11 @@ is reachable with the keyboard (Tab, arrow keys, Space, Enter).
 
 Grading is :func:`factquiz.grade.grade`; attempts go to a
 :class:`~factquiz.attempts.ProgressStore`, and the last answers of the same variant are
-restored when the quiz is shown again, e.g. after a kernel restart.
+restored when the quiz is shown again, e.g. after a kernel restart, on the variant the
+student last moved to with "Try again". Answers are restored by content (option and item
+texts), so a regenerated variant whose options moved still shows the student's choice; a
+question that changed since it was answered is filled in where it fits, said so, and not
+graded until the student checks it again.
 """
 
 from __future__ import annotations
