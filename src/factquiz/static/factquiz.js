@@ -442,14 +442,14 @@
 
   /* The reader's response, or a string saying what is missing. */
   Question.prototype.response = function () {
-    var node = this.node, i;
+    var node = this.node, messages = this.quiz.config.messages, i;
     if (this.type === "mc" || this.type === "tf") {
       var chosen = node.querySelector("input[type=radio]:checked");
-      return chosen ? parseInt(chosen.value, 10) : { missing: "Choose an answer first." };
+      return chosen ? parseInt(chosen.value, 10) : { missing: messages.choose };
     }
     if (this.type === "cloze" || this.type === "numeric") {
       var text = node.querySelector(".fq-input").value;
-      if (!text.trim()) { return { missing: "Type an answer first." }; }
+      if (!text.trim()) { return { missing: messages.type }; }
       return text;
     }
     if (this.type === "ordering") {
@@ -459,7 +459,7 @@
     }
     var selects = node.querySelectorAll("select"), out = [];
     for (i = 0; i < selects.length; i++) {
-      if (selects[i].value === "") { return { missing: "Choose a match for every item first." }; }
+      if (selects[i].value === "") { return { missing: messages.choose_all }; }
       out.push(parseInt(selects[i].value, 10));
     }
     return out;
