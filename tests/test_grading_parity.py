@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 from functools import cache
@@ -168,14 +169,42 @@ def test_script_normalises_answers_and_numbers_as_python_does() -> None:
         t: (answer_key(t), numbers_in(t)) for t in texts}
 
 
-def selftest_responses(question: Question) -> list[object]:
-    """The self-test's responses for ``question``: right, wrong and malformed."""
+def typos(text: str, rng: random.Random, count: int = 12) -> list[str]:
+    """Seeded random slips of ``text``: one or two letters dropped, added, changed or
+    swapped (digits and spaces included), as a student might type them."""
+    alphabet = "aeiorstnx 15"
+    out = []
+    for _ in range(count):
+        chars = list(text)
+        for _ in range(rng.choice((1, 1, 2))):
+            i = rng.randrange(len(chars) + 1)
+            slip = rng.choice(("drop", "add", "change", "swap"))
+            if slip == "add" or not chars:
+                chars.insert(i, rng.choice(alphabet))
+            elif slip == "drop":
+                del chars[min(i, len(chars) - 1)]
+            elif slip == "change":
+                chars[min(i, len(chars) - 1)] = rng.choice(alphabet)
+            elif len(chars) > 1:
+                j = min(i, len(chars) - 2)
+                chars[j], chars[j + 1] = chars[j + 1], chars[j]
+        out.append("".join(chars))
+    return out
+
+
+def selftest_responses(question: Question, rng: random.Random) -> list[object]:
+    """The self-test's responses for ``question`` (right, wrong and malformed), and for
+    a typed answer seeded random typos of each accepted answer and of the wrong ones."""
     from test_selftest import correct_response, wrong_responses
 
     wrong = wrong_responses(question)
     if question.type == "numeric":
         wrong += [str(w) for w in wrong]
-    return [correct_response(question), *wrong, *MALFORMED]
+    slips: list[object] = []
+    if question.type == "cloze":
+        for text in [*question.accepted, *question.rejected, *wrong[:3]]:
+            slips += typos(str(text), rng)
+    return [correct_response(question), *wrong, *slips, *MALFORMED]
 
 
 def test_script_agrees_on_every_types_selftest_over_the_real_bank() -> None:
@@ -183,12 +212,13 @@ def test_script_agrees_on_every_types_selftest_over_the_real_bank() -> None:
     qs: dict[str, Question] = {}
     cases: list[tuple[str, object]] = []
     expected: list[bool] = []
+    rng = random.Random(2024)
     for lesson in sorted(project.quizzes):
         for seed in SELFTEST_SEEDS:
             for q in make_quiz(project, lesson, seed=seed).questions:
                 name = f"{lesson}-{seed}-{q.id}"
                 qs[name] = q
-                for response in selftest_responses(q):
+                for response in selftest_responses(q, rng):
                     cases.append((name, response))
                     expected.append(grade(q, response).correct)
     assert {q.type for q in qs.values()} == {"mc", "tf", "cloze", "numeric", "ordering",
