@@ -160,3 +160,35 @@ def test_matching() -> None:
     assert grade(MATCHING, {"x": 2}).message == "Please give a list of 3 option numbers (got dict)."
     assert grade(MATCHING, [2, 0, 9]).message == ("Each of the option numbers must be a whole "
                                                   "number from 0 to 2.")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf")])
+def test_a_question_never_carries_nan_or_infinity(bad: float) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="finite"):
+        q(type="numeric", answer=bad)
+    with pytest.raises(ValidationError, match="finite"):
+        q(type="numeric", answer=60, tolerance=bad)
+
+
+def test_a_fact_with_an_infinite_tolerance_yields_no_numeric_question() -> None:
+    from factquiz.distractors import Bank
+    from factquiz.model import Fact
+    from factquiz.qtypes.numeric import why_not
+
+    fact = Fact(id="inf-tolerance", lesson="raa", statement="There were 60 of them.",
+                question="How many?", answer="60", kind="number", tolerance=float("inf"),
+                evidence=[{"source": "some-source", "quote": "60"}])
+    assert why_not(fact, Bank([fact])) == "the tolerance inf is not a finite number"
+    assert why_not(fact.model_copy(update={"tolerance": 5.0}), Bank([fact])) is None
+
+
+def test_near_misses_of_the_bank_are_rejected_typos() -> None:
+    from factquiz.answers import near_misses
+
+    words = ["indian", "indonesia", "india", "inda", "austria", "ocean"]
+    assert near_misses(["India"], words) == ["inda", "indian"]
+    assert accepts(["India"], "fuzzy", "Indian")
+    assert not accepts(["India"], "fuzzy", "Indian", rejected=["indian"])
+    assert accepts(["India"], "fuzzy", "India", rejected=["india"])  # exact always wins

@@ -17,6 +17,7 @@ from factquiz.attempts import (
     PROGRESS_ENV,
     ProgressLocked,
     ProgressStore,
+    ProgressUnusable,
     ProgressWarning,
     default_path,
     progress,
@@ -48,10 +49,11 @@ def test_an_attempt_is_saved_and_loaded_back_by_a_new_store(store: ProgressStore
     store.record("raa", "raa", 7, None, "raa-1-mc-x", "mc", 2, True)
     store.record("raa", "raa", 7, "ann", "raa-2-ordering-y", "ordering", [2, 0, 1], False)
     saved = json.loads(store.path.read_text(encoding="utf-8"))
-    assert saved["version"] == 1
+    assert saved["version"] == 2
     assert saved["attempts"][0] == {
         "quiz": "raa", "lesson": "raa", "seed": 7, "student": None, "question": "raa-1-mc-x",
-        "type": "mc", "answer": 2, "correct": True, "time": "2024-05-01T10:00:00Z"}
+        "type": "mc", "answer": 2, "correct": True, "time": "2024-05-01T10:00:00Z",
+        "content": None, "fingerprint": None}
     again = ProgressStore(store.path).load()  # as after a kernel restart
     assert [(a.question, a.answer, a.correct, a.student) for a in again.attempts] == [
         ("raa-1-mc-x", 2, True, None), ("raa-2-ordering-y", [2, 0, 1], False, "ann")]
@@ -107,12 +109,88 @@ def test_a_corrupt_file_is_moved_aside_with_a_warning_not_overwritten(
     assert [a.question for a in store.load().attempts] == ["q1"]
 
 
-def test_a_file_of_the_wrong_shape_is_also_set_aside(store: ProgressStore) -> None:
+def test_reading_a_corrupt_file_warns_and_moves_nothing(store: ProgressStore) -> None:
     store.path.parent.mkdir(parents=True)
-    store.path.write_text('{"attempts": [{"quiz": 3}]}', encoding="utf-8")
-    with pytest.warns(ProgressWarning, match=r"does not hold progress data \(attempts\.0\.quiz"):
+    store.path.write_text('{"attempts": [ oops', encoding="utf-8")
+    with pytest.warns(ProgressWarning, match="is not valid JSON .*; it was left as it is"):
         assert store.load().attempts == []
-    assert not store.path.exists()
+    with pytest.warns(ProgressWarning, match="left as it is"):
+        assert store.summary().total_attempts == 0
+    assert store.path.read_text(encoding="utf-8") == '{"attempts": [ oops'
+    assert not [p for p in store.path.parent.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_file_of_the_wrong_shape_is_set_aside_when_saving(store: ProgressStore) -> None:
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text('{"attempts": {"quiz": 3}}', encoding="utf-8")
+    with pytest.warns(ProgressWarning, match=r"does not hold progress data"):
+        store.record("raa", "raa", 1, None, "q1", "mc", 0, True)
+    assert [a.question for a in store.load().attempts] == ["q1"]
+    assert len([p for p in store.path.parent.iterdir() if ".corrupt-" in p.name]) == 1
+
+
+def test_one_bad_record_hides_nothing_else_and_is_kept(store: ProgressStore) -> None:
+    store.record("raa", "raa", 1, None, "q1", "mc", 0, True)
+    saved = json.loads(store.path.read_text(encoding="utf-8"))
+    saved["attempts"].insert(0, {"quiz": 3})
+    store.path.write_text(json.dumps(saved), encoding="utf-8")
+    with pytest.warns(ProgressWarning, match=r"attempt 1 is not valid \(quiz: "):
+        summary = store.summary({"raa": "The RAA"})
+    assert summary.rows[0].attempts == 1
+    assert "Left out: attempt 1 is not valid (quiz: " in summary.text()
+    assert summary.to_dict()["problems"] == summary.problems != []
+    with pytest.warns(ProgressWarning):  # the bad record is kept, and resets count it
+        store.reset("raa", 1, None)
+        store.record("raa", "raa", 1, None, "q2", "mc", 0, True)
+        assert [a.question for a in store.current("raa", 1, None)] == ["q2"]
+    assert json.loads(store.path.read_text(encoding="utf-8"))["attempts"][0] == {"quiz": 3}
+
+
+@pytest.mark.parametrize("make", ["directory", "unrelated", "binary"])
+def test_a_path_that_is_not_a_progress_file_is_an_error_and_left_alone(
+        store: ProgressStore, make: str) -> None:
+    store.path.parent.mkdir(parents=True)
+    if make == "directory":
+        store.path.mkdir()
+        (store.path / "keep.txt").write_text("mine", encoding="utf-8")
+    elif make == "unrelated":
+        store.path.write_text('{"name": "my-notes", "dependencies": {}}', encoding="utf-8")
+    else:
+        store.path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    before = sorted(p.name for p in store.path.parent.rglob("*"))
+    for action in (store.load, lambda: store.record("raa", "raa", 1, None, "q1", "mc", 0, True),
+                   store.summary):
+        with pytest.raises(ProgressUnusable, match=f"progress file {store.path} is "):
+            action()
+    after = sorted(p.name for p in store.path.parent.rglob("*"))
+    assert [n for n in after if not n.endswith(".lock")] == [
+        n for n in before if not n.endswith(".lock")]
+
+
+def test_an_unreadable_file_is_an_error_never_moved(store: ProgressStore,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    store.record("raa", "raa", 1, None, "q1", "mc", 0, True)
+    before = store.path.read_bytes()
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(ProgressUnusable, match="cannot be read \\(Permission denied\\)"):
+        store.record("raa", "raa", 1, None, "q2", "mc", 0, True)
+    with pytest.raises(ProgressUnusable):
+        store.load()
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert not [p for p in store.path.parent.iterdir() if ".corrupt-" in p.name]
+
+
+def test_the_last_variant_is_the_one_moved_to_or_answered(store: ProgressStore) -> None:
+    assert store.last_variant("raa", None) is None
+    store.record("raa", "raa", 4, None, "q1", "mc", 0, True)
+    assert store.last_variant("raa", None) == 4
+    store.moved_to("raa", 5, None)
+    assert store.last_variant("raa", None) == 5 and store.last_variant("raa", "ann") is None
 
 
 def test_a_held_lock_gives_a_clear_error(store: ProgressStore,
@@ -225,10 +303,36 @@ def test_cli_progress_prints_the_table_and_json(repo_root: Path, tmp_path: Path)
             "last": "2024-05-01T10:01:00Z"} in data["lessons"]
 
 
-def test_cli_progress_warns_about_a_corrupt_file(repo_root: Path, tmp_path: Path) -> None:
+def test_cli_progress_warns_about_a_corrupt_file_and_leaves_it(repo_root: Path,
+                                                               tmp_path: Path) -> None:
     path = tmp_path / "progress.json"
-    path.write_text("not json", encoding="utf-8")
+    path.write_text('{"version": 2, "attempts": [', encoding="utf-8")
     result = run_cli("progress", cwd=repo_root, progress_file=path)
     assert result.returncode == 0
     assert result.stderr.startswith(f"warning: progress file {path} is not valid JSON")
     assert "No attempts yet: open a quiz notebook in notebooks/ and press Check." in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+        "progress.json"]
+
+
+def test_cli_progress_names_an_unusable_path_without_a_traceback(repo_root: Path,
+                                                                 tmp_path: Path) -> None:
+    result = run_cli("progress", cwd=repo_root, progress_file=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: progress file {tmp_path} is a directory")
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_progress_shows_the_valid_records_and_names_the_bad_one(repo_root: Path,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path, clock=ticking_clock())
+    store.record("raa", "raa", 1, None, "q1", "mc", 0, True)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["attempts"].append({"quiz": "raa", "seed": "[bold]x"})
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    result = run_cli("progress", cwd=repo_root, progress_file=path)
+    assert result.returncode == 0, result.stderr
+    assert "attempt 2 is not valid (lesson: Field required)" in " ".join(result.stderr.split())
+    assert "1 attempts; 1 of 1 questions right at the first try (100%)" in result.stdout
+    assert json.loads(path.read_text(encoding="utf-8")) == saved  # nothing moved or dropped

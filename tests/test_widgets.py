@@ -350,3 +350,82 @@ def test_a_ready_quiz_with_its_project_can_try_again(repo_root: Path,
     quiz = quiz_widget(make_quiz(project, "jdsc", seed=40), project=project, store=store)
     quiz.try_again()
     assert quiz.quiz == make_quiz(project, "jdsc", seed=41)
+
+
+# --- saved answers across bank edits and restarts ---------------------------------------------
+
+def edit_fact(root: Path, fact_id: str, **changes: object) -> None:
+    """Edit one fact of the copied bank in place (as an instructor would)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    for path in sorted((root / "facts").glob("*.yml")):
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        for fact in data.get("facts") or []:
+            if fact["id"] == fact_id:
+                fact.update(changes)
+                with path.open("w", encoding="utf-8") as out:
+                    yaml.dump(data, out)
+                return
+    raise AssertionError(f"no fact {fact_id}")
+
+
+def mc_card(quiz: QuizWidget) -> object:
+    return next(c for c in quiz.cards if c.question.type == "mc")
+
+
+def test_a_saved_answer_survives_a_bank_edit_that_reorders_its_options(
+        make_project: object, store: ProgressStore) -> None:
+    root = make_project(copy=("facts", "quizzes"))  # type: ignore[operator]
+    before = quiz_widget("raa", seed=5, project=load_project(root), store=store)
+    card = mc_card(before)
+    question = card.question  # type: ignore[attr-defined]
+    right = question.options[question.answer]
+    answer(card, question.answer)
+    before.check(card.number)  # type: ignore[attr-defined]
+    # The instructor keeps only the three distractors shown, listed in another order.
+    shown = [o for o in question.options if o != right]
+    edit_fact(root, question.fact_ids[0], distractors=list(reversed(shown)))
+    after = quiz_widget("raa", seed=5, project=load_project(root),
+                        store=ProgressStore(store.path))
+    moved = mc_card(after)
+    new = moved.question  # type: ignore[attr-defined]
+    assert new.id == question.id and new.options != question.options  # the edit reordered them
+    assert sorted(new.options) == sorted(question.options)
+    assert moved.controls[0].value == right  # type: ignore[attr-defined]
+    assert moved.feedback_text.startswith("✔ Correct.")  # type: ignore[attr-defined]
+    assert after.score >= 1
+
+
+def test_a_changed_question_is_not_regraded_silently(make_project: object,
+                                                     store: ProgressStore) -> None:
+    root = make_project(copy=("facts", "quizzes"))  # type: ignore[operator]
+    before = quiz_widget("raa", seed=5, project=load_project(root), store=store)
+    card = mc_card(before)
+    question = card.question  # type: ignore[attr-defined]
+    answer(card, question.answer)
+    before.check(card.number)  # type: ignore[attr-defined]
+    edit_fact(root, question.fact_ids[0], question=question.prompt.rstrip("?") + ", exactly?")
+    after = quiz_widget("raa", seed=5, project=load_project(root),
+                        store=ProgressStore(store.path))
+    changed = mc_card(after)
+    assert changed.question.id == question.id  # type: ignore[attr-defined]
+    assert changed.first_correct is None  # type: ignore[attr-defined]
+    assert "changed since you answered it" in changed.feedback.value  # type: ignore[attr-defined]
+    assert f"question(s) {changed.number}." in after.status.value  # type: ignore[attr-defined]
+    assert "Changed since you answered" in after.status.value
+
+
+def test_a_restart_after_try_again_comes_back_to_the_same_variant(repo_root: Path,
+                                                                  store: ProgressStore) -> None:
+    project = load_project(repo_root)
+    for student in (None, "ann"):
+        quiz = quiz_widget("raa", student=student, project=project, store=store)
+        first = quiz.quiz.seed
+        quiz.try_again()
+        quiz.try_again()
+        again = quiz_widget("raa", student=student, project=project,
+                            store=ProgressStore(store.path))  # a new kernel
+        assert again.quiz.seed == first + 2
+        assert quiz_widget("raa", seed=first, student=student, project=project,
+                           store=store).quiz.seed == first  # an explicit seed wins

@@ -1,12 +1,50 @@
-"""What counts as the same answer: the one rule shared by grading and distractor safety.
+"""The grading specification: what counts as the same answer, per question type.
 
-A typed answer matches an accepted one when their :func:`~factquiz.normalize.answer_key`
-forms are equal (case, spacing and punctuation ignored). For names (``match="fuzzy"``)
-small typos are forgiven: the rapidfuzz ``ratio`` of the two keys must be at least
-:data:`FUZZY_THRESHOLD` (85 out of 100), the accepted key must have at least
-:data:`FUZZY_MIN_LENGTH` (5) characters, and both must contain the same numbers, so
-"Kishda" is taken for "Kishida" but "Article 6" is never taken for "Article 5".
-Numbers, years and dates (``match="exact"``) must match exactly after normalisation.
+This module is the one rule shared by grading (:mod:`factquiz.grade`, the widgets), the
+book's self-check quiz (``static/factquiz.js``, which implements the same rules and is run
+against the same table of cases, ``tests/grading_cases.json``) and distractor safety.
+
+**Text (cloze).** A typed answer is first reduced to its :func:`~factquiz.normalize.
+answer_key`: Unicode NFKC, the quote and dash variants of ``normalize.VARIANTS`` folded,
+punctuation to spaces, whitespace runs to one space, case folded. It is correct when its
+key equals the key of an accepted answer. An empty key, a response that is not text, and
+one longer than :data:`MAX_RESPONSE_CHARS` characters are not graded (a message says why).
+For names (``match="fuzzy"``, every kind but year, number and date) one typo is forgiven:
+with ``n`` the length of the accepted key, ``m`` that of the typed key (in code points)
+and ``L`` the length of their longest common subsequence,
+
+* the accepted key has at least :data:`FUZZY_MIN_LENGTH` (5) characters;
+* at most :data:`FUZZY_MAX_EDITS` (1) letter of the accepted key is missing (``n - L``)
+  and at most one letter is extra (``m - L``), so one letter missing, one extra, one
+  wrong or two swapped;
+* the rapidfuzz ``ratio``, the normalised Indel similarity
+  ``100 * (1 - (n + m - 2L) / (n + m))``, is at least :data:`FUZZY_THRESHOLD` (85): a
+  wrong or swapped letter is therefore forgiven only in keys of 7 or more characters;
+* both keys contain the same numbers (:func:`~factquiz.normalize.numbers_in`), so
+  "Article 6" is never "Article 5";
+* the typed key is not one of the question's ``rejected`` answers: other answers, aliases,
+  distractors and words of the bank that fall within the typo rule ("Indian" for "India").
+
+So "Kishda" is taken for "Kishida", but "Austria" and "Australasia" are not taken for
+"Australia", nor "Scott Morris" for "Scott Morrison".
+
+**Numbers (numeric).** A typed number is stripped of surrounding whitespace, refused
+when empty or longer than :data:`MAX_RESPONSE_CHARS`, put in NFKC form (fullwidth digits
+become ASCII) and every other Unicode decimal digit (category Nd, such as "٦٠") is read as
+its value; it must then read ``[+-]digits[.digits]`` with optional thousands separators
+(``,`` or a space) between groups of three ("55,049", "50 000"). NaN, infinities,
+exponents and anything else are refused with a message. The number ``x`` is correct when
+``answer - tolerance <= x <= answer + tolerance`` in exact decimal arithmetic (the answer
+and tolerance as written), so 60.4 is not 60, 1960.4 is not 1960 and 55,049 is outside
+50,000 ± 5,000 while 55,000 is inside. A question never carries a NaN or infinite answer
+or tolerance (:class:`factquiz.model.Question` refuses them).
+
+**Choices (mc, tf).** The response is an option index (an int, not a bool) in range; it
+is correct when it is the key's index.
+
+**Ordering and matching.** The response is a list of indices of the right length, each in
+range (ordering: a permutation); it is correct when it equals the key, and each position
+is marked right or wrong.
 
 Distractors are filtered with the very same rule, so a distractor can never be graded
 as correct.
@@ -14,10 +52,10 @@ as correct.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .model import Kind
 from .normalize import answer_key, numbers_in
@@ -28,8 +66,24 @@ Match = Literal["exact", "fuzzy"]
 FUZZY_THRESHOLD = 85
 #: Accepted answers shorter than this (after normalisation) must match exactly.
 FUZZY_MIN_LENGTH = 5
+#: Most letters of the accepted key missing, and most letters extra, in a forgiven typo.
+FUZZY_MAX_EDITS = 1
+#: Longest text response graded; longer input is refused with a message.
+MAX_RESPONSE_CHARS = 200
 #: Kinds whose answers are matched exactly (numbers, years, dates).
 EXACT_KINDS = frozenset({Kind.year, Kind.number, Kind.date})
+
+#: Every message a grader shows, by name: the book's script receives this table.
+MESSAGES: dict[str, str] = {
+    "correct": "Correct.",
+    "wrong": "Not quite.",
+    "empty": "Please type an answer.",
+    "too_long": f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} characters.",
+    "empty_number": "Please type a number.",
+    "too_long_number": "That answer is too long to be a number.",
+    "not_a_number": "'{text}' is not a number: type digits only, such as 1960 or 2.5.",
+    "not_finite": "Please type a finite number.",
+}
 
 
 def match_for(kind: Kind) -> Match:
@@ -37,23 +91,55 @@ def match_for(kind: Kind) -> Match:
     return "exact" if kind in EXACT_KINDS else "fuzzy"
 
 
-def accepts(accepted: Sequence[str], match: Match, response: str) -> bool:
-    """Whether ``response`` matches one of ``accepted`` under the ``match`` rule."""
+def similarity(distance: int, total: int) -> float:
+    """``(1 - distance / total) * 100``: rapidfuzz's normalised Indel similarity, computed
+    in the same order as the script does, so the floats agree."""
+    return 100.0 if total == 0 else (1 - distance / total) * 100
+
+
+def ratio(a: str, b: str) -> float:
+    """The rapidfuzz ``ratio`` of two keys."""
+    return similarity(Indel.distance(a, b), len(a) + len(b))
+
+
+def typo_of(key: str, accepted_key: str) -> bool:
+    """Whether ``key`` is a forgiven typo of ``accepted_key`` (see the module docstring),
+    leaving aside the ``rejected`` answers."""
+    n, m = len(accepted_key), len(key)
+    if n < FUZZY_MIN_LENGTH or abs(n - m) > FUZZY_MAX_EDITS:
+        return False
+    distance = Indel.distance(key, accepted_key, score_cutoff=2 * FUZZY_MAX_EDITS)
+    common = (n + m - distance) // 2
+    return (n - common <= FUZZY_MAX_EDITS and m - common <= FUZZY_MAX_EDITS
+            and similarity(distance, n + m) >= FUZZY_THRESHOLD
+            and numbers_in(key) == numbers_in(accepted_key))
+
+
+def accepts(accepted: Sequence[str], match: Match, response: str,
+            rejected: Iterable[str] = ()) -> bool:
+    """Whether ``response`` matches one of ``accepted`` under the ``match`` rule; a fuzzy
+    match is never a typo equal to one of ``rejected``."""
     key = answer_key(response)
     if not key:
         return False
     keys = [answer_key(a) for a in accepted]
     if key in keys:
         return True
-    if match != "fuzzy":
+    if match != "fuzzy" or key in {answer_key(r) for r in rejected}:
         return False
-    numbers = numbers_in(key)
-    return any(
-        len(k) >= FUZZY_MIN_LENGTH
-        and numbers_in(k) == numbers
-        and fuzz.ratio(key, k) >= FUZZY_THRESHOLD
-        for k in keys
-    )
+    return any(typo_of(key, k) for k in keys)
+
+
+def near_misses(accepted: Sequence[str], candidate_keys: Iterable[str]) -> list[str]:
+    """The candidate keys (:func:`~factquiz.normalize.answer_key` forms of other answers and
+    words of the bank) that the typo rule would take for one of ``accepted``: a question
+    lists them as ``rejected``. Words of the accepted answers themselves ("postwar" of
+    "postwar development") are kept out."""
+    keys = {answer_key(a) for a in accepted}
+    own = {w for k in keys for w in k.split()}
+    out = {key for key in candidate_keys
+           if key and key not in keys and key not in own and any(typo_of(key, k) for k in keys)}
+    return sorted(out)
 
 
 def names_same_thing(a: str, b: str) -> bool:

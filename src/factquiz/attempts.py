@@ -1,10 +1,23 @@
 """A student's progress: every quiz attempt, kept in a local JSON file across kernel restarts.
 
 The file (default ``~/.factquiz/progress.json``, or the path in ``FACTQUIZ_PROGRESS``)
-holds a list of attempts and a list of resets. Every change is a read-modify-write under
-a file lock, written atomically, so two kernels writing at once lose nothing and a crash
-leaves the old file or the new one, never half of it. A file that cannot be read is never
-overwritten silently: it is moved aside to ``<name>.corrupt-<time>`` with a warning.
+holds a list of attempts, a list of resets and the variants moved to with "Try again".
+Every change is a read-modify-write under a file lock, written atomically, so two kernels
+writing at once lose nothing and a crash leaves the old file or the new one, never half of
+it. Nothing is overwritten or moved that was not asked for:
+
+* a progress file that was read and is not valid progress JSON (truncated, say) is moved
+  aside to ``<name>.corrupt-<time>`` with a warning, and only when an answer is being
+  saved: reading (``factquiz progress``, :func:`progress`, restoring a quiz) warns and
+  leaves it as it is;
+* a file that cannot be read (permissions), a directory, or a file that is not a factquiz
+  progress file at all is an error that names it, and is never moved;
+* one bad attempt record hides nothing else: the valid ones are used, the bad one is named
+  in a warning and the summary, and kept in the file as it was.
+
+An attempt stores its answer by content (option and item texts, not indices) and a
+fingerprint of its question, so a question that changed since (the bank was edited and
+the quiz regenerated) is detected, and its saved answer is not graded again silently.
 
 This module stores and summarises; it renders nothing but the summary's own text, HTML
 and chart, and knows nothing of widgets.
@@ -12,13 +25,14 @@ and chart, and knows nothing of widgets.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import json
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -27,12 +41,14 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FactquizError
+from .model import Question
+from .normalize import answer_key
 from .yamlio import atomic_write_text
 
 #: Environment variable naming the progress file.
 PROGRESS_ENV = "FACTQUIZ_PROGRESS"
-#: Format version written to the file.
-FORMAT_VERSION = 1
+#: Format version written to the file (2: answers by content, fingerprints, variants).
+FORMAT_VERSION = 2
 #: Seconds to wait for another kernel holding the lock.
 LOCK_TIMEOUT = 10.0
 
@@ -43,6 +59,10 @@ class ProgressLocked(FactquizError):
 
 class ProgressWarning(UserWarning):
     """Something about the progress file needs the user's attention (e.g. it was corrupt)."""
+
+
+class ProgressUnusable(FactquizError):
+    """The progress path cannot be used (unreadable, a directory, not a progress file)."""
 
 
 def utc_now() -> str:
@@ -72,6 +92,11 @@ class Attempt(BaseModel):
     answer: Any = Field(description="The response as given to grade().")
     correct: bool
     time: str
+    content: Any = Field(default=None, description="The answer by content: option text (mc, "
+                         "tf), item texts in order (ordering), [item, option] pairs (matching); "
+                         "None for typed answers (the answer is its own content).")
+    fingerprint: str | None = Field(default=None, description="question_fingerprint() of the "
+                                    "question when it was answered.")
 
 
 class Reset(BaseModel):
@@ -86,14 +111,137 @@ class Reset(BaseModel):
     time: str
 
 
-class ProgressData(BaseModel):
-    """The whole progress file."""
+class Variant(BaseModel):
+    """The student moved to another variant of a quiz ("Try again")."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    quiz: str
+    seed: int
+    student: str | None = None
+    time: str
+
+
+@dataclass
+class ProgressData:
+    """The whole progress file. Records are kept as the file holds them (a bad one is kept
+    too, and named in ``problems``); the valid ones are read through the properties."""
 
     version: int = FORMAT_VERSION
-    attempts: list[Attempt] = Field(default_factory=list)
-    resets: list[Reset] = Field(default_factory=list)
+    records: list[Any] = field(default_factory=list)
+    reset_records: list[Any] = field(default_factory=list)
+    variant_records: list[Any] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._attempts = _valid(Attempt, self.records, "attempt", self.problems)
+        self._resets = _valid(Reset, self.reset_records, "reset", self.problems)
+        self._variants = _valid(Variant, self.variant_records, "variant", self.problems)
+
+    @property
+    def attempts(self) -> list[Attempt]:
+        """The valid attempts, oldest first."""
+        return [a for _, a in self._attempts]
+
+    @property
+    def indexed_attempts(self) -> list[tuple[int, Attempt]]:
+        """The valid attempts with their position among all the file's attempt records."""
+        return list(self._attempts)
+
+    @property
+    def resets(self) -> list[Reset]:
+        """The valid resets, oldest first."""
+        return [r for _, r in self._resets]
+
+    @property
+    def variants(self) -> list[Variant]:
+        """The valid moves to another variant, oldest first."""
+        return [v for _, v in self._variants]
+
+    def add(self, kind: str, record: BaseModel) -> None:
+        """Append a new attempt, reset or variant record."""
+        lists = {"attempt": (self.records, self._attempts),
+                 "reset": (self.reset_records, self._resets),
+                 "variant": (self.variant_records, self._variants)}
+        raw, valid = lists[kind]
+        valid.append((len(raw), record))  # type: ignore[arg-type]
+        raw.append(record.model_dump(mode="json"))
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's content: every record as it was read or added."""
+        return {"version": FORMAT_VERSION, "attempts": self.records,
+                "resets": self.reset_records, "variants": self.variant_records}
+
+
+def _valid(model: type[Any], records: list[Any], what: str,
+           problems: list[str]) -> list[tuple[int, Any]]:
+    """The records that are valid ``model`` objects, with their positions; each bad one is
+    named in ``problems``."""
+    out = []
+    for i, record in enumerate(records):
+        try:
+            out.append((i, model.model_validate(record)))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "record"
+            problems.append(f"{what} {i + 1} is not valid ({where}: {first['msg']}); it is kept "
+                            "in the file and left out")
+    return out
+
+
+def question_fingerprint(question: Question) -> str:
+    """A short hash of what a student answers: type, prompt, the options and items (in any
+    order: a reshuffle is not a change) and the key by content."""
+    key = answer_content(question, question.answer)
+    content = {"type": question.type, "prompt": question.prompt,
+               "options": sorted(question.options), "items": sorted(question.items),
+               "key": question.answer if key is None else _sorted_pairs(key),
+               "accepted": question.accepted, "tolerance": question.tolerance,
+               "match": question.match}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _sorted_pairs(content: Any) -> Any:
+    if isinstance(content, list) and content and isinstance(content[0], list):
+        return sorted(content)
+    return content
+
+
+def answer_content(question: Question, response: Any) -> Any:
+    """``response`` by content, which survives a reshuffle of options and items (None for
+    typed answers, which are their own content, and for a response that does not fit)."""
+    try:
+        if question.type in ("mc", "tf"):
+            return question.options[response]
+        if question.type == "ordering":
+            return [question.items[i] for i in response]
+        if question.type == "matching":
+            return [[item, question.options[j]]
+                    for item, j in zip(question.items, response, strict=True)]
+    except (IndexError, TypeError, ValueError):
+        return None
+    return None
+
+
+def response_from_content(question: Question, content: Any) -> Any:
+    """The response to ``question`` that :func:`answer_content` stored as ``content``, or
+    None when it no longer fits (an option or item is gone)."""
+    def index(texts: list[str], text: object) -> int:
+        keys = [answer_key(t) for t in texts]
+        return keys.index(answer_key(str(text)))
+
+    try:
+        if question.type in ("mc", "tf"):
+            return index(question.options, content)
+        if question.type == "ordering":
+            order = [index(question.items, t) for t in content]
+            return order if sorted(order) == list(range(len(question.items))) else None
+        if question.type == "matching":
+            pairs = {answer_key(str(item)): option for item, option in content}
+            return [index(question.options, pairs[answer_key(item)]) for item in question.items]
+    except (KeyError, ValueError, TypeError):
+        return None
+    return content
 
 
 class ProgressStore:
@@ -107,30 +255,57 @@ class ProgressStore:
 
     # --- reading and writing ----------------------------------------------------------
 
-    def _read_unlocked(self) -> ProgressData:
-        """The file's data; a corrupt file is moved aside (with a warning) and read as empty."""
+    def _unusable(self, problem: str) -> ProgressUnusable:
+        return ProgressUnusable(f"progress file {self.path} {problem}; it was left as it is: "
+                                f"fix it, or set {PROGRESS_ENV} to another file")
+
+    def _read_unlocked(self, repair: bool) -> ProgressData:
+        """The file's data. A file that is not valid progress JSON is moved aside (with a
+        warning) when ``repair`` (an answer is being saved), else only warned about; either
+        way it reads as empty. An unreadable path, a directory or a file that is not a
+        progress file raises :class:`ProgressUnusable`."""
+        if self.path.is_dir():
+            raise self._unusable("is a directory, not a file")
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return ProgressData()
-        except (OSError, UnicodeDecodeError) as exc:
-            return self._set_aside(f"cannot be read ({exc})")
-        if not text.strip():
+        except OSError as exc:
+            raise self._unusable(f"cannot be read ({exc.strerror or exc})") from exc
+        if not raw.strip():
             return ProgressData()
+        if b'"attempts"' not in raw:
+            raise self._unusable("is not a factquiz progress file (it has no attempts)")
         try:
-            data = ProgressData.model_validate(json.loads(text))
+            loaded = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            return self._corrupt("is not UTF-8 text", repair)
         except json.JSONDecodeError as exc:
-            return self._set_aside(f"is not valid JSON (line {exc.lineno}, column {exc.colno})")
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            return self._set_aside(f"does not hold progress data ({where}: {first['msg']})")
+            return self._corrupt(f"is not valid JSON (line {exc.lineno}, column {exc.colno})",
+                                 repair)
+        shape = {"attempts": list, "resets": list, "variants": list, "version": int}
+        if not isinstance(loaded, dict) or any(
+                not isinstance(loaded.get(k, t()), t) for k, t in shape.items()):
+            return self._corrupt("does not hold progress data (an object with lists of "
+                                 "attempts and resets)", repair)
+        data = ProgressData(version=loaded.get("version", 1), records=loaded.get("attempts", []),
+                            reset_records=loaded.get("resets", []),
+                            variant_records=loaded.get("variants", []))
         if data.version > FORMAT_VERSION:
             raise FactquizError(f"{self.path} was written by a newer factquiz (format "
                                 f"{data.version}); upgrade factquiz to read it")
+        if not repair:  # named once, when read; not again at every saved answer
+            for problem in data.problems:
+                warnings.warn(ProgressWarning(f"progress file {self.path}: {problem}"),
+                              stacklevel=4)
         return data
 
-    def _set_aside(self, problem: str) -> ProgressData:
+    def _corrupt(self, problem: str, repair: bool) -> ProgressData:
+        if not repair:
+            warnings.warn(ProgressWarning(
+                f"progress file {self.path} {problem}; it was left as it is (it will be moved "
+                "aside when the next answer is saved)"), stacklevel=4)
+            return ProgressData()
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         os.replace(self.path, aside)
@@ -140,7 +315,7 @@ class ProgressStore:
         return ProgressData()
 
     def _write_unlocked(self, data: ProgressData) -> None:
-        text = json.dumps(data.model_dump(mode="json"), indent=1, ensure_ascii=False)
+        text = json.dumps(data.to_json(), indent=1, ensure_ascii=False)
         atomic_write_text(self.path, text + "\n")
 
     def _locked(self) -> FileLock:
@@ -155,35 +330,60 @@ class ProgressStore:
         """Everything in the file (empty when there is no file yet)."""
         if not self.path.exists():
             return ProgressData()
+        if self.path.is_dir():
+            raise self._unusable("is a directory, not a file")
         try:
             with self._locked():
-                return self._read_unlocked()
+                return self._read_unlocked(repair=False)
         except Timeout as exc:
             raise self._locked_error(exc) from exc
 
     def _update(self, change: Callable[[ProgressData], None]) -> None:
+        if self.path.is_dir():
+            raise self._unusable("is a directory, not a file")
         try:
             with self._locked():
-                data = self._read_unlocked()
+                data = self._read_unlocked(repair=True)
                 change(data)
                 self._write_unlocked(data)
         except Timeout as exc:
             raise self._locked_error(exc) from exc
 
-    def record(self, quiz: str, lesson: str, seed: int, student: str | None, question: str,
-               qtype: str, answer: Any, correct: bool) -> Attempt:
-        """Append one attempt and save; returns it."""
+    def record(self, quiz: str, lesson: str, seed: int, student: str | None,
+               question: str | Question, qtype: str, answer: Any, correct: bool) -> Attempt:
+        """Append one attempt and save; returns it. Given the :class:`Question` itself, the
+        answer is also stored by content with the question's fingerprint."""
+        extra: dict[str, Any] = {}
+        if isinstance(question, Question):
+            extra = {"content": answer_content(question, answer),
+                     "fingerprint": question_fingerprint(question)}
+            question = question.id
         attempt = Attempt(quiz=quiz, lesson=lesson, seed=seed, student=student,
                           question=question, type=qtype, answer=answer, correct=correct,
-                          time=self.clock())
-        self._update(lambda data: data.attempts.append(attempt))
+                          time=self.clock(), **extra)
+        self._update(lambda data: data.add("attempt", attempt))
         return attempt
+
+    def moved_to(self, quiz: str, seed: int, student: str | None) -> None:
+        """Note that the student moved to variant ``seed`` ("Try again")."""
+        variant = Variant(quiz=quiz, seed=seed, student=student, time=self.clock())
+        self._update(lambda data: data.add("variant", variant))
+
+    def last_variant(self, quiz: str, student: str | None,
+                     data: ProgressData | None = None) -> int | None:
+        """The variant the student was last on (moved to, or answered), or None."""
+        data = data if data is not None else self.load()
+        moved = [v.seed for v in data.variants if (v.quiz, v.student) == (quiz, student)]
+        if moved:
+            return moved[-1]
+        answered = [a.seed for a in data.attempts if (a.quiz, a.student) == (quiz, student)]
+        return answered[-1] if answered else None
 
     def reset(self, quiz: str, seed: int, student: str | None) -> None:
         """Start the variant afresh: earlier attempts stay in the history but no longer count."""
         def change(data: ProgressData) -> None:
-            data.resets.append(Reset(quiz=quiz, seed=seed, student=student,
-                                     after=len(data.attempts), time=self.clock()))
+            data.add("reset", Reset(quiz=quiz, seed=seed, student=student,
+                                    after=len(data.records), time=self.clock()))
         self._update(change)
 
     def current(self, quiz: str, seed: int, student: str | None,
@@ -192,12 +392,13 @@ class ProgressStore:
         data = data if data is not None else self.load()
         start = max((r.after for r in data.resets
                      if (r.quiz, r.seed, r.student) == (quiz, seed, student)), default=0)
-        return [a for a in data.attempts[start:]
-                if (a.quiz, a.seed, a.student) == (quiz, seed, student)]
+        return [a for i, a in data.indexed_attempts
+                if i >= start and (a.quiz, a.seed, a.student) == (quiz, seed, student)]
 
     def summary(self, lessons: dict[str, str] | None = None) -> ProgressSummary:
         """Per-lesson summary; ``lessons`` (id -> title, in order) adds untried lessons."""
-        return summarise(self.load().attempts, lessons or {}, self.path)
+        data = self.load()
+        return summarise(data.attempts, lessons or {}, self.path, data.problems)
 
 
 # --- summary ----------------------------------------------------------------------------
@@ -227,7 +428,7 @@ class LessonProgress:
 
 
 def summarise(attempts: Iterable[Attempt], lessons: dict[str, str],
-              path: Path | None = None) -> ProgressSummary:
+              path: Path | None = None, problems: Iterable[str] = ()) -> ProgressSummary:
     """Group attempts by lesson: counts, first-try score and last activity."""
     by_lesson: dict[str, list[Attempt]] = {}
     for attempt in attempts:
@@ -243,7 +444,7 @@ def summarise(attempts: Iterable[Attempt], lessons: dict[str, str],
             lesson=lesson, title=lessons.get(lesson, lesson), attempts=len(tried),
             questions=len(first), first_try_correct=sum(first.values()),
             last=max((a.time for a in tried), default=None)))
-    return ProgressSummary(rows=rows, path=path)
+    return ProgressSummary(rows=rows, path=path, problems=list(problems))
 
 
 def bar(fraction: float | None, width: int = 20) -> str:
@@ -264,6 +465,7 @@ class ProgressSummary:
 
     rows: list[LessonProgress]
     path: Path | None = None
+    problems: list[str] = field(default_factory=list)
 
     HEADERS = ("Lesson", "Attempts", "Questions", "First try", "Score", "Last activity")
 
@@ -287,6 +489,7 @@ class ProgressSummary:
                                     chart]).rstrip())
         if not self.total_attempts:
             lines.append("No attempts yet: answer a question and press Check.")
+        lines += [f"Left out: {p}" for p in self.problems]
         return "\n".join(lines)
 
     def chart_svg(self) -> str:
@@ -325,11 +528,12 @@ class ProgressSummary:
                          f'per lesson">{self.chart_svg()}</figure>')
         else:
             parts.append("<p>No attempts yet: answer a question and press Check.</p>")
+        parts += [f"<p>Left out: {html.escape(p)}</p>" for p in self.problems]
         return "\n".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": None if self.path is None else str(self.path),
-                "lessons": [r.to_dict() for r in self.rows]}
+                "lessons": [r.to_dict() for r in self.rows], "problems": list(self.problems)}
 
     def _repr_html_(self) -> str:
         return self.html()

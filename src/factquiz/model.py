@@ -6,6 +6,7 @@ checking against the sources in ``verify``, question generation in ``generate``.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from enum import Enum
@@ -210,11 +211,23 @@ class Question(BaseModel):
         "ordering: item indices in correct order; matching: option index for each item",
     )
     accepted: list[str] = Field(default_factory=list, description="cloze: accepted answers")
-    tolerance: float = 0.0
+    rejected: list[str] = Field(
+        default_factory=list,
+        description="cloze: answer keys of the bank a forgiven typo may never be "
+        "(other answers and words within the typo rule, see factquiz.answers)",
+    )
+    tolerance: float = Field(default=0.0, ge=0, allow_inf_nan=False)
     match: Literal["exact", "fuzzy"] = "exact"
     explanation: str
     citations: list[Citation]
     fact_ids: list[str]
+
+    @field_validator("answer")
+    @classmethod
+    def _finite_answer(cls, value: Any) -> Any:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("a question's answer must be a finite number, not NaN or infinity")
+        return value
 
 
 class Grade(BaseModel):

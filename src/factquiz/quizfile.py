@@ -30,6 +30,7 @@ from .model import QUESTION_TYPES, Fact, NonEmpty, Question, QuestionType, Slug,
 from .normalize import answer_key
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
+from .qtypes.cloze import rejected_for
 from .qtypes.ordering import interval
 from .yamlio import position, read_yaml, validate
 
@@ -202,7 +203,9 @@ def instructor_question(iq: InstructorQuestion, qid: str, rng: random.Random,
     if iq.type == "tf":
         return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
     if iq.type == "cloze":
-        return Question(**common, accepted=[a.strip() for a in iq.accepted], match=iq.match)
+        accepted = [a.strip() for a in iq.accepted]
+        return Question(**common, accepted=accepted, match=iq.match,
+                        rejected=rejected_for(accepted, iq.match, bank))
     if iq.type == "numeric":
         value = float(iq.answer)  # type: ignore[arg-type]
         return Question(**common, answer=int(value) if value.is_integer() else value,

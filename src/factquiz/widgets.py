@@ -9,20 +9,25 @@ is reachable with the keyboard (Tab, arrow keys, Space, Enter).
 
 Grading is :func:`factquiz.grade.grade`; attempts go to a
 :class:`~factquiz.attempts.ProgressStore`, and the last answers of the same variant are
-restored when the quiz is shown again, e.g. after a kernel restart.
+restored when the quiz is shown again, e.g. after a kernel restart, on the variant the
+student last moved to with "Try again". Answers are restored by content (option and item
+texts), so a regenerated variant whose options moved still shows the student's choice; a
+question that changed since it was answered is filled in where it fits, said so, and not
+graded until the student checks it again.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
 import ipywidgets as widgets
 
-from .attempts import Attempt, ProgressStore
+from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .errors import FactquizError
 from .model import Grade, Question
 
@@ -339,16 +344,44 @@ class QuizWidget:
         for attempt in attempts:
             if attempt.question in by_id:
                 history.setdefault(attempt.question, []).append(attempt)
-        for qid, tried in history.items():
-            card = by_id[qid]
-            card.set_response(tried[-1].answer)
-            card.first_correct = tried[0].correct
-            card.attempts = len(tried) - 1
-            card.apply(self.grader(card.question, tried[-1].answer))
+        changed = [qid for qid, tried in history.items() if not self._restore_card(
+            by_id[qid], tried)]
         if not history:
             return ""
-        return (f"<p>Restored your saved answers to {len(history)} question(s) of this "
-                "variant.</p>")
+        note = (f"<p>Restored your saved answers to {len(history) - len(changed)} question(s) "
+                "of this variant.</p>")
+        if changed:
+            numbers = ", ".join(str(by_id[qid].number) for qid in changed)
+            note += (f"<p><strong>Changed since you answered:</strong> question(s) {numbers}. "
+                     "Your saved answer is filled in where it still fits but not graded: "
+                     "check it again.</p>")
+        return note
+
+    def _restore_card(self, card: QuestionCard, tried: list[Attempt]) -> bool:
+        """Put the last saved answer back into ``card`` and grade it as before; when the
+        question changed since (its fingerprint differs), fill in what still fits, say so,
+        and grade nothing. Returns whether the question was unchanged."""
+        fingerprint = question_fingerprint(card.question)
+        last = tried[-1]
+        if last.fingerprint is None:  # saved by an older factquiz: by position only
+            same, response = tried, last.answer
+        else:
+            same = [a for a in tried if a.fingerprint == fingerprint]
+            response = (last.answer if last.content is None
+                        else response_from_content(card.question, last.content))
+        if last.fingerprint not in (None, fingerprint):
+            if response is not None:
+                card.set_response(response)
+            card.prompt_only("This question changed since you answered it: your saved answer "
+                             "is filled in where it still fits. Press Check to grade it.")
+            return False
+        if response is None:
+            return True
+        card.set_response(response)
+        card.first_correct = same[0].correct
+        card.attempts = len(same) - 1
+        card.apply(self.grader(card.question, response))
+        return True
 
     # --- actions ------------------------------------------------------------------------
 
@@ -361,7 +394,7 @@ class QuizWidget:
         card.apply(grade)
         try:
             self.store.record(self.quiz.id, self.quiz.lesson, self.quiz.seed, self.student,
-                              card.question.id, card.question.type, response, grade.correct)
+                              card.question, card.question.type, response, grade.correct)
         except (FactquizError, OSError) as exc:
             self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
                                  f"{_text(str(exc))}</p>")
@@ -378,7 +411,12 @@ class QuizWidget:
                                  "lesson id, e.g. <code>factquiz.show(\"raa\")</code>.</p>")
             return
         seed = self.quiz.seed + 1
-        self._load(self.variant(seed), note=f"<p>A fresh variant of the quiz: variant {seed}.</p>")
+        note = f"<p>A fresh variant of the quiz: variant {seed}.</p>"
+        try:
+            self.store.moved_to(self.quiz.id, seed, self.student)
+        except (FactquizError, OSError) as exc:
+            note += f"<p>Not saved, so a restart goes back: {_text(str(exc))}</p>"
+        self._load(self.variant(seed), note=note)
 
     def reset(self) -> None:
         """Clear every answer of this variant; the history stays in the progress file."""
@@ -448,11 +486,15 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
                 store: ProgressStore | None = None) -> QuizWidget:
     """Build (without displaying) the widget for a quiz, or for a lesson's quiz by id.
 
-    With a lesson id the quiz is generated for ``seed`` (or, without one, the student's
+    With a lesson id the quiz is generated for ``seed`` (or, without one, the variant the
+    student was last on, e.g. after "Try again" and a kernel restart, else the student's
     own seed, or the quiz file's default). ``student`` also names whose progress it is.
     """
+    store = store if store is not None else ProgressStore()
     if isinstance(quiz_or_lesson, str):
         loaded = _project(project)
+        if seed is None:
+            seed = _last_variant(store, quiz_or_lesson, student)
         quiz = _generate(loaded, quiz_or_lesson, seed, student)
     else:
         quiz = quiz_or_lesson
@@ -465,6 +507,17 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
             return _generate(loaded, quiz_id, new_seed, None)
 
     return QuizWidget(quiz, student=student, store=store, variant=variant)
+
+
+def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> int | None:
+    """The variant the student was last on, or None (also when progress cannot be read:
+    the quiz then says so when it restores)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the quiz's own restore reports them
+            return store.last_variant(quiz_id, student)
+    except (FactquizError, OSError):
+        return None
 
 
 def _generate(project: Any, quiz_id: str, seed: int | None, student: str | None) -> QuizLike:

@@ -12,14 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..model import Fact, Grade, Question
 from ..normalize import VARIANTS
 
 if TYPE_CHECKING:
     from ..distractors import Bank
 
-#: Longest text response graded; longer input is rejected with a message.
-MAX_RESPONSE_CHARS = 200
 BLANK = "_____"
 
 
@@ -104,11 +103,9 @@ def text_response(response: object) -> str | Grade:
         return Grade(correct=False, expected="",
                      message=f"Please type your answer as text (got {describe(response)}).")
     if not response.strip():
-        return Grade(correct=False, expected="", message="Please type an answer.")
+        return Grade(correct=False, expected="", message=MESSAGES["empty"])
     if len(response) > MAX_RESPONSE_CHARS:
-        return Grade(correct=False, expected="",
-                     message=f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} "
-                     "characters.")
+        return Grade(correct=False, expected="", message=MESSAGES["too_long"])
     return response
 
 
@@ -156,8 +153,8 @@ def choice_grade(question: Question, response: object, what: str = "options") ->
     if isinstance(index, Grade):
         return with_expected(index, expected)
     if index == question.answer:
-        return Grade(correct=True, message="Correct.", expected=expected)
-    return Grade(correct=False, message="Not quite.", expected=expected)
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
 def has_compatible_pair(candidates: list[Fact], compatible: Callable[[Fact, Fact], bool]) -> bool:

@@ -3,18 +3,20 @@
 Every occurrence of the answer or an alias in the statement becomes ``_____``. A typed
 answer is accepted when it matches the answer or an alias under the rule in
 :mod:`factquiz.answers`: case, spacing and punctuation are ignored; names (every kind
-except year, number and date) forgive small typos, with a rapidfuzz ``ratio`` of at
-least 85 for answers of 5 or more characters and the same numbers; years, numbers and
-dates must match exactly.
+except year, number and date) forgive one typo in answers of 5 or more characters, unless
+the typo is another answer or word of the bank (listed in the question's ``rejected``);
+years, numbers and dates must match exactly.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
-from ..answers import accepts, match_for
+from ..answers import FUZZY_MAX_EDITS, MESSAGES, accepts, match_for, near_misses
 from ..distractors import Bank
 from ..model import Fact, Grade, Question
+from ..normalize import answer_key
 from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected
 
 PREFIX = "Fill in the blank: "
@@ -34,6 +36,40 @@ def cloze_text(fact: Fact) -> str:
                          lambda _orig: BLANK)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def vocabulary(bank: Bank) -> dict[int, list[str]]:
+    """Every answer, alias, distractor and label of the bank, and each word of those and
+    of the statements and questions (what a typo must not turn out to be), as keys by
+    length."""
+    if "cloze-vocabulary" not in bank.cache:
+        phrases = {p for f in bank.facts for p in (*f.accepted, *f.distractors, f.label or "")}
+        texts = {*phrases, *(t for f in bank.facts for t in (f.statement, f.question))}
+        keys = {answer_key(p) for p in phrases} | {
+            answer_key(w) for t in texts for w in _WORD.findall(t)}
+        by_length: dict[int, list[str]] = {}
+        for key in sorted(keys - {""}):
+            by_length.setdefault(len(key), []).append(key)
+        bank.cache["cloze-vocabulary"] = by_length
+    return bank.cache["cloze-vocabulary"]
+
+
+def rejected_for(accepted: list[str], match: str, bank: Bank) -> list[str]:
+    """The keys of the bank's answers and words that the typo rule would take for one of
+    ``accepted`` (none for an exact match): the question's ``rejected``."""
+    if match != "fuzzy":
+        return []
+    key = ("cloze-rejected", tuple(accepted))
+    if key not in bank.cache:
+        words = vocabulary(bank)
+        lengths = {n + d for a in accepted for n in [len(answer_key(a))]
+                   for d in range(-FUZZY_MAX_EDITS, FUZZY_MAX_EDITS + 1)}
+        bank.cache[key] = near_misses(accepted,
+                                      (w for n in sorted(lengths) for w in words.get(n, [])))
+    return list(bank.cache[key])
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
@@ -43,6 +79,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         bank.cache[key] = cloze_text(fact)
     return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
                     accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
+                    rejected=rejected_for(fact.accepted, match_for(fact.kind), bank),
                     explanation=fact.statement, citations=bank.citations(fact),
                     fact_ids=[fact.id])
 
@@ -53,9 +90,9 @@ def grade(question: Question, response: object) -> Grade:
     text = text_response(response)
     if not isinstance(text, str):
         return with_expected(text, expected)
-    if accepts(question.accepted, question.match, text):
-        return Grade(correct=True, message="Correct.", expected=expected)
-    return Grade(correct=False, message="Not quite.", expected=expected)
+    if accepts(question.accepted, question.match, text, question.rejected):
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
 QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not)

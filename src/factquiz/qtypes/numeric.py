@@ -1,8 +1,10 @@
 """Numeric: a year or a count typed as a number; exact unless the fact gives a tolerance.
 
 Only facts of kind ``year`` or ``number`` whose answer is a plain number ("1960",
-"2,000", "1.5") yield this type. A response may be an int, a float or a numeric
-string (thousands separators allowed); booleans, NaN and infinities are rejected.
+"2,000", "1.5") and whose tolerance is finite yield this type. A response may be an int, a
+float or a numeric string; how a string is read and when it is within the tolerance is
+specified in :mod:`factquiz.answers` (exact decimal arithmetic, Unicode digits read as
+their values; booleans, NaN and infinities are refused).
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ from __future__ import annotations
 import math
 import random
 import re
+import unicodedata
+from decimal import Decimal
 
+from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..distractors import Bank, plain_number
 from ..model import Fact, Grade, Kind, Question
-from .base import MAX_RESPONSE_CHARS, QType, describe
+from .base import QType, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
-_TYPED = re.compile(r"^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$")
+#: A typed number once its digits are ASCII (the script uses the same pattern).
+TYPED = re.compile(r"^[+-]?(?:[0-9]{1,3}(?:[, ][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$|^[+-]?\.[0-9]+$")
 
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
@@ -25,6 +31,8 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
         return f"numeric questions are for kinds year and number, not {fact.kind.value}"
     if plain_number(fact.answer) is None:
         return f"the answer '{fact.answer}' is not a plain number"
+    if fact.tolerance is not None and not math.isfinite(fact.tolerance):
+        return f"the tolerance {fact.tolerance} is not a finite number"
     return None
 
 
@@ -49,38 +57,53 @@ def expected_text(question: Question) -> str:
     return f"{question.answer} (± {_clean(tol)})" if tol else str(question.answer)
 
 
-def parse_number(response: object) -> float | str:
-    """The number in ``response``, or a message saying why it is not one."""
+def exact(value: float) -> Decimal:
+    """``value`` as the decimal it is written as (an int exactly, a float by its repr)."""
+    return Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` in NFKC form with every Unicode decimal digit replaced by its ASCII digit."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c
+                   for c in unicodedata.normalize("NFKC", text))
+
+
+def parse_number(response: object) -> Decimal | str:
+    """The number in ``response`` as an exact decimal, or a message saying why it is not one."""
     if isinstance(response, bool) or not isinstance(response, (int, float, str)):
         return f"Please type a number (got {describe(response)})."
     if isinstance(response, str):
         text = response.strip()
         if not text:
-            return "Please type a number."
+            return MESSAGES["empty_number"]
         if len(text) > MAX_RESPONSE_CHARS:
-            return "That answer is too long to be a number."
-        if not _TYPED.match(text):
-            return f"'{text[:40]}' is not a number: type digits only, such as 1960 or 2.5."
-        value = float(text.replace(",", "").replace(" ", ""))
-    else:
-        try:
-            value = float(response)
-        except OverflowError:
-            return "That number is too large."
-    if not math.isfinite(value):
-        return "Please type a finite number."
-    return value
+            return MESSAGES["too_long_number"]
+        plain = ascii_digits(text)
+        if not TYPED.match(plain):
+            return MESSAGES["not_a_number"].format(text=text[:40])
+        return Decimal(plain.replace(",", "").replace(" ", ""))
+    if isinstance(response, float) and not math.isfinite(response):
+        return MESSAGES["not_finite"]
+    if isinstance(response, int) and abs(response) >= 10 ** MAX_RESPONSE_CHARS:
+        return "That number is too large."
+    return exact(response)
+
+
+def within(question: Question, value: Decimal) -> bool:
+    """Whether ``value`` is within the question's tolerance of its answer (exactly)."""
+    answer, tolerance = exact(question.answer), exact(question.tolerance)
+    return answer - tolerance <= value <= answer + tolerance
 
 
 def grade(question: Question, response: object) -> Grade:
-    """Correct when the number is within ``tolerance`` of the answer."""
+    """Correct when the number is within ``tolerance`` of the answer (see factquiz.answers)."""
     expected = expected_text(question)
     value = parse_number(response)
     if isinstance(value, str):
         return Grade(correct=False, message=value, expected=expected)
-    if abs(value - float(question.answer)) <= question.tolerance + 1e-9:
-        return Grade(correct=True, message="Correct.", expected=expected)
-    return Grade(correct=False, message="Not quite.", expected=expected)
+    if within(question, value):
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
 QTYPE = QType("numeric", "numeric", generate, grade, why_not)

@@ -1,24 +1,30 @@
 """Render a quiz as static HTML that grades itself in the browser (``static/factquiz.js``).
 
 The page must work from ``file://`` with no server and no network, and must not give the
-key away at a glance or to a text search. So the HTML never holds, in plain text, which
-option is correct, a fill-in answer, or an explanation:
+key away at a glance, to a text search or to a wrong guess. So the HTML never holds, in
+plain text, which option is correct, a fill-in answer, or an explanation:
 
-* every accepted response is stored as a *salted, truncated SHA-256* of its canonical
-  form (:func:`digest`), one salt per question; the script hashes what the reader answers
-  and compares;
-* the feedback (explanation, the expected answer and the citations) is XOR-ed with a
-  keystream derived from the salt and base64-encoded (:func:`encode_feedback`); the script
-  decodes it only after the reader has answered, and shows it with ``textContent``.
+* every right response is a *token* (its canonical form, see :func:`accept_tokens`),
+  stored only as a salted, truncated SHA-256 (:func:`token_id`), one salt per question;
+  the script computes the tokens of what the reader answers and looks them up. The rules
+  are those of :mod:`factquiz.answers`, and the constants and messages the script uses
+  come from :func:`grading_config` (``data-fq-config``), not copied by hand;
+* the feedback (explanation, the expected answer and the citations) is encrypted with a
+  per-question content key (:func:`encode_feedback`); the page stores that key only
+  *wrapped* once per token (XOR with a second hash of the token, :func:`wrap`). Only a
+  right response yields a token whose wrap opens the key, so a wrong guess reveals
+  nothing but "Not quite" (and, for ordering and matching, which positions are right).
 
-This is a **spoiler guard for self-study, not exam security**: anyone can run the script's
-decoder or try the four options of a multiple-choice question. Graded tests belong in an
-LMS (see the exports).
+This is a **spoiler guard for self-study, not exam security**: what remains guessable is
+what can be enumerated. A multiple-choice or true/false question has 2-4 tokens to try;
+an ordering or matching question's positions are checked one by one; a numeric answer can
+be searched over a range of numbers; a fill-in answer can be found by trying the words of
+the lesson. Graded tests belong in an LMS (see the exports).
 
-The JavaScript mirrors :func:`digest`, :func:`feedback_keystream`, :func:`deletable`,
-:func:`numeric_grid` and :func:`factquiz.normalize.answer_key`; the browser tests run
-both on the same inputs. Every text from the bank is HTML-escaped here; nothing is
-injected as markup by the script.
+The script mirrors :func:`digest`, :func:`accept_tokens`, :func:`wrap`,
+:func:`feedback_keystream` and :func:`factquiz.normalize.answer_key`; the tests run the
+script under Node on the shared table of grading cases. Every text from the bank is
+HTML-escaped here; nothing is injected as markup by the script.
 """
 
 from __future__ import annotations
@@ -26,16 +32,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
-from collections.abc import Iterable
 from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..answers import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD
-from ..grade import grade
+from ..answers import (
+    FUZZY_MAX_EDITS,
+    FUZZY_MIN_LENGTH,
+    FUZZY_THRESHOLD,
+    MAX_RESPONSE_CHARS,
+    MESSAGES,
+)
 from ..model import Question
-from ..normalize import answer_key
+from ..normalize import VARIANTS, answer_key, numbers_in
+from ..qtypes.numeric import TYPED, exact
 from .dates import human_date
 
 if TYPE_CHECKING:
@@ -43,11 +53,24 @@ if TYPE_CHECKING:
 
 #: Hex digits kept of each salted SHA-256 (48 bits: plenty to tell answers apart).
 DIGEST_CHARS = 12
-#: Most grid points a numeric question may list (the grid is coarsened beyond that).
-MAX_GRID = 201
-#: Shortest accepted key for which one substituted or swapped letter is forgiven: the
-#: rapidfuzz ratio of two keys of length n one substitution apart is 100 * (1 - 1/n).
-SUBSTITUTION_MIN_LENGTH = math.ceil(100 / (100 - FUZZY_THRESHOLD))
+#: Bytes of a question's content key (the key of its feedback).
+KEY_BYTES = 8
+#: Messages only the page shows (the graders' messages are factquiz.answers.MESSAGES).
+PAGE_MESSAGES = {
+    "locked": "The explanation and its sources appear once your answer is right.",
+    "choose": "Choose an answer first.",
+    "type": "Type an answer first.",
+    "choose_all": "Choose a match for every item first.",
+}
+
+
+def grading_config() -> dict[str, object]:
+    """The constants and messages the script grades with, as the page receives them."""
+    return {"fuzzyThreshold": FUZZY_THRESHOLD, "fuzzyMinLength": FUZZY_MIN_LENGTH,
+            "fuzzyMaxEdits": FUZZY_MAX_EDITS, "maxResponseChars": MAX_RESPONSE_CHARS,
+            "typed": TYPED.pattern, "variants": VARIANTS,
+            "messages": {**MESSAGES, **PAGE_MESSAGES}}
+
 
 def quiz_salt(quiz: Quiz) -> str:
     """The quiz's salt: derived from its id, seed and question ids, so builds reproduce."""
@@ -60,113 +83,137 @@ def question_salt(salt: str, number: int) -> str:
     return f"{salt}-{number}"
 
 
-def digest(salt: str, part: int, value: str) -> str:
+def digest(salt: str, part: int | str, value: str) -> str:
     """Salted, truncated SHA-256 of one part of a canonical response."""
     data = f"{salt}|{part}|{value}".encode()
     return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
 
 
-def feedback_keystream(salt: str, length: int) -> bytes:
-    """``length`` bytes of SHA-256(salt|fb|i) blocks, the mask of the encoded feedback."""
+def token_id(salt: str, token: str) -> str:
+    """What the page stores to recognise a right response's token."""
+    return digest(salt, "k", token)
+
+
+def content_key(salt: str, question: Question) -> bytes:
+    """The question's feedback key: from its salt and its whole content (key included), so
+    builds reproduce and the page alone does not give it."""
+    data = f"factquiz-key|{salt}|{question.model_dump_json()}".encode()
+    return hashlib.sha256(data).digest()[:KEY_BYTES]
+
+
+def wrap(salt: str, token: str, key: bytes) -> str:
+    """``key`` XOR-ed with a hash of ``token`` (hex): only the token opens it."""
+    mask = hashlib.sha256(f"{salt}|w|{token}".encode()).digest()
+    return bytes(a ^ b for a, b in zip(key, mask, strict=False)).hex()
+
+
+def unwrap(salt: str, token: str, wrapped: str) -> bytes:
+    """Inverse of :func:`wrap` (the script does the same)."""
+    return bytes.fromhex(wrap(salt, token, bytes.fromhex(wrapped)))
+
+
+def deletions(key: str, count: int) -> list[str]:
+    """``key`` with ``count`` characters removed, each way (duplicates dropped)."""
+    variants = [key]
+    for _ in range(count):
+        variants = list(dict.fromkeys(v[:i] + v[i + 1:] for v in variants for i in range(len(v))))
+    return variants
+
+
+def numeric_step(question: Question) -> int:
+    """Exponent ``e`` of the grid step ``10**e``: the finest power of ten the answer and
+    the tolerance are written in (at most 1), so both bounds fall on the grid."""
+    exponents = [exact(question.answer).normalize().as_tuple().exponent,
+                 exact(question.tolerance).normalize().as_tuple().exponent, 0]
+    return int(min(e for e in exponents if isinstance(e, int)))
+
+
+def numeric_blocks(question: Question) -> list[tuple[int, int]]:
+    """The grid ``[low, high]`` of accepted multiples of the step, as aligned binary blocks
+    ``(k, n)`` (the integers whose ``>> k`` is ``n``): a few dozen tokens for any range."""
+    step = Decimal(10) ** numeric_step(question)
+    answer, tolerance = exact(question.answer), exact(question.tolerance)
+    low, high = int((answer - tolerance) / step), int((answer + tolerance) / step)
+    blocks = []
+    while low <= high:
+        k = 0
+        while low % (1 << (k + 1)) == 0 and low + (1 << (k + 1)) - 1 <= high:
+            k += 1
+        blocks.append((k, low >> k))
+        low += 1 << k
+    return blocks
+
+
+def accept_tokens(question: Question) -> list[str]:
+    """The tokens of the right responses (see the module docstring and factquiz.answers):
+
+    * mc, tf: ``c|<option index>``; ordering, matching: ``p|<indices, comma-separated>``;
+    * numeric: ``n<k>|<n>`` for each block of :func:`numeric_blocks`;
+    * cloze: ``0|<key>`` for each accepted key and, for a fuzzy question, ``<i>|<numbers of
+      the key>|<the key less i characters>`` for i up to FUZZY_MAX_EDITS, for keys long
+      enough to forgive a typo.
+    """
+    qtype = question.type
+    if qtype in ("mc", "tf"):
+        return [f"c|{question.answer}"]
+    if qtype in ("ordering", "matching"):
+        return ["p|" + ",".join(str(v) for v in question.answer)]
+    if qtype == "numeric":
+        return [f"n{k}|{n}" for k, n in numeric_blocks(question)]
+    keys = [k for k in dict.fromkeys(answer_key(a) for a in question.accepted) if k]
+    tokens = [f"0|{k}" for k in keys]
+    if question.match == "fuzzy":
+        for k in keys:
+            if len(k) >= FUZZY_MIN_LENGTH:
+                numbers = ",".join(numbers_in(k))
+                tokens += [f"{i}|{numbers}|{v}" for i in range(1, FUZZY_MAX_EDITS + 1)
+                           for v in deletions(k, i)]
+    return list(dict.fromkeys(tokens))
+
+
+def key_attributes(question: Question, salt: str) -> dict[str, str]:
+    """The grading data of ``question`` as ``data-fq-*`` attributes: ``k`` each token's id
+    and wrapped key; ``h`` per-position hashes (ordering, matching); ``r`` hashes of the
+    rejected typos (cloze); ``exp`` the grid step and ``kb`` the largest block (numeric);
+    ``m`` the match (cloze)."""
+    key = content_key(salt, question)
+    attrs = {"k": " ".join(token_id(salt, t) + wrap(salt, t, key)
+                           for t in accept_tokens(question))}
+    if question.type in ("ordering", "matching"):
+        attrs["h"] = " ".join(digest(salt, i, str(v)) for i, v in enumerate(question.answer))
+    elif question.type == "numeric":
+        attrs["exp"] = str(numeric_step(question))
+        attrs["kb"] = str(max(k for k, _ in numeric_blocks(question)))
+    elif question.type == "cloze":
+        attrs["m"] = question.match
+        rejected = [k for k in dict.fromkeys(answer_key(r) for r in question.rejected) if k]
+        if rejected and question.match == "fuzzy":
+            attrs["r"] = " ".join(digest(salt, "r", k) for k in rejected)
+    return attrs
+
+
+def feedback_keystream(key: bytes, length: int) -> bytes:
+    """``length`` bytes of SHA-256(hex key|fb|i) blocks, the mask of the encoded feedback."""
     out = bytearray()
     block = 0
     while len(out) < length:
-        out += hashlib.sha256(f"{salt}|fb|{block}".encode()).digest()
+        out += hashlib.sha256(f"{key.hex()}|fb|{block}".encode()).digest()
         block += 1
     return bytes(out[:length])
 
 
-def encode_feedback(salt: str, payload: dict[str, object]) -> str:
-    """The feedback as base64 of its UTF-8 JSON XOR-ed with the salt's keystream."""
+def encode_feedback(key: bytes, payload: dict[str, object]) -> str:
+    """The feedback as base64 of its UTF-8 JSON XOR-ed with the content key's keystream."""
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    mask = feedback_keystream(salt, len(data))
+    mask = feedback_keystream(key, len(data))
     return base64.b64encode(bytes(a ^ b for a, b in zip(data, mask, strict=True))).decode()
 
 
-def decode_feedback(salt: str, blob: str) -> dict[str, object]:
+def decode_feedback(key: bytes, blob: str) -> dict[str, object]:
     """Inverse of :func:`encode_feedback` (the script does the same)."""
     data = base64.b64decode(blob)
-    mask = feedback_keystream(salt, len(data))
+    mask = feedback_keystream(key, len(data))
     return json.loads(bytes(a ^ b for a, b in zip(data, mask, strict=True)).decode())
-
-
-def deletable(key: str, i: int) -> bool:
-    """Whether dropping ``key[i]`` can stand for a typo: never a digit, nor a space between
-    two digits, so that numbers must match exactly (as in :func:`factquiz.answers.accepts`).
-    """
-    ch = key[i]
-    if ch.isdigit():
-        return False
-    if ch == " ":
-        return not (0 < i < len(key) - 1 and key[i - 1].isdigit() and key[i + 1].isdigit())
-    return True
-
-
-def deletions(key: str) -> list[str]:
-    """``key`` with one deletable character removed, for each such character."""
-    return list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(len(key)) if deletable(key, i)))
-
-
-def numeric_grid(answer: float, tolerance: float) -> tuple[int, list[int]]:
-    """Exponent ``e`` and the integers n with n * 10**e within ``tolerance`` of ``answer``.
-
-    The step is the finest power of ten that both numbers are written in, coarsened until
-    at most :data:`MAX_GRID` points remain; the script rounds a typed number to the same
-    step and hashes the integer.
-    """
-    a, t = Decimal(repr(float(answer))), Decimal(repr(float(tolerance)))
-    exponent = min(a.normalize().as_tuple().exponent, t.normalize().as_tuple().exponent, 0)
-    exponent = int(exponent)
-    while True:
-        step = Decimal(10) ** exponent
-        low, high = math.ceil((a - t) / step), math.floor((a + t) / step)
-        if high - low + 1 <= MAX_GRID:
-            break
-        exponent += 1
-    if high < low:  # a coarse step can fall between the bounds: keep the nearest point
-        low = high = round(a / step)
-    return exponent, list(range(low, high + 1))
-
-
-def _hashes(salt: str, part: int, values: Iterable[str]) -> str:
-    return " ".join(dict.fromkeys(digest(salt, part, v) for v in values))
-
-
-def key_attributes(question: Question, salt: str) -> dict[str, str]:
-    """The grading data of ``question`` as ``data-fq-*`` attributes (hashes only)."""
-    attrs: dict[str, str] = {}
-    qtype = question.type
-    if qtype in ("mc", "tf"):
-        attrs["h"] = digest(salt, 0, str(question.answer))
-    elif qtype == "cloze":
-        keys = [k for k in dict.fromkeys(answer_key(a) for a in question.accepted) if k]
-        attrs["h"] = _hashes(salt, 0, keys)
-        if question.match == "fuzzy":
-            # b: a long enough key (the reader typed one letter too many); c: such a key
-            # less one letter (a letter missing); e: the same for keys long enough to
-            # forgive a wrong or swapped letter too (see SUBSTITUTION_MIN_LENGTH).
-            long_keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
-            missing = [d for k in long_keys if len(k) < SUBSTITUTION_MIN_LENGTH
-                       for d in deletions(k)]
-            swapped = [d for k in long_keys if len(k) >= SUBSTITUTION_MIN_LENGTH
-                       for d in deletions(k)]
-            for name, values in (("b", long_keys), ("c", missing), ("e", swapped)):
-                if values:
-                    attrs[name] = _hashes(salt, 0, values)
-    elif qtype == "numeric":
-        exponent, grid = numeric_grid(float(question.answer), question.tolerance)
-        attrs["exp"] = str(exponent)
-        attrs["h"] = _hashes(salt, 0, (str(n) for n in grid))
-    elif qtype in ("ordering", "matching"):
-        attrs["h"] = " ".join(digest(salt, i, str(v)) for i, v in enumerate(question.answer))
-    else:  # pragma: no cover - QuestionType is a closed Literal
-        raise ValueError(f"unknown question type {qtype!r}")
-    return attrs
-
-
-def expected_answer(question: Question) -> str:
-    """The correct answer as the feedback states it (the grader's own wording)."""
-    return grade(question, None).expected
 
 
 #: Where a quote already stands in the page's notes: (source id, quote) -> (note number,
@@ -176,14 +223,14 @@ NoteIndex = dict[tuple[str, str], tuple[int, int, str]]
 
 
 def feedback_payload(question: Question, notes: NoteIndex | None = None) -> dict[str, object]:
-    """What the reader sees after answering: the explanation, the expected answer, and each
-    citation, either as [note number, quote index, source key] of a note on the page or
-    in full as [title, date, quote]."""
+    """What the reader sees after a right answer: the explanation and each citation,
+    either as [note number, quote index, source key] of a note on the page or in full as
+    [title, date, quote]."""
     citations: list[list[object]] = []
     for c in question.citations:
         found = (notes or {}).get((c.source_id, c.quote))
         citations.append(list(found) if found else [c.title, human_date(c.published), c.quote])
-    return {"e": question.explanation, "x": expected_answer(question), "c": citations}
+    return {"e": question.explanation, "c": citations}
 
 
 def _attr(name: str, value: str) -> str:
@@ -231,7 +278,7 @@ def render_question(question: Question, qid: str, number: int, salt: str,
     """One question as an ``<li>``: a fieldset with its prompt as legend and its controls;
     the grading data and the encoded feedback ride on ``data-fq-*`` attributes."""
     attrs = "".join(_attr(f"data-fq-{k}", v) for k, v in key_attributes(question, salt).items())
-    feedback = encode_feedback(salt, feedback_payload(question, notes))
+    feedback = encode_feedback(content_key(salt, question), feedback_payload(question, notes))
     return (
         f'<li class="fq-q" id="{qid}" data-fq-type="{question.type}"{attrs}'
         f'{_attr("data-fq-fb", feedback)}><fieldset><legend id="{qid}-l">'
@@ -261,6 +308,7 @@ def render_quiz(quiz: Quiz, serial: int = 0, notes: NoteIndex | None = None) -> 
     return (
         f'<section class="fq-quiz" id="fq-{escape(quiz.id)}"{_attr("data-fq-quiz", quiz.id)}'
         f' data-fq-version="{quiz_version(items)}"{_attr("data-fq-salt", salt)}'
+        f'{_attr("data-fq-config", json.dumps(grading_config(), separators=(",", ":")))}'
         f'{_attr("aria-label", "Self-check quiz: " + quiz.title)}>'
         f"<p>{len(quiz.questions)} questions, checked in your browser; your answers stay in "
         f"this browser.</p><noscript><p>The quiz needs JavaScript.</p></noscript>"

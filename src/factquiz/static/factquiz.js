@@ -1,12 +1,22 @@
 /* factquiz self-check quizzes: grading in the browser, nothing sent anywhere.
  *
- * Rendered by factquiz.sphinxext.static_quiz. Each question holds salted, truncated
- * SHA-256 digests of its accepted responses and its feedback XOR-encoded with a
- * keystream derived from its salt. This is a spoiler guard for self-study, not exam
- * security. No dependencies, no network, no modules: works from file://.
+ * Rendered by factquiz.sphinxext.static_quiz, which documents the page format. Each
+ * question holds salted, truncated SHA-256 ids of the tokens of its right responses, and
+ * its feedback encrypted with a key that the page stores only wrapped by each token: a
+ * right answer opens the feedback, a wrong one reveals nothing. The grading rules are
+ * those of factquiz.answers (one specification, one table of cases run against this file
+ * under Node and against the Python grader); the constants and messages come from the
+ * page's data-fq-config. A spoiler guard for self-study, not exam security. No
+ * dependencies, no network, no ES modules: works from file://, and the grading core can
+ * be required by Node (module.exports) without a DOM.
  * Text from the bank is only ever shown with textContent.
  */
-(function () {
+(function (root, factory) {
+  "use strict";
+  var core = factory();
+  if (typeof module === "object" && module.exports) { module.exports = core; }
+  else { root.factquiz = core; }
+})(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
   /* ---- SHA-256 (FIPS 180-4); crypto.subtle is missing on file:// and http origins ---- */
@@ -68,28 +78,37 @@
     return s;
   }
 
-  function digest(salt, part, value) {
-    return hex(sha256(utf8.encode(salt + "|" + part + "|" + value))).slice(0, 12);
-  }
+  function sha256hex(text) { return hex(sha256(utf8.encode(text))); }
+
+  /* The same as static_quiz.digest: salted, truncated SHA-256 of one part of a response. */
+  function digest(salt, part, value) { return sha256hex(salt + "|" + part + "|" + value).slice(0, 12); }
 
   /* ---- answer_key: the same as factquiz.normalize.answer_key ---- */
-  var FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-    "\u2014": "-", "\u2015": "-", "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-"
-  };
+  /* The quote and dash variants (factquiz.normalize.VARIANTS, from the page's config) as a
+     map from each variant to the ASCII character it folds to. */
+  function foldTable(cfg) {
+    if (!cfg.foldTable) {
+      var fold = {};
+      Object.keys(cfg.variants).forEach(function (plain) {
+        for (var v of cfg.variants[plain]) { fold[v] = plain; }
+      });
+      Object.defineProperty(cfg, "foldTable", { value: fold });
+    }
+    return cfg.foldTable;
+  }
+
   /* str.isspace() in Python */
   var SPACE = /^[\t-\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
   var FORMAT = /\p{Cf}/gu;
   var PUNCT = /[^\p{L}\p{N}_\s]/gu;
+  var DIGIT = /^\p{Nd}$/u;
 
-  function normalize(text) {
+  function normalize(text, fold) {
     var out = "", pending = false;
     for (var ch of text) {
       if (SPACE.test(ch)) { if (out) { pending = true; } continue; }
       var folded = "";
-      for (var c of ch.normalize("NFKC")) { folded += FOLD[c] || c; }
+      for (var c of ch.normalize("NFKC")) { folded += fold[c] || c; }
       folded = folded.replace(FORMAT, "");
       if (!folded) { continue; }
       if (pending) { out += " "; pending = false; }
@@ -98,48 +117,238 @@
     return out;
   }
 
-  function casefold(text) {
-    return normalize(text).toLowerCase().replace(/\u00df/g, "ss").replace(/\u1e9e/g, "ss")
+  function casefold(text, fold) {
+    return normalize(text, fold).toLowerCase().replace(/\u00df/g, "ss").replace(/\u1e9e/g, "ss")
       .replace(/\u03c2/g, "\u03c3");
   }
 
-  function answerKey(text) {
-    return casefold(text).replace(PUNCT, " ").replace(/\s+/g, " ").trim();
+  function answerKey(text, cfg) {
+    return casefold(text, foldTable(cfg)).replace(PUNCT, " ").replace(/\s+/g, " ").trim();
   }
 
-  function isDigit(ch) { return /^\p{Nd}$/u.test(ch); }
+  /* factquiz.normalize.numbers_in: digit runs (thousands separators removed). */
+  function numbersIn(text, cfg) {
+    return (normalize(text, foldTable(cfg)).match(/\p{Nd}+(?:[.,]\p{Nd}+)*/gu) || []).map(function (n) {
+      return n.replace(/,/g, "");
+    });
+  }
 
-  function deletions(key) {
-    var chars = Array.from(key), out = [];
-    for (var i = 0; i < chars.length; i++) {
-      var ch = chars[i];
-      if (isDigit(ch)) { continue; }
-      if (ch === " " && i > 0 && i < chars.length - 1 && isDigit(chars[i - 1]) &&
-          isDigit(chars[i + 1])) { continue; }
-      out.push(chars.slice(0, i).join("") + chars.slice(i + 1).join(""));
+  function chars(text) { return Array.from(text); }
+
+  /* Python's str.strip(): whitespace as str.isspace() defines it. */
+  function strip(text) {
+    var cs = chars(text), a = 0, b = cs.length;
+    while (a < b && SPACE.test(cs[a])) { a++; }
+    while (b > a && SPACE.test(cs[b - 1])) { b--; }
+    return cs.slice(a, b).join("");
+  }
+
+  /* ---- the typo rule of factquiz.answers ---- */
+  /* rapidfuzz ratio from an Indel distance, computed in the same order as in Python. */
+  function similarity(distance, total) { return total === 0 ? 100 : (1 - distance / total) * 100; }
+
+  /* rapidfuzz fuzz.ratio of two strings (code points; longest common subsequence). */
+  function ratio(a, b) {
+    var x = chars(a), y = chars(b), row = new Array(y.length + 1).fill(0);
+    for (var i = 1; i <= x.length; i++) {
+      var diag = 0;
+      for (var j = 1; j <= y.length; j++) {
+        var up = row[j];
+        row[j] = x[i - 1] === y[j - 1] ? diag + 1 : Math.max(row[j], row[j - 1]);
+        diag = up;
+      }
     }
-    return out;
+    return similarity(x.length + y.length - 2 * row[y.length], x.length + y.length);
   }
 
-  /* ---- encoded feedback ---- */
-  function decodeFeedback(salt, blob) {
+  /* static_quiz.deletions: the key less `count` characters, each way, without repeats. */
+  function deletions(key, count) {
+    var variants = [key];
+    for (var step = 0; step < count; step++) {
+      var seen = {}, next = [];
+      variants.forEach(function (v) {
+        var cs = chars(v);
+        for (var i = 0; i < cs.length; i++) {
+          var d = cs.slice(0, i).join("") + cs.slice(i + 1).join("");
+          if (!Object.prototype.hasOwnProperty.call(seen, d)) { seen[d] = true; next.push(d); }
+        }
+      });
+      variants = next;
+    }
+    return variants;
+  }
+
+  /* ---- numbers: factquiz.qtypes.numeric.parse_number ---- */
+  function digitValue(ch) {
+    var cp = ch.codePointAt(0), zero = cp;
+    while (zero > 0 && DIGIT.test(String.fromCodePoint(zero - 1))) { zero--; }
+    return String((cp - zero) % 10);
+  }
+
+  function asciiDigits(text) {
+    return chars(text.normalize("NFKC")).map(function (c) {
+      return DIGIT.test(c) ? digitValue(c) : c;
+    }).join("");
+  }
+
+  /* {neg, digits (BigInt), scale}: the exact decimal, or {message}. */
+  function parseNumber(response, cfg) {
+    var m = cfg.messages, text;
+    if (typeof response === "number") {
+      if (!isFinite(response)) { return { message: m.not_finite }; }
+      text = String(response);
+    } else if (typeof response !== "string") {
+      return { message: "Please type a number." };
+    } else {
+      text = strip(response);
+      if (!text) { return { message: m.empty_number }; }
+      if (chars(text).length > cfg.maxResponseChars) { return { message: m.too_long_number }; }
+    }
+    var plain = asciiDigits(text);
+    if (!new RegExp(cfg.typed).test(plain)) {
+      return { message: m.not_a_number.replace("{text}", chars(text).slice(0, 40).join("")) };
+    }
+    plain = plain.replace(/[, ]/g, "");
+    var neg = plain[0] === "-", body = plain.replace(/^[+-]/, ""), dot = body.indexOf(".");
+    var scale = dot < 0 ? 0 : body.length - dot - 1;
+    return { neg: neg, digits: BigInt(body.replace(".", "") || "0"), scale: scale };
+  }
+
+  /* The multiples of 10**exp just below and above the number (one when it is on the grid). */
+  function gridPoints(num, exp) {
+    var shift = -num.scale - exp, n = num.digits;
+    if (shift >= 0) {
+      var g = n * (10n ** BigInt(shift));
+      return [num.neg ? -g : g];
+    }
+    var d = 10n ** BigInt(-shift), q = n / d, rest = n % d !== 0n;
+    if (!rest) { return [num.neg ? -q : q]; }
+    return num.neg ? [-q - 1n, -q] : [q, q + 1n];
+  }
+
+  /* ---- grading: the key opened by a right response's token ---- */
+  function words(attr) { return attr ? attr.split(" ") : []; }
+
+  /* q: {type, salt, k, h, r, m, exp, kb, options, items}; the wrapped key of `token`, or null. */
+  function openKey(q, token) {
+    var id = digest(q.salt, "k", token), list = words(q.k);
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].slice(0, 12) === id) {
+        var wrapped = list[i].slice(12), mask = sha256(utf8.encode(q.salt + "|w|" + token));
+        var key = new Uint8Array(wrapped.length / 2);
+        for (var j = 0; j < key.length; j++) {
+          key[j] = parseInt(wrapped.substr(2 * j, 2), 16) ^ mask[j];
+        }
+        return hex(key);
+      }
+    }
+    return null;
+  }
+
+  function isIndex(value, n) {
+    return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < n;
+  }
+
+  function verdict(cfg, key, parts) {
+    return { correct: key !== null, key: key, parts: parts || [key !== null],
+             message: key !== null ? cfg.messages.correct : cfg.messages.wrong };
+  }
+
+  function invalid(message) { return { correct: false, key: null, parts: [], message: message }; }
+
+  function gradeCloze(q, cfg, response) {
+    var m = cfg.messages;
+    if (typeof response !== "string") { return invalid("Please type your answer as text."); }
+    if (!strip(response)) { return invalid(m.empty); }
+    if (chars(response).length > cfg.maxResponseChars) { return invalid(m.too_long); }
+    var key = answerKey(response, cfg);
+    if (!key) { return verdict(cfg, null); }
+    var opened = openKey(q, "0|" + key);
+    if (opened || q.m !== "fuzzy" || words(q.r).indexOf(digest(q.salt, "r", key)) >= 0) {
+      return verdict(cfg, opened);
+    }
+    var size = chars(key).length, numbers = numbersIn(key, cfg).join(",");
+    for (var j = 0; j <= cfg.fuzzyMaxEdits; j++) {
+      var variants = deletions(key, j);
+      for (var v = 0; v < variants.length; v++) {
+        var common = chars(variants[v]).length;
+        for (var i = 0; i <= cfg.fuzzyMaxEdits; i++) {
+          var n = common + i;
+          if (i + j === 0 || n < cfg.fuzzyMinLength ||
+              similarity(i + j, n + size) < cfg.fuzzyThreshold) { continue; }
+          if (i === 0 && numbersIn(variants[v], cfg).join(",") !== numbers) { continue; }
+          opened = openKey(q, i === 0 ? "0|" + variants[v] : i + "|" + numbers + "|" + variants[v]);
+          if (opened) { return verdict(cfg, opened); }
+        }
+      }
+    }
+    return verdict(cfg, null);
+  }
+
+  function gradeNumeric(q, cfg, response) {
+    var num = parseNumber(response, cfg);
+    if (num.message) { return invalid(num.message); }
+    var points = gridPoints(num, parseInt(q.exp, 10)), kb = parseInt(q.kb, 10), key = null;
+    for (var p = 0; p < points.length; p++) {
+      var found = null;
+      for (var k = 0; k <= kb && !found; k++) {
+        found = openKey(q, "n" + k + "|" + (points[p] >> BigInt(k)));
+      }
+      if (!found) { return verdict(cfg, null); }
+      key = key || found;
+    }
+    return verdict(cfg, key);
+  }
+
+  function gradeParts(q, cfg, response) {
+    var n = q.items, m = q.type === "ordering" ? q.items : q.options;
+    if (!Array.isArray(response) || response.length !== n ||
+        !response.every(function (x) { return isIndex(x, m); })) {
+      return invalid("Please give a list of " + n + " numbers.");
+    }
+    var hashes = words(q.h), parts = response.map(function (value, part) {
+      return hashes[part] === digest(q.salt, part, String(value));
+    });
+    if (q.type === "ordering" && response.slice().sort(function (a, b) { return a - b; }).join() !==
+        response.map(function (x, i) { return i; }).join()) {
+      return { correct: false, key: null, parts: parts, message: "Please use each item once." };
+    }
+    return verdict(cfg, openKey(q, "p|" + response.join(",")), parts);
+  }
+
+  /* Grade `response` to the question `q` (its page data) under the rules `cfg`:
+     {correct, message, parts (per position), key (the feedback key, hex, or null)}. */
+  function grade(q, cfg, response) {
+    if (q.type === "mc" || q.type === "tf") {
+      if (!isIndex(response, q.options)) { return invalid("Please choose one of the options."); }
+      return verdict(cfg, openKey(q, "c|" + response));
+    }
+    if (q.type === "cloze") { return gradeCloze(q, cfg, response); }
+    if (q.type === "numeric") { return gradeNumeric(q, cfg, response); }
+    return gradeParts(q, cfg, response);
+  }
+
+  /* ---- encrypted feedback: static_quiz.encode_feedback ---- */
+  function decodeFeedback(key, blob) {
     var raw = atob(blob), data = new Uint8Array(raw.length), mask = [];
     for (var block = 0; mask.length < raw.length; block++) {
-      var bytes = sha256(utf8.encode(salt + "|fb|" + block));
+      var bytes = sha256(utf8.encode(key + "|fb|" + block));
       for (var j = 0; j < bytes.length; j++) { mask.push(bytes[j]); }
     }
     for (var i = 0; i < raw.length; i++) { data[i] = raw.charCodeAt(i) ^ mask[i]; }
     return JSON.parse(new TextDecoder("utf-8").decode(data));
   }
 
-  /* ---- numbers: the same rules as factquiz.qtypes.numeric.parse_number ---- */
-  var TYPED = /^[+-]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+  return { sha256hex: sha256hex, digest: digest, answerKey: answerKey, numbersIn: numbersIn,
+           ratio: ratio, deletions: deletions, parseNumber: parseNumber, grade: grade,
+           decodeFeedback: decodeFeedback };
+});
 
-  function gridValue(text, exponent) {
-    var value = parseFloat(text.replace(/[, ]/g, ""));
-    return exponent < 0 ? Math.round(value * Math.pow(10, -exponent))
-                        : Math.round(value / Math.pow(10, exponent));
-  }
+/* ---- the quizzes on the page (browsers only) ---- */
+(function () {
+  "use strict";
+  if (typeof document === "undefined") { return; }
+  var core = window.factquiz;
 
   /* ---- helpers ---- */
   function el(tag, cls, text) {
@@ -148,8 +357,6 @@
     if (text !== undefined) { node.textContent = text; }
     return node;
   }
-
-  function set(attr) { return attr ? attr.split(" ") : []; }
 
   function storageGet(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
@@ -235,14 +442,14 @@
 
   /* The reader's response, or a string saying what is missing. */
   Question.prototype.response = function () {
-    var node = this.node, i;
+    var node = this.node, messages = this.quiz.config.messages, i;
     if (this.type === "mc" || this.type === "tf") {
       var chosen = node.querySelector("input[type=radio]:checked");
-      return chosen ? parseInt(chosen.value, 10) : { missing: "Choose an answer first." };
+      return chosen ? parseInt(chosen.value, 10) : { missing: messages.choose };
     }
     if (this.type === "cloze" || this.type === "numeric") {
       var text = node.querySelector(".fq-input").value;
-      if (!text.trim()) { return { missing: "Type an answer first." }; }
+      if (!text.trim()) { return { missing: messages.type }; }
       return text;
     }
     if (this.type === "ordering") {
@@ -252,7 +459,7 @@
     }
     var selects = node.querySelectorAll("select"), out = [];
     for (i = 0; i < selects.length; i++) {
-      if (selects[i].value === "") { return { missing: "Choose a match for every item first." }; }
+      if (selects[i].value === "") { return { missing: messages.choose_all }; }
       out.push(parseInt(selects[i].value, 10));
     }
     return out;
@@ -279,40 +486,17 @@
     }
   };
 
-  /* Which parts of the response are right: a list of booleans, or a message. */
-  Question.prototype.grade = function (response) {
-    var node = this.node, salt = this.salt, type = this.type;
-    var hashes = set(node.getAttribute("data-fq-h"));
-    if (type === "mc" || type === "tf") {
-      return [hashes.indexOf(digest(salt, 0, String(response))) >= 0];
-    }
-    if (type === "numeric") {
-      var text = String(response).trim();
-      if (!TYPED.test(text)) {
-        return "‘" + text.slice(0, 40) + "’ is not a number: type digits only, such as 1960 or 2.5.";
-      }
-      var exponent = parseInt(node.getAttribute("data-fq-exp"), 10);
-      return [hashes.indexOf(digest(salt, 0, String(gridValue(text, exponent)))) >= 0];
-    }
-    if (type === "cloze") {
-      var key = answerKey(String(response));
-      if (!key) { return "Type an answer first."; }
-      if (hashes.indexOf(digest(salt, 0, key)) >= 0) { return [true]; }
-      var extra = set(node.getAttribute("data-fq-b")), swapped = set(node.getAttribute("data-fq-e"));
-      var missing = set(node.getAttribute("data-fq-c")).concat(swapped);
-      if (missing.indexOf(digest(salt, 0, key)) >= 0) { return [true]; }
-      if (extra.length || swapped.length) {
-        var shorter = deletions(key);
-        for (var i = 0; i < shorter.length; i++) {
-          var h = digest(salt, 0, shorter[i]);
-          if (extra.indexOf(h) >= 0 || swapped.indexOf(h) >= 0) { return [true]; }
-        }
-      }
-      return [false];
-    }
-    return response.map(function (value, part) {
-      return hashes[part] === digest(salt, part, String(value));
+  /* The question's page data, as factquiz.grade (the core above) takes it. */
+  Question.prototype.data = function () {
+    var node = this.node, data = { type: this.type, salt: this.salt };
+    ["k", "h", "r", "m", "exp", "kb"].forEach(function (name) {
+      data[name] = node.getAttribute("data-fq-" + name) || "";
     });
+    data.options = node.querySelectorAll("input[type=radio]").length ||
+      Math.max(0, node.querySelectorAll(".fq-match select option").length /
+               Math.max(1, node.querySelectorAll(".fq-match select").length) - 1);
+    data.items = node.querySelectorAll(".fq-order > li, .fq-match > li").length;
+    return data;
   };
 
   Question.prototype.check = function () {
@@ -322,32 +506,35 @@
       this.feedback.appendChild(el("p", "fq-verdict fq-missing", response.missing));
       return;
     }
-    var parts = this.grade(response);
-    if (typeof parts === "string") {
-      this.feedback.appendChild(el("p", "fq-verdict fq-missing", parts));
+    var result = core.grade(this.data(), this.quiz.config, response);
+    if (!result.parts.length) {
+      this.feedback.appendChild(el("p", "fq-verdict fq-missing", result.message));
       return;
     }
-    this.show(parts);
+    this.show(result);
     this.quiz.responses[this.id] = response;
     this.quiz.save();
     this.quiz.updateScore();
   };
 
-  Question.prototype.show = function (parts) {
-    var right = parts.every(Boolean), count = parts.filter(Boolean).length;
+  Question.prototype.show = function (result) {
+    var parts = result.parts, right = result.correct, count = parts.filter(Boolean).length;
     this.result = right;
     this.node.classList.toggle("fq-right", right);
     this.node.classList.toggle("fq-wrong", !right);
-    var fb = decodeFeedback(this.salt, this.node.getAttribute("data-fq-fb"));
     var verdict = el("p", "fq-verdict");
     verdict.appendChild(el("span", "fq-symbol", right ? "✔" : "✘")).setAttribute("aria-hidden", "true");
-    var words = right ? "Correct." : "Not quite.";
+    var words = result.message;
     if (parts.length > 1 && !right) { words += " " + count + " of " + parts.length + " are right."; }
     verdict.appendChild(document.createTextNode(" " + words));
     this.feedback.appendChild(verdict);
-    if (!right && fb.x) { this.feedback.appendChild(el("p", "fq-expected", "Answer: " + fb.x)); }
-    this.feedback.appendChild(el("p", "fq-explanation", fb.e));
-    for (var i = 0; i < fb.c.length; i++) { this.feedback.appendChild(citation(fb.c[i])); }
+    if (right) {
+      var fb = core.decodeFeedback(result.key, this.node.getAttribute("data-fq-fb"));
+      this.feedback.appendChild(el("p", "fq-explanation", fb.e));
+      for (var i = 0; i < fb.c.length; i++) { this.feedback.appendChild(citation(fb.c[i])); }
+    } else {
+      this.feedback.appendChild(el("p", "fq-locked", this.quiz.config.messages.locked));
+    }
     if (parts.length > 1) {
       var marks = this.node.querySelectorAll(".fq-mark");
       for (i = 0; i < marks.length && i < parts.length; i++) {
@@ -410,6 +597,7 @@
     this.key = "factquiz:" + node.getAttribute("data-fq-quiz") + ":" +
                node.getAttribute("data-fq-version");
     this.salt = node.getAttribute("data-fq-salt");
+    this.config = JSON.parse(node.getAttribute("data-fq-config"));
     this.responses = {};
     this.questions = [];
     var footer = el("div", "fq-footer"), self = this;
@@ -468,11 +656,6 @@
     var quizzes = document.querySelectorAll(".fq-quiz");
     for (var i = 0; i < quizzes.length; i++) { new Quiz(quizzes[i]); }
   }
-
-  /* For the tests, which compare these with their Python twins. */
-  window.factquiz = { sha256hex: function (s) { return hex(sha256(utf8.encode(s))); },
-                      answerKey: answerKey, digest: digest, deletions: deletions,
-                      decodeFeedback: decodeFeedback, gridValue: gridValue };
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
