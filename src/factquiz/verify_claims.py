@@ -232,7 +232,7 @@ def check_date_links(project: Project, index: SourceIndex) -> Iterator[Finding]:
 # --- the quote carries the claim ----------------------------------------------------------
 
 #: Words that carry no claim of their own.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(re.findall(r"\S+", """
 a about above after again against all also am an and any are as at be been before being
 both but by can could did do does during each few for from further had has have having he
 her here hers him his how i if in into is it its itself just more most much no nor not of
@@ -240,7 +240,7 @@ off on once only or other our out over own same she should so some such than tha
 them then there these they this those through to too under until up very was we were what
 when where which while who whom why will with would you your said says say one two also
 country countries nation nations both each other another first new
-""".split())
+"""))
 #: Spellings the lessons use for the sources' (mostly American) ones.
 SPELLINGS = {"defence": "defense", "organisation": "organization", "militarisation":
              "militarization", "recognise": "recognize", "programme": "program"}
