@@ -138,11 +138,26 @@ class LintUncitedClaims(SphinxTransform):
                 continue
             for offset, sentence, why in uncited_sentences(paragraph):
                 short = sentence if len(sentence) <= 70 else sentence[:67] + "..."
+                line = self._source_line((paragraph.line or 1) + offset, sentence)
                 logger.warning(
                     "uncited claim: %r states a fact (%s) but cites none; cite the fact with "
                     "{fact}`id`, or end framing that is not a claim with {nofact}`reason`",
-                    short, why, location=(self.env.docname, (paragraph.line or 1) + offset),
+                    short, why, location=(self.env.docname, line),
                     type="factquiz", subtype="uncited-claim")
+
+    def _source_line(self, line: int, sentence: str) -> int:
+        """The line of the page where ``sentence`` starts, near the doctree's ``line``.
+
+        Directive bodies (a glossary with options) can report lines a few rows early, so
+        the sentence's first words are looked up in the next few lines of the source.
+        """
+        path = self.env.doc2path(self.env.docname)
+        lines = Path(path).read_text(encoding="utf-8").splitlines() if Path(path).is_file() else []
+        start = " ".join(sentence.split()[:3])
+        for row in range(line, min(line + 6, len(lines) + 1)):
+            if start and start in " ".join(lines[row - 1].split()):
+                return row
+        return line
 
 
 def lesson_docnames(app: Any) -> frozenset[str]:
