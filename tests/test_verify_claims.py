@@ -42,6 +42,8 @@ def test_definite_statement_from_hedged_evidence(run: Run) -> None:
                                                               "modality-changed")
     assert found.message == ("the evidence is hedged or future ('would') but the statement is "
                              "definite")
+    reported = {**RAA_HEDGED, "statement": "The leaders said the " + RAA_HEDGED["statement"][4:]}
+    assert [f.code for f in run(fact(**reported))] == ["modality-changed"]
     kept = {**RAA_HEDGED, "statement": RAA_HEDGED["statement"].replace("lets", "would let")}
     assert run(fact(**kept)) == []
     assert run(fact(**RAA_HEDGED, extra="derived: true\nnote: it was later signed")) == []
