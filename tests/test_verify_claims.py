@@ -115,6 +115,10 @@ def test_fact_derived_from_a_date_inferred_from_itself(run: Run) -> None:
     assert found.message == ("circular date: f-aukus -> aa-raa-to-be-signed-2022 -> f-aukus "
                              "(the source's date is inferred from this fact)")
     assert run(aukus) == []
+    unknown = only(run(files={f"sources/{name}": circular}))
+    assert (unknown.path, unknown.line, unknown.col, unknown.code) == (
+        f"sources/{name}", 10, 1, "unknown-fact")
+    assert unknown.message == "date_inferred_from names an unknown fact 'f-aukus'"
 
 
 def test_quote_must_carry_the_claim_not_just_the_answer(run: Run) -> None:

@@ -222,11 +222,16 @@ def _cycle(project: Project, facts: dict[str, Fact], source_id: str, target: str
 def check_date_links(project: Project, index: SourceIndex) -> Iterator[Finding]:
     """Facts named by a source's ``date_inferred_from`` exist."""
     for source in project.sources.values():
-        for fact_id in source.meta.date_inferred_from:
-            if fact_id not in project.facts_by_id:
-                yield Finding(source.path, 1, 1, "unknown-fact",
-                              f"date_inferred_from names an unknown fact '{fact_id}'",
-                              "use the id of a fact in facts/*.yml", source.id)
+        missing = [f for f in source.meta.date_inferred_from if f not in project.facts_by_id]
+        if not missing:
+            continue
+        lines = (project.root / source.path).read_text(encoding="utf-8").splitlines()
+        line = next((i for i, text in enumerate(lines[:source.body_line], start=1)
+                     if text.startswith("date_inferred_from:")), 1)
+        for fact_id in missing:
+            yield Finding(source.path, line, 1, "unknown-fact",
+                          f"date_inferred_from names an unknown fact '{fact_id}'",
+                          "use the id of a fact in facts/*.yml", source.id)
 
 
 # --- the quote carries the claim ----------------------------------------------------------
