@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .findings import Finding
 from .load import Project
@@ -255,6 +256,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 MIN_SHARE = 1 / 3
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem: British spelling folded, a plural 's' dropped, the first five letters
     ("agreed" and "agreement", "signs" and "signed" share one)."""
@@ -266,15 +268,20 @@ def _stem(word: str) -> str:
 
 def key_terms(text: str) -> list[str]:
     """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
-    words = (w for w in _WORD.findall(casefold(text).replace("'s ", " ")))
-    return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 2))
+    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
+                              if len(w) > 2 and w not in STOPWORDS))
+
+
+def _stems(texts: list[str]) -> set[str]:
+    return {_stem(w) for text in texts for w in _WORD.findall(casefold(text))
+            if len(w) > 2 and w not in STOPWORDS}
 
 
 def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
     """The statement's key terms besides the answer, and those no quote contains."""
-    answer = {_stem(w) for a in fact.accepted for w in key_terms(a)}
+    answer = _stems(fact.accepted)
     terms = [t for t in key_terms(fact.statement) if _stem(t) not in answer]
-    quoted = {_stem(w) for ev in fact.evidence for w in key_terms(ev.quote)}
+    quoted = _stems([ev.quote for ev in fact.evidence])
     return terms, [t for t in terms if _stem(t) not in quoted]
 
 
