@@ -89,6 +89,18 @@ def test_contested_fact_is_never_keyed_true_or_false(run: Run,
         "its claim is contested by f-three: a contested claim is never keyed true or false")
 
 
+def test_instructor_true_false_on_a_contested_fact(run: Run) -> None:
+    pair = (fact(extra="contested_by: [f-two]"), fact("f-two", extra="contested_by: [f-one]"))
+    quiz = ("title: T\nlesson: raa\nquestions: 1\nmix: {tf: 1}\ninstructor_questions:\n"
+            "  - type: tf\n    prompt: True or false? Morrison led Australia.\n"
+            "    answer: true\n    explanation: x\n    facts: [raa-x, f-one]\n")
+    found = [f for f in run(*pair, files={"quizzes/raa.yml": quiz})
+             if f.code == "contested-true-false"]
+    assert [(f.path, f.line, f.col, f.item) for f in found] == [("quizzes/raa.yml", 10, 20, "raa")]
+    assert found[0].message == ("a true/false question rests on 'f-one', whose claim is "
+                                "contested by f-two")
+
+
 def test_lesson_page_citing_one_side_of_a_contested_claim(run: Run) -> None:
     page = ("# RAA\n\nSome say one thing{fact}`f-two`.\n"
             "Others say the other{fact}`f-one`{fact}`f-two`.\n")

@@ -148,6 +148,27 @@ def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
                                     f"add `contested_by: [{fact.id}]` to '{other_id}' "
                                     "(a conflict has two sides)")
     yield from _pages_cite_both_sides(project)
+    yield from _no_true_false_on_contested(project)
+
+
+def _no_true_false_on_contested(project: Project) -> Iterator[Finding]:
+    """An instructor's true/false question may not rest on a contested fact (generated
+    true/false questions are refused by ``qtypes.truefalse.why_not``)."""
+    facts = project.facts_by_id
+    for loaded in project.quizzes.values():
+        for i, question in enumerate(loaded.quiz.instructor_questions):
+            if question.type != "tf":
+                continue
+            for j, fact_id in enumerate(question.facts):
+                fact = facts.get(fact_id)
+                if fact is not None and fact.contested_by:
+                    line, col = loaded.at("instructor_questions", i, "facts", j)
+                    yield Finding(loaded.path, line, col, "contested-true-false",
+                                  f"a true/false question rests on '{fact_id}', whose claim is "
+                                  f"contested by {', '.join(fact.contested_by)}",
+                                  "ask who claims what instead (e.g. multiple choice on the "
+                                  "source), or rest the question on an uncontested fact",
+                                  loaded.id)
 
 
 def _pages_cite_both_sides(project: Project) -> Iterator[Finding]:
