@@ -3,8 +3,8 @@
 The rules in :mod:`factquiz.verify` check that quotes exist and contain the answer; the
 rules here check the claim around the answer:
 
-* ``modality-changed``: evidence that is all hedged or future ("would", "will", "set to", "expected",
-  "to be signed", "pending", ...) told as a definite statement;
+* ``modality-changed``: evidence that is all hedged or future ("would", "will", "set to",
+  "expected", "to be signed", "pending", ...) told as a definite statement;
 * ``speaker-not-in-source``: "X said/called/described ..." where no quoted sentence, nor
   the one before it, names X;
 * ``contested-*``: the ``contested_by`` relation is known, not reflexive and symmetric, and
