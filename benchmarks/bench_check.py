@@ -93,7 +93,7 @@ def make_corpus(root: Path, n_sources: int, n_facts: int, seed: int = 7) -> None
             out += [
                 f"  - id: fact-{i}",
                 "    lesson: bench",
-                f"    statement: The passage says {answer} here.",
+                f"    statement: 'The passage says: {quote}.'",
                 f"    question: What does passage {i} say?",
                 f"    answer: '{answer}'",
                 "    kind: concept",

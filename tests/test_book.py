@@ -125,15 +125,45 @@ def test_unknown_fact_or_quiz_id_fails_the_build_at_its_line(tmp_path: Path) -> 
     assert f"{page_md}:{len(lines) - 3}: WARNING: unknown fact id 'small-tokio'" in result.stderr
 
 
+def test_an_uncited_factual_sentence_fails_the_build_at_its_line(tmp_path: Path) -> None:
+    root = copy_small_book(tmp_path / "book")
+    page_md = root / "book" / "hostile.md"
+    lines = page_md.read_text(encoding="utf-8").splitlines()
+    lines[2:2] = ["The leaders met in Tokyo{fact}`small-tokyo`. They met again",
+                  "in Perth in 2022. A spacecraft is due back in 2029{fact}`small-mmx-2029`.",
+                  "This page is about a quiz. Kim wrote it for the tests{nofact}`framing`.",
+                  "", "- A list item naming Okinawa.", ""]
+    page_md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # A glossary definition is checked on any page, even one that is not a lesson.
+    index_md = root / "book" / "index.md"
+    glossary = ["", "```{glossary}", ":sorted:", "", "SOFA",
+                "  A status of forces agreement; the Japanese one dates from 1960.", "```"]
+    index_lines = index_md.read_text(encoding="utf-8").splitlines() + glossary
+    index_md.write_text("\n".join(index_lines) + "\n", encoding="utf-8")
+    with pytest.raises(BookBuildFailed) as caught:
+        build_book(root)
+    assert sorted(caught.value.problems) == sorted([
+        f"{index_md}:{len(index_lines) - 1}: WARNING: uncited claim: 'A status of forces "
+        "agreement; the Japanese one dates from 1960.' states a fact (the number '1960') but "
+        "cites none; cite the fact with {fact}`id`, or end framing that is not a claim with "
+        "{nofact}`reason`",
+        f"{page_md}:3: WARNING: uncited claim: 'They met again in Perth in 2022.' states a fact "
+        "(the number '2022') but cites none; cite the fact with {fact}`id`, or end framing that "
+        "is not a claim with {nofact}`reason`",
+        f"{page_md}:7: WARNING: uncited claim: 'A list item naming Okinawa.' states a fact (the "
+        "name 'Okinawa') but cites none; cite the fact with {fact}`id`, or end framing that is "
+        "not a claim with {nofact}`reason`"])
+
+
 def test_a_fact_that_fails_its_check_fails_the_build(tmp_path: Path) -> None:
     root = copy_small_book(tmp_path / "book")
     facts = root / "facts" / "small.yml"
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text.replace("quote: when it returns to Earth in 2029",
-                                  "quote: when it comes back to Earth in 2029"), encoding="utf-8")
+    facts.write_text(text.replace("samples when it returns to Earth in 2029",
+                                  "samples when it comes back to Earth in 2029"), encoding="utf-8")
     with pytest.raises(BookBuildFailed) as caught:
         build_book(root)
-    line = text.splitlines().index("        quote: when it returns to Earth in 2029") + 1
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "samples when it returns" in row)
     assert caught.value.problems == [
         f"{facts}:{line}: WARNING: small-mmx-2029: quote not found in source "
         "'jdsc-perth-visit-2022' [quote-not-found]"]

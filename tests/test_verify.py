@@ -94,7 +94,7 @@ def test_quote_matches_despite_quotes_dashes_and_spacing(
         statement="The talks took place in Tokyo.",
         answer="Tokyo",
         kind="place",
-        quote="TOKYO -   The leaders of Australia and Japan",
+        quote="TOKYO -   The leaders of Australia and Japan held in-person talks",
     )
     assert findings_for(extra) == []
 
@@ -206,7 +206,7 @@ def test_number_in_answer_absent_from_quote(findings_for: Callable[..., list[Fin
                 statement="About 60,000 American troops were based in Japan.",
                 answer="60,000 American troops",
                 kind="number",
-                quote="about 50,000 American troops",
+                quote="about 50,000 American troops to operate in and around Japan",
                 extra="aliases: [American troops]\n",
             )
         )

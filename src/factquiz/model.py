@@ -84,6 +84,17 @@ class Fact(Strict):
         description="True when the answer is computed from the evidence rather than stated.",
     )
     note: str | None = Field(default=None, description="How a derived value was obtained.")
+    contested_by: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of facts whose claims conflict with this one (each must list this "
+        "fact back). A contested fact is never keyed in a true/false item, and a lesson page "
+        "that cites it must cite the other side too.",
+    )
+    uses_source_date: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of sources whose publication date this (derived) fact's value relies "
+        "on, e.g. 'last year' counted from the article's date.",
+    )
 
     @field_validator("when")
     @classmethod
@@ -132,6 +143,11 @@ class SourceMeta(Strict):
     )
     published: str = Field(description="ISO date with its precision: YYYY, YYYY-MM, YYYY-MM-DD")
     date_basis: NonEmpty = Field(description="'stated: ...' or 'inferred: how'.")
+    date_inferred_from: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of facts whose claims an inferred `published` date relies on; a fact "
+        "that derives its value from this date may not be among them (circular).",
+    )
     origin: NonEmpty = Field(description="File name of the original as it was given.")
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     not_citable: list[NotCitable] = Field(default_factory=list)

@@ -74,8 +74,9 @@ def render_source(meta: SourceMeta, body: str) -> str:
     """The text of a source file for ``meta`` and ``body``."""
     stream = io.StringIO()
     data: dict[str, Any] = meta.model_dump(mode="json", exclude_none=False)
-    if not data["not_citable"]:
-        data.pop("not_citable")
+    for optional in ("not_citable", "date_inferred_from"):
+        if not data[optional]:
+            data.pop(optional)
     round_trip_yaml().dump(data, stream)
     return FENCE + stream.getvalue() + FENCE + body
 

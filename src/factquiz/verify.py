@@ -216,9 +216,15 @@ RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, chec
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
-    """Every finding for ``project``: load-time problems first, then each rule's, sorted."""
+    """Every finding for ``project``: load-time problems first, then each rule's, sorted.
+
+    The claim rules (:mod:`factquiz.verify_claims`) build on this module, so they are
+    imported here rather than at the top.
+    """
+    from .verify_claims import CLAIM_RULES
+
     index = SourceIndex.of(project)
     found = list(project.findings)
-    for rule in [*RULES, *extra_rules]:
+    for rule in [*RULES, *CLAIM_RULES, *extra_rules]:
         found.extend(rule(project, index))
     return sorted(set(found))

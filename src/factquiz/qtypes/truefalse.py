@@ -18,6 +18,9 @@ OPTIONS = ["True", "False"]
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
     """Why ``fact`` cannot yield a true/false question (None when it can)."""
+    if fact.contested_by:
+        return (f"its claim is contested by {', '.join(fact.contested_by)}: a contested claim "
+                "is never keyed true or false")
     if not answer_spans(fact.statement, [fact.answer]):
         return (f"the answer '{fact.answer}' is not written as a phrase in the statement, so "
                 "no false form can be made: quote the answer in the statement as it is")

@@ -4,12 +4,15 @@ Add ``factquiz.sphinxext`` to the extensions (``sphinx: extra_extensions`` in a 
 Book's ``_config.yml``). It provides
 
 * the role ``{fact}`id``` — a citation with a numbered note giving the source and quote;
+* the role ``{nofact}`reason``` — marks a lesson sentence as framing, not a claim (see
+  ``lint``: a factual sentence without a citation is a warning);
 * the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
 * the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — dated facts as a figure;
 * the directive ``{factsources}`` — every source with its metadata and citing facts.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
-``transforms``, ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML)
+``transforms``, ``lint`` (uncited claims), ``state`` (the project loaded once per build),
+``static_quiz`` (quiz HTML)
 and ``timeline`` (the SVG). The CSS and JS are in ``factquiz/static``.
 """
 
@@ -24,6 +27,7 @@ from sphinx.environment import BuildEnvironment
 
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
+from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, source_pages
 from .transforms import NumberFactCitations
@@ -69,6 +73,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("factsources", FactSourcesDirective)
     app.add_transform(NumberFactCitations)
+    app.add_role("nofact", NoFactRole())
+    app.add_transform(LintUncitedClaims)
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)

@@ -1,0 +1,328 @@
+"""Claim rules: does each statement say what its evidence says, no more and no less?
+
+The rules in :mod:`factquiz.verify` check that quotes exist and contain the answer; the
+rules here check the claim around the answer:
+
+* ``modality-changed``: evidence that is all hedged or future ("would", "will", "set to",
+  "expected", "to be signed", "pending", ...) told as a definite statement;
+* ``speaker-not-in-source``: "X said/called/described ..." where no quoted sentence, nor
+  the one before it, names X;
+* ``contested-*``: the ``contested_by`` relation is known, not reflexive and symmetric, and
+  a lesson page citing one side cites the other;
+* ``circular-derivation``: a fact derives its value from a source's date that is itself
+  inferred from that fact;
+* ``quote-missing-claim``: the quotes hold the answer but too few of the statement's other
+  key terms (``1960`` quoted for "signed the RAA in 1960").
+
+A derived fact (``derived: true`` with a ``note``) is exempt from the modality, speaker and
+key-term rules: its note says how the statement goes beyond the words quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .findings import Finding
+from .load import Project
+from .model import Fact
+from .normalize import casefold, normalize
+from .verify import SourceIndex, _fact_finding
+
+# --- modality ---------------------------------------------------------------------------
+
+#: Words that make evidence hedged or future: the event is not reported as done.
+HEDGED = re.compile(
+    r"\b(would|will|won't|shall|set to|expected|to be signed|pending|plans? to|planning|"
+    r"planned|may|might|could|due to|is to|are to|was to|were to|aims? to|hopes?)\b",
+    re.IGNORECASE)
+#: Words that keep a statement hedged or future (it then claims no more than the evidence).
+#: Reporting verbs ("said") are not among them: "X said the deal allows" still drops "would".
+KEEPS_MODALITY = re.compile(
+    r"\b(would|will|won't|shall|set to|expected|pending|plans?|planning|planned|may|might|"
+    r"could|due|is to|are to|was to|were to|aims?|hopes?|still|not yet|intended|meant to|"
+    r"promised?|vowed?|undert(?:ook|akes?)|agreed to|calls? for|called for|sets? out|to be)\b",
+    re.IGNORECASE)
+
+
+def check_modality(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """Hedged or future evidence needs a hedged statement (or a derived note)."""
+    for fact in project.facts:
+        if fact.derived:
+            continue
+        hedges = [HEDGED.search(normalize(ev.quote)) for ev in fact.evidence]
+        if not all(hedges) or KEEPS_MODALITY.search(normalize(fact.statement)):
+            continue
+        words = ", ".join(dict.fromkeys(f"'{m.group(0)}'" for m in hedges if m))
+        yield _fact_finding(
+            project, fact, ("statement",), "modality-changed",
+            f"the evidence is hedged or future ({words}) but the statement is definite",
+            "keep the source's modality (e.g. 'would', 'was to be signed', 'planned'), or mark "
+            "the fact `derived: true` with a `note` saying what else establishes it")
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+_SPEECH = (r"said|says|called|calls|described|describes|told|added|argued|argues|announced"
+           r"|noted|confirmed|welcomed|expressed|stated|warned|urged|presented|summed up")
+#: "Scott Morrison said", "Albanese also described", "Minister King called".
+SPEAKER = re.compile(r"\b((?:[A-Z][\w'\u2019-]+ )*[A-Z][\w'\u2019-]+)"
+                     r"(?: (?:also|later|then|further|even|first|once))? (?:" + _SPEECH + r")\b")
+#: Capitalised words that start a clause rather than name a speaker.
+_NOT_NAMES = frozenset({"The", "A", "An", "It", "He", "She", "They", "This", "That", "These",
+                        "One", "Some", "Both", "Each", "Officials", "Leaders", "In", "On", "At",
+                        "After", "Before", "When", "Who", "Which", "Reports", "Report"})
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+|\s*\n\s*")
+
+
+def _speakers(statement: str) -> list[str]:
+    """The surnames of the speakers a statement attributes words to."""
+    names = []
+    for match in SPEAKER.finditer(statement):
+        words = [w for w in match.group(1).split() if w not in _NOT_NAMES]
+        if words:
+            names.append(words[-1].removesuffix("'s").removesuffix("\u2019s"))
+    return names
+
+
+def _context(body: str, start: int, end: int) -> str:
+    """The quoted span with the rest of its sentence and the whole sentence before it."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, 0, start)]
+    begin = ends[-2] if len(ends) >= 2 else 0
+    after = _SENTENCE_END.search(body, end)
+    return body[begin:after.end() if after else len(body)]
+
+
+def check_speakers(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """A statement that says "X said" needs a quote whose source names X nearby."""
+    for fact in project.facts:
+        if fact.derived:
+            continue
+        for name in _speakers(fact.statement):
+            if not any(name in _context(indexed.source.body, m.start, m.end)
+                       for ev in fact.evidence if (indexed := index.get(ev.source))
+                       for m in indexed.find(ev.quote)):
+                yield _fact_finding(
+                    project, fact, ("statement",), "speaker-not-in-source",
+                    f"the statement attributes words to {name}, but no quoted sentence (nor "
+                    f"the one before it) names {name}",
+                    "quote the sentence that names the speaker, attribute the words to the "
+                    "report instead, or mark the fact `derived: true` with a `note` saying how "
+                    "the speaker was inferred")
+
+
+# --- contested claims ---------------------------------------------------------------------
+
+_CITATION = re.compile(r"\{fact\}`([^`]*)`")
+
+
+def page_citations(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each fact id cited by ``{fact}`` roles in a page, with its 1-based line and column."""
+    for row, line in enumerate(text.splitlines(), start=1):
+        for match in _CITATION.finditer(line):
+            for part in match.group(1).split(","):
+                if part.strip():
+                    yield part.strip(), row, match.start() + 1
+
+
+def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """``contested_by`` names known facts, not itself, and is listed back; pages citing one
+    side of a contested claim cite the other side too."""
+    facts = project.facts_by_id
+    for fact in project.facts:
+        for i, other_id in enumerate(fact.contested_by):
+            loc = ("contested_by", i)
+            other = facts.get(other_id)
+            if other_id == fact.id:
+                yield _fact_finding(project, fact, loc, "contested-self",
+                                    "a fact cannot contest itself",
+                                    "name the fact whose claim conflicts with this one")
+            elif other is None:
+                yield _fact_finding(project, fact, loc, "contested-unknown",
+                                    f"contested_by names an unknown fact '{other_id}'",
+                                    "use the id of a fact in facts/*.yml")
+            elif fact.id not in other.contested_by:
+                yield _fact_finding(project, fact, loc, "contested-not-symmetric",
+                                    f"'{other_id}' does not list '{fact.id}' in its contested_by",
+                                    f"add `contested_by: [{fact.id}]` to '{other_id}' "
+                                    "(a conflict has two sides)")
+    yield from _pages_cite_both_sides(project)
+    yield from _no_true_false_on_contested(project)
+
+
+def _no_true_false_on_contested(project: Project) -> Iterator[Finding]:
+    """An instructor's true/false question may not rest on a contested fact (generated
+    true/false questions are refused by ``qtypes.truefalse.why_not``)."""
+    facts = project.facts_by_id
+    for loaded in project.quizzes.values():
+        for i, question in enumerate(loaded.quiz.instructor_questions):
+            if question.type != "tf":
+                continue
+            for j, fact_id in enumerate(question.facts):
+                fact = facts.get(fact_id)
+                if fact is not None and fact.contested_by:
+                    line, col = loaded.at("instructor_questions", i, "facts", j)
+                    yield Finding(loaded.path, line, col, "contested-true-false",
+                                  f"a true/false question rests on '{fact_id}', whose claim is "
+                                  f"contested by {', '.join(fact.contested_by)}",
+                                  "ask who claims what instead (e.g. multiple choice on the "
+                                  "source), or rest the question on an uncontested fact",
+                                  loaded.id)
+
+
+def _pages_cite_both_sides(project: Project) -> Iterator[Finding]:
+    facts = project.facts_by_id
+    for lesson in project.lessons.values():
+        path = project.root / lesson.page
+        if not path.is_file():
+            continue
+        cited = list(page_citations(path.read_text(encoding="utf-8")))
+        ids = {fact_id for fact_id, _, _ in cited}
+        reported: set[str] = set()
+        for fact_id, line, col in cited:
+            fact = facts.get(fact_id)
+            if fact is None or fact_id in reported:
+                continue
+            missing = [o for o in fact.contested_by if o in facts and o not in ids]
+            if missing:
+                reported.add(fact_id)
+                yield Finding(project.shown(path), line, col, "contested-one-side",
+                              f"cites '{fact_id}', which is contested by "
+                              f"{', '.join(repr(m) for m in missing)}, without citing the other "
+                              "side", "present both claims and cite both facts (say who claims "
+                              "what)", fact_id)
+
+
+# --- circular derivation ------------------------------------------------------------------
+
+def check_circular_dates(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """A fact may not rely on a source's date that is inferred from that very fact.
+
+    The links are ``Fact.uses_source_date`` (fact → source) and
+    ``SourceMeta.date_inferred_from`` (source → fact); any cycle through them is an error,
+    reported at the fact's link to the source.
+    """
+    facts = project.facts_by_id
+    for fact in project.facts:
+        for i, source_id in enumerate(fact.uses_source_date):
+            loc = ("uses_source_date", i)
+            if source_id not in project.sources:
+                yield _fact_finding(project, fact, loc, "unknown-source",
+                                    f"uses_source_date names an unknown source '{source_id}'",
+                                    f"use one of: {', '.join(sorted(project.sources))}")
+                continue
+            path = _cycle(project, facts, source_id, fact.id)
+            if path:
+                chain = " -> ".join([fact.id, *path])
+                yield _fact_finding(
+                    project, fact, loc, "circular-derivation",
+                    f"circular date: {chain} (the source's date is inferred from this fact)",
+                    "drop the derived value, or date it from the source's text alone; if both "
+                    "are inferred, say so in the note and the date_basis with the same basis")
+
+
+def _cycle(project: Project, facts: dict[str, Fact], source_id: str, target: str) -> list[str]:
+    """The path source → fact → source ... back to ``target``, or [] when there is none."""
+    stack: list[tuple[str, list[str]]] = [(source_id, [source_id])]
+    seen: set[str] = set()
+    while stack:
+        sid, path = stack.pop()
+        if sid in seen:
+            continue
+        seen.add(sid)
+        for fact_id in project.sources[sid].meta.date_inferred_from:
+            if fact_id == target:
+                return [*path, fact_id]
+            fact = facts.get(fact_id)
+            if fact is not None:
+                stack.extend((s, [*path, fact_id, s]) for s in fact.uses_source_date
+                             if s in project.sources)
+    return []
+
+
+def check_date_links(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """Facts named by a source's ``date_inferred_from`` exist."""
+    for source in project.sources.values():
+        missing = [f for f in source.meta.date_inferred_from if f not in project.facts_by_id]
+        if not missing:
+            continue
+        lines = (project.root / source.path).read_text(encoding="utf-8").splitlines()
+        line = next((i for i, text in enumerate(lines[:source.body_line], start=1)
+                     if text.startswith("date_inferred_from:")), 1)
+        for fact_id in missing:
+            yield Finding(source.path, line, 1, "unknown-fact",
+                          f"date_inferred_from names an unknown fact '{fact_id}'",
+                          "use the id of a fact in facts/*.yml", source.id)
+
+
+# --- the quote carries the claim ----------------------------------------------------------
+
+#: Words that carry no claim of their own.
+STOPWORDS = frozenset(re.findall(r"\S+", """
+a about above after again against all also am an and any are as at be been before being
+both but by can could did do does during each few for from further had has have having he
+her here hers him his how i if in into is it its itself just more most much no nor not of
+off on once only or other our out over own same she should so some such than that the their
+them then there these they this those through to too under until up very was we were what
+when where which while who whom why will with would you your said says say one two also
+country countries nation nations both each other another first new
+"""))
+#: Spellings the lessons use for the sources' (mostly American) ones.
+SPELLINGS = {"defence": "defense", "organisation": "organization", "militarisation":
+             "militarization", "recognise": "recognize", "programme": "program"}
+_WORD = re.compile(r"[a-z0-9]+")
+#: At least this share of the statement's key terms (besides the answer) must be quoted:
+#: a statement is in our own words, so some terms differ, but not most of them.
+MIN_SHARE = 1 / 3
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A crude stem: British spelling folded, a plural 's' dropped, the first five letters
+    ("agreed" and "agreement", "signs" and "signed" share one)."""
+    word = SPELLINGS.get(word, word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word[:5]
+
+
+def key_terms(text: str) -> list[str]:
+    """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
+    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
+                              if len(w) > 2 and w not in STOPWORDS))
+
+
+def _stems(texts: list[str]) -> set[str]:
+    return {_stem(w) for text in texts for w in _WORD.findall(casefold(text))
+            if len(w) > 2 and w not in STOPWORDS}
+
+
+def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
+    """The statement's key terms besides the answer, and those no quote contains."""
+    answer = _stems(fact.accepted)
+    terms = [t for t in key_terms(fact.statement) if _stem(t) not in answer]
+    quoted = _stems([ev.quote for ev in fact.evidence])
+    return terms, [t for t in terms if _stem(t) not in quoted]
+
+
+def check_quote_carries_claim(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """The quotes contain enough of the statement's key terms besides the answer."""
+    for fact in project.facts:
+        quotes = [casefold(ev.quote) for ev in fact.evidence]
+        if (fact.derived or casefold(fact.answer) not in casefold(fact.statement)
+                or not any(casefold(a) in q for a in fact.accepted for q in quotes)):
+            continue  # derived facts have a note; the other cases are reported by `verify`
+        terms, missing = missing_terms(fact)
+        if terms and len(terms) - len(missing) < MIN_SHARE * len(terms):
+            yield _fact_finding(
+                project, fact, ("evidence", 0, "quote"), "quote-missing-claim",
+                f"the quotes hold the answer but not the claim: missing "
+                f"{', '.join(repr(t) for t in missing)}",
+                "extend the quote to the words that make the claim, or rephrase the statement "
+                "in the source's terms")
+
+
+CLAIM_RULES = [check_modality, check_speakers, check_contested, check_circular_dates,
+               check_date_links, check_quote_carries_claim]
+
