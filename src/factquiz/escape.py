@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import re
 
 __all__ = [
     "control_characters",
     "csv_cell",
-    "gift_comment",
     "gift_text",
     "html_text",
     "markdown_text",
+    "one_line",
     "terminal_text",
     "xml_text",
     "yaml_scalar",
@@ -77,8 +78,8 @@ def markdown_text(text: str) -> str:
     HTML, MyST substitutions ``{{ }}`` and Jinja ``{% %}``) is backslash-escaped, and
     line breaks become spaces, so the text cannot open a block or run a template.
     """
-    one_line = " ".join(terminal_text(text).split())
-    return _MARKDOWN_BLOCK_START.sub(r"\1\\", _MARKDOWN_SPECIAL.sub(r"\\\1", one_line))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    return _MARKDOWN_BLOCK_START.sub(r"\1\\", escaped)
 
 
 def yaml_scalar(text: str) -> str:
@@ -90,8 +91,9 @@ def yaml_scalar(text: str) -> str:
     yaml.default_flow_style = True
     stream = io.StringIO()
     yaml.dump([text], stream)
-    dumped = stream.getvalue().strip()
-    return dumped[1:-1]  # drop the brackets of the one-item flow list
+    dumped = stream.getvalue().strip()[1:-1]  # drop the brackets of the one-item flow list
+    # A quoted scalar may fold onto several lines; JSON's string is one line of valid YAML.
+    return dumped if "\n" not in dumped else json.dumps(text, ensure_ascii=False)
 
 
 def gift_text(text: str) -> str:
@@ -100,8 +102,9 @@ def gift_text(text: str) -> str:
     return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
-def gift_comment(text: str) -> str:
-    """Text for a GIFT ``//`` comment line: all on that line, so it cannot start a question."""
+def one_line(text: str) -> str:
+    """Text for a one-line comment (GIFT ``//``, YAML ``#``): line breaks and runs of spaces
+    become one space, control characters are dropped, so the text cannot leave the comment."""
     return " ".join(xml_text(text).split())
 
 
