@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from ..project import project_root
@@ -56,7 +57,7 @@ def progress_command(
         warnings.simplefilter("always", ProgressWarning)
         summary = progress(path=file, project=project)
     for warning in caught:
-        err_console.print(f"[bold yellow]warning:[/] {warning.message}", highlight=False)
+        err_console.print(f"[bold yellow]warning:[/] {escape(str(warning.message))}", markup=True)
     if as_json:
         console.print_json(json.dumps(summary.to_dict()))
         return
