@@ -37,7 +37,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 # Markdown/MyST: characters that start emphasis, code, links, roles and directives
 # (`{role}`), substitutions (`{{ }}`), Jinja (`{% %}`), math, tables, entities and HTML
 # anywhere in a line; and those that start a block (list, quote, comment, fence) at its start.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#$~&|])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#$~|]|&(?=[#\w]))")
 _MARKDOWN_BLOCK_START = re.compile(r"^(\d+)(?=[.)])|^(?=[-+=%:!])")
 GIFT_SPECIAL = "\\~=#{}:"
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

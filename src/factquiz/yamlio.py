@@ -298,9 +298,12 @@ def _schema_hint(err: dict[str, Any]) -> str:
 def atomic_write_text(path: Path, text: str, newline: str = "\n") -> None:
     """Write ``text`` (UTF-8, lines ended by ``newline``) to ``path`` atomically; see
     :func:`atomic_write_bytes`."""
-    if newline != "\n":
-        text = text.replace("\n", newline)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, encoded(text, newline))
+
+
+def encoded(text: str, newline: str = "\n") -> bytes:
+    """``text`` as UTF-8 bytes with its lines ended by ``newline``."""
+    return (text if newline == "\n" else text.replace("\n", newline)).encode("utf-8")
 
 
 def _umask() -> int:
