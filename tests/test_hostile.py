@@ -303,3 +303,32 @@ def test_markdown_text_renders_as_written() -> None:
         rendered = MarkdownIt("commonmark").render(markdown_text(payload))
         flat = " ".join(payload.split())
         assert html.unescape(rendered.removeprefix("<p>").removesuffix("</p>\n")) == flat
+
+
+@pytest.mark.xdist_group("book")
+def test_new_lesson_title_runs_no_template_and_no_html_in_the_book(tmp_path: Path) -> None:
+    """The real project enables MyST's ``substitution`` extension, which runs Jinja in a
+    page; a lesson title typed at ``new-lesson`` must show as typed, in the page and in the
+    sidebar of every page."""
+    from books import copy_small_book
+
+    from factquiz.add import new_lesson
+    from factquiz.book import build_book
+
+    root = copy_small_book(tmp_path / "book")
+    config = root / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      + "parse:\n  myst_enable_extensions: [colon_fence, substitution]\n",
+                      encoding="utf-8")
+    title = "{{ 7777*11 }} <script>window.__pwned = 1</script> {% if 1 %}jinja{% endif %} [/b] ]]>"
+    result = new_lesson(root, "evil", title)
+    assert result.toc == "_toc.yml"
+    build_book(root, strict=False)  # the new quiz has no facts yet: that is only a warning
+    page = (root / "_build" / "html" / "book" / "evil.html").read_text(encoding="utf-8")
+    other = (root / "_build" / "html" / "book" / "hostile.html").read_text(encoding="utf-8")
+    for html_page in (page, other):
+        assert str(7777 * 11) not in html_page  # no template ran
+        assert "<script>window.__pwned" not in html_page
+    shown = html.escape(title, quote=False)
+    assert f"<h1>{shown}" in page  # the heading reads exactly as typed
+    assert shown in other  # and so does the sidebar entry of every page
