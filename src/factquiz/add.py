@@ -451,8 +451,20 @@ def fact_file_for(project: Project, lesson: str) -> Path:
     return project.root / FACTS_DIR / f"{lesson}.yml"
 
 
+def require_readable(project: Project) -> None:
+    """Refuse to add anything while a data file cannot be read: the check could not see
+    the whole project (an unreadable lessons.yml would look like "no lessons")."""
+    unreadable = [f"{f.path} ({f.message.removeprefix('cannot read the file ')})"
+                  for f in project.findings if f.code == "unreadable"]
+    if unreadable:
+        raise NotAddable(f"cannot read {', '.join(unreadable)}; fix it first (`factquiz check` "
+                         "says how); nothing was written")
+
+
 def require_lesson(project: Project, lesson: Any) -> str:
-    """``lesson`` if lessons.yml has it; else :class:`UnknownLesson` naming the known ones."""
+    """``lesson`` if lessons.yml has it; else :class:`UnknownLesson` naming the known ones
+    (or :class:`NotAddable`, when a data file cannot be read)."""
+    require_readable(project)
     if not isinstance(lesson, str) or lesson not in project.lessons:
         known = ", ".join(sorted(project.lessons)) or "none defined"
         raise UnknownLesson(f"unknown lesson {lesson!r}; use one of: {known} "
@@ -508,6 +520,7 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: b
     ``project`` is as for :func:`add_fact`.
     """
     project = project or load_project(root)
+    require_readable(project)
     target = quiz_file_for(project, quiz_id)
     shown = display_path(target, root)
     node = question_node(fields)
@@ -646,6 +659,7 @@ def new_lesson(root: Path, lesson_id: str, title: str, dry_run: bool = False) ->
                             "type it as plain text")
     title = " ".join(title.split())
     project = load_project(root)
+    require_readable(project)
     if lesson_id in project.lessons:
         raise LessonExists(f"lesson '{lesson_id}' already exists in {LESSONS_FILE}")
     page = f"{_page_dir(project)}/{lesson_id}.md"

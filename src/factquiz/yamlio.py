@@ -86,10 +86,11 @@ def round_trip_yaml() -> YAML:
 
 
 def display_path(path: Path, root: Path | None) -> str:
-    """``path`` relative to the project root when it is inside it."""
+    """``path`` relative to the project root when it is inside it (a symbolic link is
+    named as itself, not as its target)."""
     if root is not None:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
         except ValueError:
             pass
     return str(path)
