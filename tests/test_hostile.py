@@ -14,6 +14,7 @@ import csv
 import html
 import io
 import json
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 import zipfile
@@ -25,7 +26,17 @@ from cli_run import run
 from pygiftparser import parser as gift_parser
 from pygiftparser.utils import transformSpecials
 
-from factquiz.escape import CSV_FORMULA_START, csv_cell, gift_text, markdown_text, yaml_scalar
+from factquiz.escape import (
+    CSV_FORMULA_START,
+    control_characters,
+    csv_cell,
+    gift_text,
+    markdown_text,
+    one_line,
+    terminal_text,
+    xml_text,
+    yaml_scalar,
+)
 from factquiz.export import FORMATS, context_for, export_quiz
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
@@ -332,3 +343,55 @@ def test_new_lesson_title_runs_no_template_and_no_html_in_the_book(tmp_path: Pat
     shown = html.escape(title, quote=False)
     assert f"<h1>{shown}" in page  # the heading reads exactly as typed
     assert shown in other  # and so does the sidebar entry of every page
+
+
+# --- Each escaper, against its context's own parser --------------------------------------------
+
+NASTY = [*PAYLOADS, "bell \x07 esc \x1b[2J csi \x9b1m nul \x00 us \x1f del \x7f", "", " lead",
+         "\ufeffbom", "surrogate-free \U0001f600"]
+
+
+def _yaml_round_trip(text: str) -> None:
+    from ruamel.yaml import YAML
+
+    assert YAML(typ="safe").load(f"key: {yaml_scalar(text)}\n")["key"] == text
+    assert "\n" not in yaml_scalar(text)
+
+
+def _xml_round_trip(text: str) -> None:
+    element = ET.Element("t")
+    element.text = xml_text(text)
+    assert ET.fromstring(ET.tostring(element)).text in (xml_text(text), None)
+    assert not control_characters(xml_text(text).replace("\r", ""))
+
+
+def _csv_safe(text: str) -> None:
+    cell = csv_cell(text)
+    assert not cell.startswith(CSV_FORMULA_START)
+    assert cell.removeprefix("'") == xml_text(text) or cell == xml_text(text)
+
+
+def _terminal_plain(text: str) -> None:
+    shown = terminal_text(text)
+    assert not control_characters(shown) and "\x1b" not in shown and "\r" not in shown
+
+
+def _gift_one_line(text: str) -> None:
+    escaped = gift_text(text)
+    assert "\n" not in escaped and "\r" not in escaped
+    unescaped = re.sub(r"\\(.)", "", escaped)  # what is left once escapes are removed
+    assert not set(unescaped) & set("~=#{}:")
+
+
+def _comment_one_line(text: str) -> None:
+    assert "\n" not in one_line(text) and not control_characters(one_line(text))
+
+
+ESCAPERS = {"yaml": _yaml_round_trip, "xml": _xml_round_trip, "csv": _csv_safe,
+            "terminal": _terminal_plain, "gift": _gift_one_line, "comment": _comment_one_line}
+
+
+@pytest.mark.parametrize("context", list(ESCAPERS))
+def test_each_escaper_holds_for_every_payload(context: str) -> None:
+    for payload in NASTY:
+        ESCAPERS[context](payload)
