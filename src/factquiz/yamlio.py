@@ -210,8 +210,8 @@ class _Builder:
         mark = node.start_mark
         if isinstance(value, str):
             bad = control_characters(value)
-            if bad or "\r" in value:
-                char = value[bad[0]] if bad else "\r"
+            if bad:
+                char = value[bad[0]]
                 self.findings.append(Finding(
                     self.shown, mark.line + 1, mark.column + 1, "control-char",
                     f"control character U+{ord(char):04X} in text",
