@@ -34,14 +34,14 @@ class ReadFailed(FactquizError):
     """A file could not be read (a directory, a dangling link, no permission...)."""
 
 
-class WriteFailed(FactquizError):
+class WriteFailed(FactquizError, OSError):
     """A file could not be written (disk full, read-only, no permission...); the old file,
-    if any, is unchanged."""
+    if any, is unchanged. An :class:`OSError` too, for callers that handle those."""
 
 
 def os_reason(exc: OSError) -> str:
     """What went wrong, in words: ``Is a directory``, ``No space left on device``..."""
-    return exc.strerror or exc.__class__.__name__
+    return exc.strerror or str(exc) or exc.__class__.__name__
 
 
 def unreadable(path: Path, shown: str, exc: OSError) -> Finding:
