@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import stat
 import subprocess
@@ -358,3 +359,22 @@ def test_an_internal_error_exits_3_and_says_how_to_report_it(make_project: Calla
         if not traceback:
             assert "internal error: RuntimeError: an unexpected bug" in result.stderr
             assert "FACTQUIZ_DEBUG=1" in result.stderr and "report" in result.stderr
+
+
+@pytest.mark.parametrize("answer, replaced", [("n", False), ("y", True)])
+def test_export_asks_before_replacing_a_file_on_a_terminal(book_project: Path, answer: str,
+                                                           replaced: bool) -> None:
+    other = book_project / "notes.json"
+    other.write_text("my notes", encoding="utf-8")
+    main, terminal = pty.openpty()
+    try:
+        os.write(main, f"{answer}\n".encode())
+        result = subprocess.run([sys.executable, "-m", "factquiz", "export", "raa", "-f", "json",
+                                 "-o", "notes.json"], cwd=book_project, stdin=terminal,
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert "notes.json exists. Replace it?" in result.stdout
+    assert result.returncode == (0 if replaced else 1), result.stderr
+    assert (other.read_text(encoding="utf-8") != "my notes") is replaced
