@@ -176,7 +176,8 @@ class _Builder:
             raise self._refuse(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep",
                                "a data file is a list of flat items: remove the extra nesting")
         if id(node) in self._seen:
-            raise self._refuse(node, "yaml-alias", "an alias (*name) repeats a list or mapping",
+            raise self._refuse(node, "yaml-alias", "the list or mapping anchored here (&name) "
+                               "is repeated by an alias (*name)",
                                "write the value out instead of using &anchor and *alias")
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
