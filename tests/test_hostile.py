@@ -232,6 +232,11 @@ def test_the_terminal_preview_prints_payloads_as_plain_text(hostile: Path) -> No
     for payload in (MARKUP, "[/b]", ":smile:", FORMULAS[0]):
         assert payload in result.stdout  # shown as typed: not markup, not an emoji
     assert WORLD.splitlines()[0] in result.stdout  # emoji and right-to-left marks kept
+    for args in (("stats",), *(("stats", "--why", t) for t in ("mc", "cloze", "ordering")),
+                 ("check",)):
+        shown = run(*args, cwd=hostile)
+        assert shown.returncode == 0, (args, shown.stderr)
+        assert "\x1b" not in shown.stdout + shown.stderr and "Error" not in shown.stderr
 
 
 # --- Control characters: refused by check, harmless everywhere else --------------------------
@@ -395,3 +400,16 @@ ESCAPERS = {"yaml": _yaml_round_trip, "xml": _xml_round_trip, "csv": _csv_safe,
 def test_each_escaper_holds_for_every_payload(context: str) -> None:
     for payload in NASTY:
         ESCAPERS[context](payload)
+
+
+def test_add_fact_preview_prints_markup_as_typed(make_project: Callable[..., Path]) -> None:
+    from test_add import SUGA, fact_flags
+
+    root = make_project(copy=("facts", "quizzes"))
+    question = f"Who was Morrison's counterpart? {MARKUP} {TEMPLATE}"
+    result = run("add", "fact", *fact_flags({**SUGA, "question": question}), "--dry-run",
+                 cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "MarkupError" not in result.stderr and "\x1b" not in result.stdout
+    assert MARKUP in result.stdout  # in the example question, shown as typed
+    assert "dry run: nothing was written" in result.stdout
