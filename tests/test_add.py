@@ -402,9 +402,9 @@ else:
     while not signal_file.exists():  # start together
         time.sleep(0.005)
     real_write = add.atomic_write_text
-    def slow(path, text):
+    def slow(path, text, *newline):
         time.sleep(float(sys.argv[5]))  # inside the lock, after reading the file
-        real_write(path, text)
+        real_write(path, text, *newline)
     add.atomic_write_text = slow
     if mode == "no-lock":
         class NoLock:

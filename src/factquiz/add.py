@@ -8,9 +8,11 @@ is ever written. No rule is re-implemented here.
 Writing keeps the file as it was: the new item's YAML is inserted as text at the end of
 its list, so comments, order and formatting elsewhere stay byte for byte (a ruamel
 round-trip, which keeps comments and order, is the fallback for files of unusual shape).
-Each write holds a lock on ``<file>.lock``, re-reads the file inside it, and goes through
-:func:`~factquiz.yamlio.atomic_write_text`, so two instructors adding at once both land
-and a writer killed mid-write leaves the old file intact.
+Each validate-and-write step holds the project's one lock (``.factquiz.lock`` at its
+root), re-reads the files inside it, and goes through
+:func:`~factquiz.yamlio.atomic_write_text`, so two instructors adding at once both land,
+two facts with one id cannot both be added (even to different files), and a writer killed
+mid-write leaves the old file intact. A file written with CRLF line ends keeps them.
 """
 
 from __future__ import annotations
@@ -33,13 +35,22 @@ from ruamel.yaml.error import YAMLError
 
 from .distractors import Bank
 from .errors import FactquizError
+from .escape import control_characters, markdown_text, one_line, yaml_scalar
 from .findings import Finding
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from .model import SLUG, Fact, Kind, Question
 from .project import MARKER
 from .quizfile import QUIZZES_DIR, InstructorQuestion, QuizFile, instructor_question
 from .verify import check
-from .yamlio import atomic_write_text, display_path, read_yaml, round_trip_yaml
+from .yamlio import (
+    atomic_write_all,
+    atomic_write_text,
+    display_path,
+    encoded,
+    read_text,
+    read_yaml,
+    round_trip_yaml,
+)
 
 LOCK_TIMEOUT = 60.0  # seconds to wait for another writer before giving up
 FACT_FIELDS: tuple[str, ...] = tuple(Fact.model_fields)
@@ -51,6 +62,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
 DATA_PATHS: tuple[str, ...] = (MARKER, LESSONS_FILE, SOURCES_DIR, FACTS_DIR, QUIZZES_DIR)
 BOOK_LESSONS_DIR = "book/lessons"
 TOC_FILE = "_toc.yml"  # the book's table of contents (Jupyter Book 1.x)
+PROJECT_LOCK = ".factquiz"  # locked() adds ".lock": one lock for every writer of the project
 
 
 class InvalidItem(FactquizError):
@@ -258,14 +270,30 @@ def insert_item(original: str | None, key: str, node: CommentedMap, header: str 
 
 
 def _scratch_copy(root: Path, into: Path) -> None:
-    """Copy what the loader reads (data files only) from ``root`` into ``into``."""
+    """Copy what the loader reads (data files only) from ``root`` into ``into``.
+
+    A dangling link is left out (``check`` reports it in the project itself); a file that
+    cannot be read stops the copy with :class:`NotAddable` naming it.
+    """
     ignore = shutil.ignore_patterns("*.lock", "*.tmp", ".*")
     for name in DATA_PATHS:
         src = root / name
-        if src.is_dir():
-            shutil.copytree(src, into / name, ignore=ignore)
-        elif src.is_file():
-            shutil.copy2(src, into / name)
+        try:
+            if src.is_dir():
+                shutil.copytree(src, into / name, ignore=ignore, ignore_dangling_symlinks=True)
+            elif src.is_file():
+                shutil.copy2(src, into / name)
+        except OSError as exc:
+            where = _copy_failure(exc) or display_path(src, root)
+            raise NotAddable(f"cannot read {where} to check the change; fix it first "
+                             "(`factquiz check` shows what is wrong)") from None
+
+
+def _copy_failure(exc: OSError) -> str:
+    """The file and reason of a failed copy (``shutil.Error`` lists them)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list):
+        return "; ".join(f"{src} ({why})" for src, _, why in exc.args[0])
+    return f"{exc.filename} ({exc.strerror})" if exc.filename else ""
 
 
 def check_with(root: Path, replaced: Mapping[Path, str]) -> tuple[Project, list[Finding]]:
@@ -389,10 +417,10 @@ def _change(root: Path, target: Path, shown: str, key: str, node: CommentedMap, 
 
     Refuses (:class:`InvalidItem`) when the change brings in an error (see :func:`blocking`).
     """
-    lock = locked(target)
-    _acquire(lock, shown)
+    lock = locked(root / PROJECT_LOCK)
+    _acquire(lock, "the project")
     try:
-        original = target.read_text(encoding="utf-8") if target.exists() else None
+        original, newline = read_text(target, shown)
         text = insert_item(original, key, node, header, shown)
         baseline = check(load_project(root))
         project, findings = check_with(root, {target: text})
@@ -407,7 +435,7 @@ def _change(root: Path, target: Path, shown: str, key: str, node: CommentedMap, 
             raise InvalidItem(refusal(errors, what), errors,
                               _fields_of(errors, shown, fields_at, known_fields))
         if write:
-            atomic_write_text(target, text)
+            atomic_write_text(target, text, newline)
     finally:
         lock.release()
     return _Change(text, item, original is None, project, [f for f in fresh if f not in errors])
@@ -423,8 +451,20 @@ def fact_file_for(project: Project, lesson: str) -> Path:
     return project.root / FACTS_DIR / f"{lesson}.yml"
 
 
+def require_readable(project: Project) -> None:
+    """Refuse to add anything while a data file cannot be read: the check could not see
+    the whole project (an unreadable lessons.yml would look like "no lessons")."""
+    unreadable = [f"{f.path} ({f.message.removeprefix('cannot read the file ')})"
+                  for f in project.findings if f.code == "unreadable"]
+    if unreadable:
+        raise NotAddable(f"cannot read {', '.join(unreadable)}; fix it first (`factquiz check` "
+                         "says how); nothing was written")
+
+
 def require_lesson(project: Project, lesson: Any) -> str:
-    """``lesson`` if lessons.yml has it; else :class:`UnknownLesson` naming the known ones."""
+    """``lesson`` if lessons.yml has it; else :class:`UnknownLesson` naming the known ones
+    (or :class:`NotAddable`, when a data file cannot be read)."""
+    require_readable(project)
     if not isinstance(lesson, str) or lesson not in project.lessons:
         known = ", ".join(sorted(project.lessons)) or "none defined"
         raise UnknownLesson(f"unknown lesson {lesson!r}; use one of: {known} "
@@ -449,7 +489,7 @@ def add_fact(root: Path, fields: Mapping[str, Any], dry_run: bool = False,
     target = fact_file_for(project, lesson)
     shown = display_path(target, root)
     header = (SCHEMA_LINE.format("facts")
-              + f"# Lesson `{lesson}`: {project.lessons[lesson].title}.\n")
+              + f"# Lesson `{lesson}`: {one_line(project.lessons[lesson].title)}.\n")
     change = _change(root, target, shown, "facts", node, header, f"fact {item_id or '(no id)'}",
                      FACT_FIELDS, write=not dry_run)
     fact = next((f for f in reversed(change.project.facts) if f.id == item_id), None)
@@ -480,6 +520,7 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: b
     ``project`` is as for :func:`add_fact`.
     """
     project = project or load_project(root)
+    require_readable(project)
     target = quiz_file_for(project, quiz_id)
     shown = display_path(target, root)
     node = question_node(fields)
@@ -589,10 +630,6 @@ def add_to_toc(text: str, page: str) -> str | None:
     return new
 
 
-def _yaml_scalar(value: str) -> str:
-    return _dump({"x": value}).split(":", 1)[1].strip()
-
-
 def _page_dir(project: Project) -> str:
     """Where lesson pages live: the folder most existing lessons' pages are in."""
     folders = [str(Path(lesson.page).parent) for lesson in project.lessons.values()]
@@ -603,39 +640,51 @@ def new_lesson(root: Path, lesson_id: str, title: str, dry_run: bool = False) ->
     """Scaffold a lesson: its entry in lessons.yml, fact file, quiz file and page.
 
     Refuses if the id is taken or any of the files exists. Findings that only say the
-    new quiz has no facts yet are returned as things to do, not refused.
+    new quiz has no facts yet are returned as things to do, not refused. The title is
+    escaped for each file (Markdown in the page, YAML in the quiz file), so it shows as
+    typed and never runs as markup or template code.
+
+    All or nothing: every file is staged, then all replace their targets, with
+    ``lessons.yml`` last; a failure puts back what was replaced. Files left by a run
+    killed half-way (the same scaffold, with the lesson not yet in ``lessons.yml``) do not
+    block a retry.
     """
     if not re.fullmatch(SLUG, lesson_id) or not 2 <= len(lesson_id) <= 80:
         raise FactquizError(f"lesson id {lesson_id!r} is not a slug: use lowercase letters, "
                             "digits and hyphens, e.g. 'quad-2021'")
     if not title.strip():
         raise FactquizError("the lesson needs a title")
+    if control_characters(title):
+        raise FactquizError("the title holds control characters (an escape sequence?); "
+                            "type it as plain text")
     title = " ".join(title.split())
     project = load_project(root)
+    require_readable(project)
     if lesson_id in project.lessons:
         raise LessonExists(f"lesson '{lesson_id}' already exists in {LESSONS_FILE}")
     page = f"{_page_dir(project)}/{lesson_id}.md"
     files = {
         root / FACTS_DIR / f"{lesson_id}.yml":
-            SCHEMA_LINE.format("facts") + f"# Lesson `{lesson_id}`: {title}.\nfacts: []\n",
+            SCHEMA_LINE.format("facts")
+            + f"# Lesson `{lesson_id}`: {one_line(title)}.\nfacts: []\n",
         root / QUIZZES_DIR / f"{lesson_id}.yml":
-            QUIZ_TEMPLATE.format(schema=SCHEMA_LINE.format("quiz"), id=lesson_id, title=title,
-                                 title_yaml=_yaml_scalar(title)),
-        root / page: PAGE_TEMPLATE.format(title=title, id=lesson_id),
+            QUIZ_TEMPLATE.format(schema=SCHEMA_LINE.format("quiz"), id=lesson_id,
+                                 title=one_line(title), title_yaml=yaml_scalar(title)),
+        root / page: PAGE_TEMPLATE.format(title=markdown_text(title), id=lesson_id),
     }
-    taken = [display_path(p, root) for p in files if p.exists()]
+    taken = [display_path(p, root) for p, text in files.items()
+             if (p.exists() or p.is_symlink()) and not _holds(p, text)]
     if taken:
         raise LessonExists(f"{', '.join(taken)} already exist(s); choose another lesson id")
     lessons_path = root / LESSONS_FILE
     toc_path = root / TOC_FILE
     node = _node({"id": lesson_id, "title": title, "page": page})
-    lock, toc_lock = locked(lessons_path), locked(toc_path)
-    _acquire(lock, LESSONS_FILE)
-    _acquire(toc_lock, TOC_FILE)
+    lock = locked(root / PROJECT_LOCK)
+    _acquire(lock, "the project")
     try:
-        toc = toc_path.read_text(encoding="utf-8") if toc_path.exists() else None
+        toc, toc_newline = read_text(toc_path, TOC_FILE)
         new_toc = add_to_toc(toc, page) if toc is not None else None
-        original = lessons_path.read_text(encoding="utf-8") if lessons_path.exists() else None
+        original, newline = read_text(lessons_path, LESSONS_FILE)
         text = insert_item(original, "lessons", node, SCHEMA_LINE.format("lessons"), LESSONS_FILE)
         baseline = check(load_project(root))
         yaml_files = {p: t for p, t in files.items() if p.suffix == ".yml"}
@@ -647,16 +696,23 @@ def new_lesson(root: Path, lesson_id: str, title: str, dry_run: bool = False) ->
         if errors:
             raise InvalidItem(refusal(errors, f"lesson {lesson_id}"), errors, [])
         if not dry_run:
-            for path, content in files.items():
-                atomic_write_text(path, content)
-            atomic_write_text(lessons_path, text)
+            writes = {path: encoded(content) for path, content in files.items()}
             if new_toc is not None:
-                atomic_write_text(toc_path, new_toc)
+                writes[toc_path] = encoded(new_toc, toc_newline)
+            writes[lessons_path] = encoded(text, newline)
+            atomic_write_all(writes)
     finally:
-        toc_lock.release()
         lock.release()
     created = [display_path(p, root) for p in files] + [LESSONS_FILE]
     return NewLessonResult(lesson_id, created, todo, TOC_FILE if new_toc is not None else None)
+
+
+def _holds(path: Path, text: str) -> bool:
+    """Whether ``path`` is a file holding exactly ``text`` (a scaffold left by a killed run)."""
+    try:
+        return path.is_file() and path.read_bytes() == encoded(text)
+    except OSError:
+        return False
 
 
 # --- Suggestions for prompts ----------------------------------------------------------------------

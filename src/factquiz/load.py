@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
 from .sources import read_source
-from .yamlio import display_path, position, read_yaml, validate
+from .yamlio import display_path, is_fatal, position, read_yaml, validate
 
 if TYPE_CHECKING:
     from .quizfile import LoadedQuiz
@@ -99,13 +99,13 @@ def load_lessons(project: Project) -> None:
     """Read ``lessons.yml``, the list of lessons facts and quizzes may name."""
     path = project.root / LESSONS_FILE
     shown = project.shown(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         project.findings.append(Finding(shown, 1, 1, "missing-file", "lessons.yml is missing",
                                         "create it with a `lessons:` list of {id, title, page}"))
         return
     data, findings = read_yaml(path, shown)
     project.findings.extend(findings)
-    if findings:
+    if is_fatal(findings):
         return
     parsed, findings = validate(LessonsFile, data, shown)
     project.findings.extend(findings)
@@ -129,8 +129,8 @@ def load_fact_file(project: Project, path: Path) -> None:
     shown = project.shown(path)
     data, findings = read_yaml(path, shown)
     project.findings.extend(findings)
-    if findings or data is None or (isinstance(data, CommentedMap) and data.get("facts") is None
-                                    and set(data) <= {"facts"}):
+    empty = isinstance(data, CommentedMap) and data.get("facts") is None and set(data) <= {"facts"}
+    if is_fatal(findings) or data is None or empty:
         return  # an empty file, or one with an empty `facts:`, holds no facts
     if not isinstance(data, CommentedMap) or not isinstance(data.get("facts"), CommentedSeq):
         _, findings = validate(FactFile, data, shown)

@@ -32,7 +32,7 @@ from .qtypes import REGISTRY
 from .qtypes.base import BLANK
 from .qtypes.cloze import rejected_for
 from .qtypes.ordering import interval
-from .yamlio import position, read_yaml, validate
+from .yamlio import is_fatal, position, read_yaml, validate
 
 if TYPE_CHECKING:
     from .load import Project
@@ -139,7 +139,7 @@ def load_quizzes(project: Project) -> None:
             findings = [Finding(shown, 1, 1, "schema", "the quiz file is empty",
                                 "add at least `title:` and `lesson:`")]
         project.findings.extend(findings)
-        if findings:
+        if is_fatal(findings):
             continue
         quiz, findings = validate(QuizFile, data, shown)
         project.findings.extend(Finding(f.path, f.line, f.col, f.code, f.message, f.hint,

@@ -21,7 +21,14 @@ from typing import Any
 
 from .findings import Finding
 from .model import Source, SourceMeta
-from .yamlio import atomic_write_text, read_yaml, round_trip_yaml, validate
+from .yamlio import (
+    atomic_write_text,
+    is_fatal,
+    read_yaml,
+    round_trip_yaml,
+    unreadable,
+    validate,
+)
 
 FENCE = "---\n"
 
@@ -45,7 +52,10 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
     """Read one source file; problems become findings, located in the file."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [unreadable(path, shown, exc)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -58,16 +68,16 @@ def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
                               "the metadata must end with another '---' line",
                               "add the front matter with `factquiz add source` or by hand")]
     front, body, body_line = parts
-    data, findings = read_yaml(path, shown, text=FENCE + front)
-    if findings:
-        return None, findings
+    data, value_findings = read_yaml(path, shown, text=FENCE + front)
+    if is_fatal(value_findings):
+        return None, value_findings
     meta, findings = validate(SourceMeta, data, shown)
     if meta is None:
-        return None, findings
+        return None, value_findings + findings
     checksum_line = next((i + 2 for i, line in enumerate(front.split("\n"))
                           if line.startswith("sha256:")), 1)
     return Source(meta=meta, body=body, path=shown, body_line=body_line,
-                  checksum_line=checksum_line), []
+                  checksum_line=checksum_line), value_findings
 
 
 def render_source(meta: SourceMeta, body: str) -> str:

@@ -23,6 +23,7 @@ from .quizfile import check_quizzes
 from .sources import body_checksum
 
 Rule = Callable[[Project, "SourceIndex"], Iterable[Finding]]
+CLOSEST_MAX_CHARS = 400  # of a quote searched for the closest passage
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ class IndexedSource:
 
     def closest(self, quote: str) -> tuple[str, int, int] | None:
         """The passage most like ``quote``, with its line and column, for a suggestion."""
-        needle = normalize(quote)
+        # The search costs the needle's length times the body's: a quote longer than any
+        # passage worth suggesting is searched by its start only.
+        needle = normalize(quote)[:CLOSEST_MAX_CHARS]
         if not needle or not self.text:
             return None
         found = fuzz.partial_ratio_alignment(needle, self.text, score_cutoff=40)

@@ -6,9 +6,10 @@ field type, becomes a :class:`Finding` at the file's line and column, never a tr
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,9 +18,61 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .errors import FactquizError
+from .escape import control_characters
 from .findings import Finding
 
 M = TypeVar("M", bound=BaseModel)
+#: Deeper nesting than this is no fact bank's shape; refusing it keeps every reader of the
+#: data (validation, checks, exports) far from Python's recursion limit.
+MAX_DEPTH = 64
+#: Finding codes about a value in a file that otherwise parsed: the rest of it still loads.
+VALUE_CODES = frozenset({"control-char", "non-finite"})
+
+
+class ReadFailed(FactquizError):
+    """A file could not be read (a directory, a dangling link, no permission...)."""
+
+
+class WriteFailed(FactquizError, OSError):
+    """A file could not be written (disk full, read-only, no permission...); the old file,
+    if any, is unchanged. An :class:`OSError` too, for callers that handle those."""
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in words: ``Is a directory``, ``No space left on device``..."""
+    return exc.strerror or str(exc) or exc.__class__.__name__
+
+
+def unreadable(path: Path, shown: str, exc: OSError) -> Finding:
+    """The finding for a data file that cannot be read, with a fix for each usual cause."""
+    if path.is_dir():
+        hint = "a data file must be a file: move the directory away or rename it"
+    elif path.is_symlink() and not path.exists():
+        hint = "the symbolic link points to nothing: fix its target or remove the link"
+    else:
+        hint = "make the file readable (check its permissions) or remove it"
+    return Finding(shown, 1, 1, "unreadable", f"cannot read the file ({os_reason(exc)})", hint)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, str]:
+    """The file's text with line ends as ``\n`` (None if it does not exist), and the line
+    end it used (``"\r\n"`` or ``"\n"``), so a writer can keep it.
+
+    Raises :class:`ReadFailed` naming the file when it exists but cannot be read.
+    """
+    if not path.exists() and not path.is_symlink():
+        return None, "\n"
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise ReadFailed(f"cannot read {shown}: {os_reason(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise ReadFailed(f"cannot read {shown}: not UTF-8 text ({exc.reason}); save it as "
+                         "UTF-8") from None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    return text.replace("\r\n", "\n"), newline
 
 
 def round_trip_yaml() -> YAML:
@@ -33,10 +86,11 @@ def round_trip_yaml() -> YAML:
 
 
 def display_path(path: Path, root: Path | None) -> str:
-    """``path`` relative to the project root when it is inside it."""
+    """``path`` relative to the project root when it is inside it (a symbolic link is
+    named as itself, not as its target)."""
     if root is not None:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
         except ValueError:
             pass
     return str(path)
@@ -53,14 +107,19 @@ def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, lis
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            return None, [unreadable(path, shown, exc)]
         except UnicodeDecodeError as exc:
             return None, [Finding(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
-        return (None if node is None else _build(loader, node, shown)), []
-    except _DuplicateKey as exc:
+        if node is None:
+            return None, []
+        builder = _Builder(loader, shown)
+        return builder.build(node, 0), builder.findings
+    except _Refused as exc:
         return None, [exc.finding]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -79,39 +138,91 @@ def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, lis
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _DuplicateKey(Exception):
+class _Refused(Exception):
+    """A problem that stops reading the file (the finding says where and why)."""
+
     def __init__(self, finding: Finding) -> None:
         self.finding = finding
 
 
-def _build(loader: Any, node: yaml.Node, shown: str) -> Any:
-    """Turn a composed node into CommentedMap/CommentedSeq/scalars, recording positions."""
-    if isinstance(node, yaml.MappingNode):
+def is_fatal(findings: Sequence[Finding]) -> bool:
+    """Whether reading a file failed (rather than finding bad values in a file that parsed)."""
+    return any(f.code not in VALUE_CODES for f in findings)
+
+
+class _Builder:
+    """Turns composed nodes into CommentedMap/CommentedSeq/scalars, recording positions.
+
+    Refuses what no data file needs and a hostile one could use: nesting deeper than
+    :data:`MAX_DEPTH`, and a collection reused through an alias (``&a`` ... ``*a``), which
+    could expand exponentially (a "billion laughs" file). Control characters in text and
+    non-finite numbers (``.nan``, ``.inf``) become findings at the value.
+    """
+
+    def __init__(self, loader: Any, shown: str) -> None:
+        self.loader = loader
+        self.shown = shown
+        self.findings: list[Finding] = []
+        self._seen: set[int] = set()
+
+    def _refuse(self, node: yaml.Node, code: str, message: str, hint: str) -> _Refused:
+        mark = node.start_mark
+        return _Refused(Finding(self.shown, mark.line + 1, mark.column + 1, code, message, hint))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if depth > MAX_DEPTH:
+            raise self._refuse(node, "too-deep", f"nested more than {MAX_DEPTH} levels deep",
+                               "a data file is a list of flat items: remove the extra nesting")
+        if id(node) in self._seen:
+            raise self._refuse(node, "yaml-alias", "the list or mapping anchored here (&name) "
+                               "is repeated by an alias (*name)",
+                               "write the value out instead of using &anchor and *alias")
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth)
+        seq = CommentedSeq()
+        seq._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+        for i, item in enumerate(node.value):
+            seq.append(self.build(item, depth + 1))
+            seq.lc.add_kv_line_col(i, [item.start_mark.line, item.start_mark.column])
+        return seq
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> CommentedMap:
         result = CommentedMap()
         result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True) \
-                if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) \
+                else str(key_node.value)
             if key in result:
-                mark = key_node.start_mark
                 first = result.lc.key(key)[0] + 1
-                raise _DuplicateKey(Finding(
-                    shown, mark.line + 1, mark.column + 1, "duplicate-key",
-                    f"duplicate key '{key}' (first at line {first})",
-                    "remove or rename one of the two keys; YAML keeps only one"))
-            result[key] = _build(loader, value_node, shown)
+                raise self._refuse(key_node, "duplicate-key",
+                                   f"duplicate key '{key}' (first at line {first})",
+                                   "remove or rename one of the two keys; YAML keeps only one")
+            result[key] = self.build(value_node, depth + 1)
             result.lc.add_kv_line_col(key, [key_node.start_mark.line, key_node.start_mark.column,
                                             value_node.start_mark.line,
                                             value_node.start_mark.column])
         return result
-    if isinstance(node, yaml.SequenceNode):
-        seq = CommentedSeq()
-        seq._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
-        for i, item in enumerate(node.value):
-            seq.append(_build(loader, item, shown))
-            seq.lc.add_kv_line_col(i, [item.start_mark.line, item.start_mark.column])
-        return seq
-    return loader.construct_object(node, deep=True)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value = self.loader.construct_object(node, deep=True)
+        mark = node.start_mark
+        if isinstance(value, str):
+            bad = control_characters(value)
+            if bad:
+                char = value[bad[0]]
+                self.findings.append(Finding(
+                    self.shown, mark.line + 1, mark.column + 1, "control-char",
+                    f"control character U+{ord(char):04X} in text",
+                    "remove it: text may hold tabs and line breaks, but no escape sequences "
+                    "or other control characters"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            self.findings.append(Finding(
+                self.shown, mark.line + 1, mark.column + 1, "non-finite",
+                f"{node.value} is not a finite number", "write a number such as 0 or 0.5"))
+        return value
 
 
 def _one_line(text: str) -> str:
@@ -186,17 +297,26 @@ def _schema_hint(err: dict[str, Any]) -> str:
     return "see the JSON Schema in schemas/ for the expected form"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; see :func:`atomic_write_bytes`."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, newline: str = "\n") -> None:
+    """Write ``text`` (UTF-8, lines ended by ``newline``) to ``path`` atomically; see
+    :func:`atomic_write_bytes`."""
+    atomic_write_bytes(path, encoded(text, newline))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a crash leaves the old file or the new, never half.
+def encoded(text: str, newline: str = "\n") -> bytes:
+    """``text`` as UTF-8 bytes with its lines ended by ``newline``."""
+    return (text if newline == "\n" else text.replace("\n", newline)).encode("utf-8")
 
-    The data goes to a temporary file in the same directory, is flushed to disk, and
-    replaces the target with one rename; the target's permissions are kept.
-    """
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """``data`` in a flushed temporary file beside ``path``, with the mode ``path`` has or,
+    for a new file, the mode the umask gives."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -204,9 +324,60 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a crash leaves the old file or the new, never half.
+
+    The data goes to a temporary file in the same directory, is flushed to disk, and
+    replaces the target with one rename; the target's permissions are kept (a new file's
+    follow the umask). An OS error (disk full, read-only, no permission) raises
+    :class:`WriteFailed` naming the file, with the old file unchanged.
+    """
+    atomic_write_all({path: data})
+
+
+def atomic_write_all(files: Mapping[Path, bytes]) -> None:
+    """Write several files all or nothing.
+
+    Every file is staged in a temporary file first; only when all are staged do they
+    replace their targets, in the order given. If any step fails, the files already
+    replaced get their old content back (or are removed, if they were new), no temporary
+    file is left, and :class:`WriteFailed` names the file that failed.
+    """
+    staged: dict[Path, Path] = {}
+    done: list[tuple[Path, bytes | None]] = []
+    current = next(iter(files), None)
+    try:
+        for current in files:
+            staged[current] = _stage(current, files[current])
+        for current, tmp in staged.items():
+            old = current.read_bytes() if current.is_file() else None
+            os.replace(tmp, current)
+            done.append((current, old))
+    except BaseException as exc:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        for path, old in reversed(done):
+            _restore(path, old)
+        if isinstance(exc, OSError):
+            raise WriteFailed(f"cannot write {current}: {os_reason(exc)}; nothing was "
+                              "changed") from None
+        raise
+
+
+def _restore(path: Path, old: bytes | None) -> None:
+    """Put back what ``path`` held before (best effort: this runs while handling a failure)."""
+    try:
+        if old is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write_all({path: old})
+    except (OSError, WriteFailed):
+        pass

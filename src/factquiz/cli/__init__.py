@@ -1,12 +1,15 @@
 """The ``factquiz`` command line: a thin layer of argument parsing and output over the library.
 
 Each command group lives in its own module and registers itself on :data:`app`.
-Exit codes: 0 success, 1 the data has problems (findings), 2 a usage or input error.
+Exit codes: 0 success, 1 the data has problems (findings), 2 a usage or input error,
+3 an internal error of factquiz (a bug: it says how to report it).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 
 from rich.markup import escape
 
@@ -21,13 +24,41 @@ from . import add  # noqa: F401  isort: skip
 from . import export  # noqa: F401  isort: skip
 from . import book  # noqa: F401  isort: skip
 
+EXIT_INTERNAL = 3
+REPORT_URL = "the factquiz project's issue tracker"
+
 
 def main() -> None:
-    """Entry point: run the app, turning user errors into a message and exit code 2."""
+    """Entry point: run the app, turning user errors into a message and exit code 2, and
+    an unexpected error into a one-line report and exit code 3 (the traceback only with
+    ``FACTQUIZ_DEBUG=1``)."""
+    try:
+        _run()
+    except SystemExit:
+        raise
+    except BaseException as exc:  # a bug in factquiz, never the user's data
+        if os.environ.get("FACTQUIZ_DEBUG") == "1":
+            traceback.print_exc()
+        else:
+            err_console.print(
+                f"[bold red]internal error:[/] {escape(type(exc).__name__)}: "
+                f"{escape(str(exc))}\nThis is a bug in factquiz, not a problem "
+                f"with your data. Please report it to {REPORT_URL} with the command you ran "
+                "and the output of the same command run with FACTQUIZ_DEBUG=1 (which shows "
+                "the traceback).", markup=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _run() -> None:
     try:
         code = app(standalone_mode=False)
     except FactquizError as exc:
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
+        sys.exit(2)
+    except OSError as exc:  # a file the command needed; the message names it
+        where = f"{exc.filename}: " if exc.filename else ""
+        err_console.print(f"[bold red]error:[/] {escape(where)}"
+                          f"{escape(exc.strerror or str(exc))}", markup=True)
         sys.exit(2)
     except SystemExit:
         raise

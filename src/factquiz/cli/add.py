@@ -32,6 +32,7 @@ from ..add import (
     suggest_question_id,
 )
 from ..errors import FactquizError
+from ..escape import terminal_text
 from ..generate import generate_question
 from ..load import Project, load_project
 from ..model import QUESTION_TYPES, Kind
@@ -112,7 +113,7 @@ def choose(label: str, options: list[tuple[str, str]], default: str | None = Non
     """One of ``options`` (id, description), by number or id; the list is shown first."""
     console.print(f"{label}:")
     for n, (key, description) in enumerate(options, start=1):
-        console.print(f"  {n:>2}) {key}  [dim]{escape(description)}[/]")
+        console.print(f"  {n:>2}) {escape(key)}  [dim]{escape(description)}[/]", markup=True)
     ids = [key for key, _ in options]
     while True:
         value = typer.prompt(f"{label} (number or id)", default=default,
@@ -174,7 +175,8 @@ def _check_preview_write(what: str, attempt: Callable[[bool], AddResult],
         console.print("dry run: nothing was written")
         return
     if confirm:
-        if not typer.confirm(f"Add {what} {result.item_id} to {result.shown}?", default=True):
+        question = terminal_text(f"Add {what} {result.item_id} to {result.shown}?")
+        if not typer.confirm(question, default=True):
             console.print("nothing was written")
             raise typer.Exit(1)
         result = attempt(False)
@@ -245,7 +247,7 @@ def _ask_fact(project: Project, fields: dict[str, Any], only: list[str] | None) 
 
 def _preview_fact(result: AddResult) -> None:
     console.print(f"New fact for [bold]{escape(result.shown)}[/]"
-                  + (" (a new file)" if result.created else "") + ":")
+                  + (" (a new file)" if result.created else "") + ":", markup=True)
     _print_yaml(result.item_yaml)
     if result.fact is None or result.project is None:
         return
@@ -254,7 +256,7 @@ def _preview_fact(result: AddResult) -> None:
     console.print("Can yield: " + (", ".join(REGISTRY[t].title for t in yes) or "no question type"))
     for qtype, why in can.items():
         if why is not None:
-            console.print(f"  not {REGISTRY[qtype].title}: {escape(why)}", style="dim")
+            console.print(f"  not {REGISTRY[qtype].title}: {why}", style="dim")
     if yes:
         example = generate_question(result.project, result.fact, yes[0], random.Random(0))
         console.print("Example question:")
@@ -371,7 +373,7 @@ def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
         facts = _fact_list(project, quiz_id)
         console.print("Facts of this lesson:")
         for n, (fid, statement) in enumerate(facts, start=1):
-            console.print(f"  {n:>2}) {fid}  [dim]{escape(statement)}[/]")
+            console.print(f"  {n:>2}) {escape(fid)}  [dim]{escape(statement)}[/]", markup=True)
         ids = [fid for fid, _ in facts]
         chosen = ask_lines("Facts the question rests on (number or id)")
         fields["facts"] = [by_number(c, ids) for c in chosen]
@@ -412,7 +414,7 @@ def _answer_value(kind: str | None, answer: str | None) -> Any:
 
 
 def _preview_question(result: AddResult) -> None:
-    console.print(f"New question for [bold]{escape(result.shown)}[/]:")
+    console.print(f"New question for [bold]{escape(result.shown)}[/]:", markup=True)
     _print_yaml(result.item_yaml)
     if result.question is not None:
         console.print("A generated variant, as students see it, with its key:")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
+from ..escape import terminal_text
 from ..load import Project, load_project
 from ..project import project_root
 
@@ -18,8 +20,30 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class PlainConsole(Console):
+    """A console that prints strings as plain text: never as Rich markup or emoji codes,
+    and with escape sequences and other control characters removed (see
+    :func:`~factquiz.escape.terminal_text`), so data printed cannot style, move or
+    rewrite the terminal. A styled line passes ``markup=True`` and escapes its data with
+    ``rich.markup.escape``; :class:`~rich.text.Text` built from data uses :func:`plain`.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(markup=False, emoji=False, highlight=False, soft_wrap=True, **kwargs)
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(terminal_text(text), **kwargs)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Data as a :class:`~rich.text.Text` for the terminal: control characters removed."""
+    return Text(terminal_text(text), style=style)
+
+
+console = PlainConsole()
+err_console = PlainConsole(stderr=True)
 
 ProjectOpt = Annotated[
     Path | None,

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..export import FORMATS, context_for, default_path, export_quiz, get_format
+from ..escape import terminal_text
+from ..export import (
+    FORMATS,
+    ProtectedPath,
+    context_for,
+    default_path,
+    export_quiz,
+    get_format,
+    protected_reason,
+)
 from ..generate import make_quiz
 from .common import JsonOpt, ProjectOpt, app, console, err_console, open_project
 
@@ -27,16 +37,20 @@ def export_command(
                                                 "(default: exports/<quiz>-<seed>.<ext>).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Write nothing if any question cannot "
                                          "be carried by the format.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file "
+                                        "without asking (never project data).")] = False,
     project: ProjectOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Export one variant of a quiz for Moodle, Canvas or Anki, or as CSV or JSON.
 
     Questions a format cannot carry are named, never dropped silently: they are left out
-    with a warning, or with --strict nothing is written."""
+    with a warning, or with --strict nothing is written. The project's data is never
+    overwritten; an existing --output file is replaced only when confirmed (or --force)."""
     loaded = open_project(project)
     variant = make_quiz(loaded, quiz, seed=seed)
     path = output or default_path(loaded.root, variant, get_format(fmt.value))
+    _may_write(path, loaded.root, ask_to_replace=output is not None and not force)
     result = export_quiz(variant, fmt.value, path, context_for(loaded), strict=strict)
     if as_json:
         console.print_json(json.dumps(result.to_dict()))
@@ -48,3 +62,19 @@ def export_command(
     shown = loaded.shown(path)
     console.print(f"wrote {shown}: {len(result.exported)} of {len(variant.questions)} questions "
                   f"of quiz {variant.id} (seed {variant.seed}) as {fmt.value}", markup=False)
+
+
+def _may_write(path: Path, root: Path, ask_to_replace: bool) -> None:
+    """Refuse project data; for an existing file, ask (or, without a terminal, require
+    --force). Raises :class:`ProtectedPath`, or exits 1 when the user declines."""
+    reason = protected_reason(path, root)
+    if reason is not None:
+        raise ProtectedPath(f"{reason}; nothing was written")
+    if not ask_to_replace or not (path.exists() or path.is_symlink()):
+        return
+    if not sys.stdin.isatty():
+        raise ProtectedPath(f"{path} exists; pass --force to replace it, or choose another "
+                            "--output; nothing was written")
+    if not typer.confirm(terminal_text(f"{path} exists. Replace it?"), default=False):
+        err_console.print("nothing was written")
+        raise typer.Exit(1)

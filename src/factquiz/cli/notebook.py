@@ -57,8 +57,7 @@ def progress_command(
         warnings.simplefilter("always", ProgressWarning)
         summary = progress(path=file, project=project)
     for warning in caught:
-        err_console.print(f"[bold yellow]warning:[/] {escape(str(warning.message))}",
-                          highlight=False)
+        err_console.print(f"[bold yellow]warning:[/] {escape(str(warning.message))}", markup=True)
     if as_json:
         console.print_json(json.dumps(summary.to_dict()))
         return

@@ -10,7 +10,7 @@ from rich.text import Text
 from ..generate import Quiz, make_quiz
 from ..model import Question
 from ..qtypes import REGISTRY
-from .common import ProjectOpt, app, console
+from .common import ProjectOpt, app, console, plain
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -23,25 +23,25 @@ def question_lines(number: int, question: Question, answers: bool) -> list[Text]
     """The lines showing one question (and, with ``answers``, its key and sources)."""
     head = Text(f"{number}. ", style="bold")
     head.append(f"[{REGISTRY[question.type].title}] ", style="cyan")
-    head.append(question.prompt)
+    head.append(plain(question.prompt))
     lines = [head]
     if question.type in ("mc", "tf"):
-        lines += [Text(f"   {_letter(i)}) {opt}") for i, opt in enumerate(question.options)]
+        lines += [plain(f"   {_letter(i)}) {opt}") for i, opt in enumerate(question.options)]
     elif question.type == "ordering":
-        lines += [Text(f"   {i + 1}. {item}") for i, item in enumerate(question.items)]
+        lines += [plain(f"   {i + 1}. {item}") for i, item in enumerate(question.items)]
     elif question.type == "matching":
         width = max(len(item) for item in question.items)
         rows = max(len(question.items), len(question.options))
         for i in range(rows):
             left = f"{i + 1}. {question.items[i]}" if i < len(question.items) else ""
             right = f"{_letter(i)}) {question.options[i]}" if i < len(question.options) else ""
-            lines.append(Text(f"   {left:<{width + 4}}   {right}"))
+            lines.append(plain(f"   {left:<{width + 4}}   {right}"))
     if answers:
-        lines.append(Text("   Answer: ", style="bold green") + Text(_key(question)))
-        lines.append(Text("   Why: ", style="bold") + Text(question.explanation))
+        lines.append(Text("   Answer: ", style="bold green") + plain(_key(question)))
+        lines.append(Text("   Why: ", style="bold") + plain(question.explanation))
         for c in question.citations:
-            lines.append(Text(f"   Source: {c.title} ({c.published or 'undated'}): ", style="dim")
-                         + Text(f"\u201c{c.quote}\u201d", style="dim italic"))
+            lines.append(plain(f"   Source: {c.title} ({c.published or 'undated'}): ", style="dim")
+                         + plain(f"\u201c{c.quote}\u201d", style="dim italic"))
     return lines
 
 
@@ -62,8 +62,8 @@ def _key(question: Question) -> str:
 
 def render_quiz(quiz: Quiz, answers: bool) -> list[Text]:
     """The whole variant as lines of rich text."""
-    title = Text(f"{quiz.title}", style="bold underline")
-    out = [title, Text(f"quiz {quiz.id}, seed {quiz.seed}, {len(quiz.questions)} questions"
+    title = plain(quiz.title, style="bold underline")
+    out = [title, plain(f"quiz {quiz.id}, seed {quiz.seed}, {len(quiz.questions)} questions"
                        + ("; answer key shown" if answers else ""), style="dim"), Text("")]
     for n, question in enumerate(quiz.questions, start=1):
         out += question_lines(n, question, answers)

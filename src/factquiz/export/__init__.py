@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import FactquizError
 from ..yamlio import atomic_write_bytes
 from . import anki, gift, moodle, qti, tabular
 from .base import (
@@ -34,12 +35,14 @@ __all__ = [
     "ExportResult",
     "Format",
     "NothingToExport",
+    "ProtectedPath",
     "Skipped",
     "UnknownFormat",
     "UnsupportedQuestionType",
     "default_path",
     "export_quiz",
     "get_format",
+    "protected_reason",
 ]
 
 FORMATS: dict[str, Format] = {
@@ -47,6 +50,34 @@ FORMATS: dict[str, Format] = {
                         tabular.JSON)
 }
 EXPORTS_DIR = "exports"
+#: What an export may never write to or into: the project's data and the book.
+PROTECTED = ("sources", "facts", "quizzes", "book", "schemas", "notebooks", "lessons.yml",
+             "_toc.yml", "_config.yml", ".git")
+
+
+class ProtectedPath(FactquizError):
+    """The output path is project data (or a directory): an export never writes there."""
+
+
+def protected_reason(path: Path, root: Path) -> str | None:
+    """Why an export must not write ``path``, or None if it may (perhaps replacing a file).
+
+    Nothing inside the project's data (:data:`PROTECTED`) may be written, existing or not:
+    a stray file in ``facts/`` or ``quizzes/`` would be read as data. A directory is
+    never replaced.
+    """
+    target = path.resolve()
+    if target.is_dir():
+        return f"{path} is a directory; name a file to write"
+    try:
+        parts = target.relative_to(root.resolve()).parts
+    except ValueError:
+        return None
+    if parts and parts[0] in PROTECTED:
+        return (f"{path} is the project's {parts[0]}; an export never writes into the project's "
+                f"data ({', '.join(PROTECTED)}): write it to {EXPORTS_DIR}/ or outside the "
+                "project")
+    return None
 
 
 def get_format(name: str) -> Format:

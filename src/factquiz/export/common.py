@@ -1,14 +1,14 @@
 """Pieces every exporter shares: feedback with citations, the key as text, number formatting.
 
-No format-specific escaping here: each format module escapes for its own syntax.
+Escaping lives in :mod:`factquiz.escape`, one function per output context.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 
+from ..escape import html_text
 from ..model import Citation, Question
 
 
@@ -18,11 +18,6 @@ def number_text(value: float | int) -> str:
     if math.isfinite(number) and number.is_integer():
         return str(int(number))
     return repr(number)
-
-
-def html_text(text: str) -> str:
-    """Plain text as HTML: ``&``, ``<`` and ``>`` escaped, quotes left as they are."""
-    return html.escape(text, quote=False)
 
 
 def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</q>")) -> str:

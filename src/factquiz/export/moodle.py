@@ -12,9 +12,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from ..escape import html_text, xml_text
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, html_text, number_text
+from .common import feedback_html, fuzzy_cloze_notes, number_text
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -26,7 +27,7 @@ def _text(parent: ET.Element, tag: str, value: str, fmt: str | None = "html",
           **attrs: str) -> ET.Element:
     """``<tag format=...><text>value</text></tag>`` under ``parent``."""
     element = ET.SubElement(parent, tag, {**({"format": fmt} if fmt else {}), **attrs})
-    ET.SubElement(element, "text").text = value
+    ET.SubElement(element, "text").text = xml_text(value)
     return element
 
 

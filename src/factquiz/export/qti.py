@@ -15,9 +15,10 @@ import xml.etree.ElementTree as ET
 import zipfile
 from typing import TYPE_CHECKING
 
+from ..escape import html_text, xml_text
 from ..model import Question
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, html_text, number_text, stable_ident
+from .common import feedback_html, fuzzy_cloze_notes, number_text, stable_ident
 
 if TYPE_CHECKING:
     from ..generate import Quiz
@@ -52,9 +53,9 @@ CANVAS_TYPE = {
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
+    element = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -89,7 +90,7 @@ def _set_score(condition: ET.Element, value: str, action: str = "Set") -> None:
 def item_element(quiz: Quiz, question: Question) -> ET.Element:
     """The ``<item>`` for one question, in Canvas's QTI dialect."""
     ident = "factquiz_" + stable_ident(quiz.id, str(quiz.seed), question.id)
-    item = ET.Element("item", ident=ident, title=question.id)
+    item = ET.Element("item", ident=ident, title=xml_text(question.id))
     kind = question.type
     choice_ids = [f"{ident}_{i}" for i in range(len(question.options))]
     if kind in ("mc", "tf"):

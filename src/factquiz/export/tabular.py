@@ -12,6 +12,7 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from ..escape import csv_cell
 from ..model import Question
 from .base import ExportContext, Format
 from .common import answer_text, feedback_text
@@ -49,12 +50,15 @@ def csv_row(question: Question) -> dict[str, str]:
 
 
 def render_csv(quiz: Quiz, questions: list[Question], context: ExportContext) -> bytes:
-    """UTF-8 CSV (RFC 4180 quoting, CRLF line ends) with a header row."""
+    """UTF-8 CSV (RFC 4180 quoting, CRLF line ends) with a header row.
+
+    Every cell is escaped by :func:`~factquiz.escape.csv_cell`, so a spreadsheet never
+    runs one as a formula, and keeps no control character."""
     stream = io.StringIO(newline="")
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for question in questions:
-        writer.writerow(csv_row(question))
+        writer.writerow({key: csv_cell(value) for key, value in csv_row(question).items()})
     return stream.getvalue().encode("utf-8")
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..escape import html_text
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .lint import LintUncitedClaims, NoFactRole
@@ -61,6 +62,15 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
     source_pages(env).update(source_pages(other) & set(docnames))
 
 
+def _escape_page_title(app: Sphinx, pagename: str, templatename: str,
+                       context: dict[str, Any], doctree: Any) -> None:
+    """sphinx-book-theme puts the page title's plain text into its print-only ``<h1>``
+    unescaped (``{{ pagetitle }}``): a heading that reads ``<script>`` would run. Escape it
+    after the theme has set it."""
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html_text(context["pagetitle"])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the role, directives, nodes, transforms, config values and assets."""
     app.add_config_value("factquiz_root", "", "env", types=[str])
@@ -78,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
+    app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
