@@ -80,7 +80,7 @@ def test_quote_not_found_names_closest_passage(findings_for: Callable[..., list[
     assert found.code == "quote-not-found"
     assert found.item == "f-one"
     assert found.message == "quote not found in source 'tokyo-raa-basic-agreement-2020'"
-    assert found.suggestion.startswith("sources/tokyo-raa-basic-agreement-2020.txt:13:1: ")
+    assert found.suggestion.startswith("sources/tokyo-raa-basic-agreement-2020.txt:14:1: ")
     assert "Scott Morrison and his Japanese counterpart" in found.suggestion
     assert "copy the passage exactly" in found.hint
 
@@ -115,7 +115,7 @@ def test_quote_from_page_furniture_is_not_citable(
     )
     assert found.code == "quote-not-citable"
     assert (found.line, found.col) == (11, 16)
-    assert "(sources/jdsc-perth-visit-2022.txt:48)" in found.message
+    assert "(sources/jdsc-perth-visit-2022.txt:49)" in found.message
 
 
 def test_unknown_source_lists_known_ones(findings_for: Callable[..., list[Finding]]) -> None:

@@ -125,6 +125,11 @@ class SourceMeta(Strict):
 
     id: Slug
     title: NonEmpty
+    short_name: NonEmpty | None = Field(
+        default=None,
+        description="How the book cites the source on every page, e.g. 'AA 2022' (the id when "
+        "absent); unique among the sources.",
+    )
     publisher: str | None = Field(description="Only what the text itself shows; else null.")
     publisher_description: str | None = Field(
         default=None, description="What kind of publication it is when the name is not shown."

@@ -76,6 +76,8 @@ def render_source(meta: SourceMeta, body: str) -> str:
     data: dict[str, Any] = meta.model_dump(mode="json", exclude_none=False)
     if not data["not_citable"]:
         data.pop("not_citable")
+    if data["short_name"] is None:
+        data.pop("short_name")
     round_trip_yaml().dump(data, stream)
     return FENCE + stream.getvalue() + FENCE + body
 

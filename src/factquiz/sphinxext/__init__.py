@@ -5,12 +5,12 @@ Book's ``_config.yml``). It provides
 
 * the role ``{fact}`id``` — a citation with a numbered note giving the source and quote;
 * the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
-* the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — dated facts as a figure;
+* the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — the events, earliest first;
 * the directive ``{factsources}`` — every source with its metadata and citing facts.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
 ``transforms``, ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML)
-and ``timeline`` (the SVG). The CSS and JS are in ``factquiz/static``.
+and ``timeline`` (which facts are events). The CSS and JS are in ``factquiz/static``.
 """
 
 from __future__ import annotations
