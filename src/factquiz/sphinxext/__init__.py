@@ -48,6 +48,17 @@ def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[st
         app.add_js_file(JS_FILE, defer="defer")
 
 
+def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                doctree: Any) -> None:
+    """A page titled like the book (its home page) gets no " — <book title>" suffix in the
+    browser tab: the template adds it whenever ``docstitle`` is set, so the page gets none,
+    and the sidebar's logo text, which falls back to ``docstitle``, gets the title itself."""
+    title = context.get("docstitle")
+    if title and context.get("title") == title:
+        context["theme_logo"] = {**(context.get("theme_logo") or {}), "text": title}
+        context["docstitle"] = ""
+
+
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     source_pages(env).discard(docname)
 
@@ -72,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
+    app.connect("html-page-context", _page_title)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
