@@ -65,26 +65,29 @@ def quote_html(text: str) -> str:
     return f"<q{own}>{escape(text, quote=False)}</q>"
 
 
+def unbroken(text: str) -> str:
+    """``text`` as HTML that never breaks across lines (spaces made no-break)."""
+    return escape(text).replace(" ", "\u00a0")
+
+
 def visit_fact_notes_html(self: HTML5Translator, node: fact_notes) -> None:
-    """The notes, compactly: each quote is followed by the key of its source (linked to
-    the source on the sources page), and each source is listed once below with its title
-    and date."""
+    """The notes, compactly: each quote is followed by the key of its source (the same on
+    every page; a no-break space keeps it on one line), and each source is listed once
+    below: its key linked to the source on the sources page, its title and date."""
     out = [f'<section class="fq-notes" role="doc-endnotes" aria-labelledby="fqnotes">'
            f'<h2 id="fqnotes">{escape(node["title"])}</h2><ol>']
     uri = _sources_uri(self)
     key_of = {source_id: key for key, source_id, _title, _date in node["sources"]}
 
     def link(source_id: str, inner: str) -> str:
-        target = (f"{uri}#{SOURCE_ANCHOR.format(source_id)}" if uri is not None
-                  else f"#fqs-{source_id}")
-        return f'<a href="{escape(target)}">{inner}</a>'
+        if uri is None:  # a book without a sources page
+            return inner
+        return f'<a href="{escape(f"{uri}#{SOURCE_ANCHOR.format(source_id)}")}">{inner}</a>'
 
     for number, quotes, backs in node["notes"]:
         out.append(f'<li id="fqn{number}">')
-        out.append("; ".join(
-            f'{quote_html(quote)} <span class="fq-key">'
-            f'[{link(source_id, escape(key_of[source_id]))}]</span>'
-            for quote, source_id in quotes))
+        out.append("; ".join(f"{quote_html(quote)} [{unbroken(key_of[source_id])}]"
+                             for quote, source_id in quotes))
         for k, back in enumerate(backs):
             mark = "" if len(backs) == 1 else chr(ord("a") + k) if k < 26 else str(k + 1)
             out.append(f' <a href="#{back}" role="doc-backlink" aria-label="Back'
@@ -93,10 +96,8 @@ def visit_fact_notes_html(self: HTML5Translator, node: fact_notes) -> None:
     out.append('</ol><h3 id="fqsources">Sources</h3><ul class="fq-srcs" '
                'aria-labelledby="fqsources">')
     for key, source_id, title, date in node["sources"]:
-        cite = f"<cite>{escape(title, quote=False)}</cite>"
-        if uri is not None:
-            cite = link(source_id, cite)
-        out.append(f'<li id="fqs-{escape(source_id)}">[{escape(key)}] {cite}, '
+        out.append(f'<li id="fqs-{escape(source_id)}">{link(source_id, f"[{unbroken(key)}]")} '
+                   f'<cite>{escape(title, quote=False)}</cite>, '
                    f'<span class="fq-date">{escape(date)}</span>.</li>')
     out.append("</ul></section>")
     self.body.append("".join(out))

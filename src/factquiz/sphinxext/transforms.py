@@ -7,12 +7,11 @@ the notes: each fact's verbatim quotes, each followed by its source's key (the s
 date, linked to the sources page), and links back to every citation in the text. Listing
 each source once keeps a heavily cited page light.
 
-A citation mark never starts a line on its own: it is kept with the word before it.
+A citation mark never starts a line on its own: it is joined to the word before it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docutils import nodes
@@ -24,8 +23,8 @@ from .nodes import fact_notes, fact_ref, quoted
 from .state import project_of
 
 NOTES_TITLE = "Notes and sources"
-#: The last word of a text (what a citation mark is kept with).
-LAST_WORD = re.compile(r"\S*$")
+#: Joins a citation mark to the word before it: no line break between them.
+WORD_JOINER = "\u2060"
 
 
 def source_key(project: Project, source_id: str) -> str:
@@ -35,40 +34,25 @@ def source_key(project: Project, source_id: str) -> str:
 
 
 def keep_marks_with_words(refs: list[fact_ref]) -> None:
-    """Join each run of citation marks to the word before it, so the line never breaks
-    between them: the space before the run goes, and the last word and the marks are
-    wrapped in an inline ``fq-cited`` (no wrapping, in the stylesheet)."""
-    done: set[int] = set()
+    """Join each citation mark to what comes before it (a word, or the mark before) with a
+    word joiner, U+2060, in place of any space: the line never breaks between them."""
     for ref in refs:
-        if id(ref) in done or ref.parent is None:
-            continue
         parent = ref.parent
+        if parent is None:
+            continue
         start = parent.index(ref)
-        run = [ref]
-        for node in parent.children[start + 1:]:  # the marks that follow, spaces between
-            if isinstance(node, fact_ref):
-                run.append(node)
-            elif not (isinstance(node, nodes.Text) and not node.astext().strip()):
-                break
-        done.update(id(r) for r in run)
-        moved = parent.children[start:parent.index(run[-1]) + 1]
-        del parent.children[start:start + len(moved)]
-        wrapper = nodes.inline(classes=["fq-cited"])
         before = parent.children[start - 1] if start else None
-        if isinstance(before, (nodes.Text, nodes.Inline)):
-            start -= 1
-            del parent.children[start]  # by position: equal Text nodes compare equal
-            if isinstance(before, nodes.Text):
-                text = before.astext().rstrip()
-                word = LAST_WORD.search(text).group(0)  # type: ignore[union-attr]
-                if len(word) < len(text):
-                    parent.insert(start, nodes.Text(text[:len(text) - len(word)]))
-                    start += 1
-                wrapper += nodes.Text(word)
-            else:  # e.g. an emphasised word
-                wrapper += before
-        wrapper.extend(node for node in moved if isinstance(node, fact_ref))
-        parent.insert(start, wrapper)
+        if before is None:
+            continue
+        if isinstance(before, nodes.Text):
+            text = before.astext().rstrip()
+            if not text.endswith(WORD_JOINER):
+                text += WORD_JOINER
+            # by position: equal Text nodes compare equal, so no parent.replace()
+            parent.children[start - 1] = nodes.Text(text)
+            parent.children[start - 1].parent = parent
+        else:  # an element: an emphasised word, the mark before, ...
+            parent.insert(start, nodes.Text(WORD_JOINER))
 
 
 class NumberFactCitations(SphinxTransform):
