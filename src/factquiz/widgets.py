@@ -45,10 +45,11 @@ CORRECT_MARK = "✔"
 WRONG_MARK = "✘"
 
 #: Shown (as a trusted output, before the quiz) so that the keys the notebook names work
-#: on the quiz: lumino's ``data-lm-suppress-shortcuts`` on the quiz keeps JupyterLab's and
-#: Notebook 7's shortcuts (ArrowDown: next cell, ...) from taking the keys of a focused quiz
-#: control; the arrow keys move between the True/False toggles and press one, which then
-#: says it is pressed (``aria-pressed``); each radio group gets its role and its label.
+#: on the quiz: lumino's ``data-lm-suppress-shortcuts`` on the quiz and on each of its
+#: controls keeps JupyterLab's and Notebook 7's shortcuts (ArrowDown: next cell, ...) from
+#: taking the keys of a focused quiz control; the arrow keys move between the True/False
+#: toggles and press one, which then says it is pressed (``aria-pressed``); each radio
+#: group gets its role and its label.
 KEYBOARD_JS = """(function () {
   "use strict";
   if (window.factquizKeyboard) { window.factquizKeyboard(); return; }
@@ -64,6 +65,13 @@ KEYBOARD_JS = """(function () {
       root.setAttribute("data-lm-suppress-shortcuts", "true");
       root.addEventListener("keydown", toggleKeys);
     }
+    /* lumino matches a shortcut's selector (e.g. "... :focus") on the focused element
+       itself before it looks for the attribute on its ancestors: each control needs it. */
+    root.querySelectorAll("input, select, button, textarea").forEach(function (control) {
+      if (!control.hasAttribute("data-lm-suppress-shortcuts")) {
+        control.setAttribute("data-lm-suppress-shortcuts", "true");
+      }
+    });
     root.querySelectorAll(".widget-radio-box").forEach(function (group) {
       group.setAttribute("role", "radiogroup");
       labelledBy(group);
