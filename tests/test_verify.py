@@ -252,7 +252,7 @@ def test_checksum_mismatch_when_body_edited(make_project: Callable[..., Path]) -
     found = only(check(load_project(root)))
     assert (found.path, found.line, found.code) == (
         "sources/tokyo-raa-basic-agreement-2020.txt",
-        10,
+        11,  # the sha256 line, after id, title, short_name, ...
         "checksum-mismatch",
     )
     assert "restore the article's text from 001_2db7ddb86090bf45.txt" in found.hint
