@@ -1,6 +1,6 @@
 """axe-core (bundled by axe-playwright-python, no network) finds no WCAG 2.1 A or AA
-violation on any page of the book, on a phone and a desktop, before and after answering
-the quizzes (right and wrong feedback both shown)."""
+violation on any page of the book, on a phone and a desktop, in light and dark mode,
+before and after answering the quizzes (right and wrong feedback both shown)."""
 
 from __future__ import annotations
 
@@ -33,22 +33,26 @@ def violations(p: Any) -> list[tuple[str, list[str]]]:
     return [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in found]
 
 
-@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+# The theme follows the reader's light or dark preference: each is checked at one width.
+@pytest.mark.parametrize(("width", "scheme"), [(PHONE, "light"), (DESKTOP, "dark")])
 def test_every_page_has_no_wcag_violations(real_site: Site, page: tuple[Any, Watch],
-                                           width: int) -> None:
+                                           width: int, scheme: str) -> None:
     p, _ = page
     p.set_viewport_size({"width": width, "height": 800})
+    p.emulate_media(color_scheme=scheme)
     for rel in book_pages(real_site):
         p.goto(f"{real_site.url}/{rel}")
         assert (rel, violations(p)) == (rel, [])
 
 
-@pytest.mark.parametrize("lesson", ["overview", "foundations", "raa", "jdsc", "regional",
-                                    "beyond-defence"])
+@pytest.mark.parametrize(("lesson", "scheme"), [
+    ("overview", "light"), ("foundations", "dark"), ("raa", "light"), ("jdsc", "dark"),
+    ("regional", "light"), ("beyond-defence", "dark")])
 def test_quiz_feedback_has_no_wcag_violations(real_site: Site, page: tuple[Any, Watch],
-                                              lesson: str) -> None:
+                                              lesson: str, scheme: str) -> None:
     p, _ = page
     p.set_viewport_size({"width": PHONE, "height": 800})
+    p.emulate_media(color_scheme=scheme)
     p.goto(f"{real_site.url}/book/lessons/{lesson}.html")
     for n, q in enumerate(quiz_of(real_site, lesson).questions, start=1):
         # Alternate right and wrong answers, so both kinds of feedback are on the page.
