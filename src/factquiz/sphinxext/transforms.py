@@ -83,7 +83,7 @@ class NumberFactCitations(SphinxTransform):
         for fact_id, number in numbers.items():
             quotes = []
             for evidence in facts[fact_id].evidence:
-                key = cited.setdefault(evidence.source, source_key(project, evidence.source))
+                cited.setdefault(evidence.source, source_key(project, evidence.source))
                 quotes.append((evidence.quote, evidence.source))
             notes.append((number, quotes, cited_at[fact_id]))
         sources = []

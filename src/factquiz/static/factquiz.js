@@ -357,7 +357,8 @@
     }
   };
 
-  /* A citation: [title, date, quote], or [note, quote index, source key] of the page's notes. */
+  /* A citation: [title, date, quote], or [note, quote index, source id] of the page's notes.
+     A quote that opens with its own quotation mark is shown without added ones (fq-own). */
   function citation(entry) {
     var title = entry[0], date = entry[1], quote = entry[2], link = null, own = null;
     if (typeof entry[0] === "number") {
