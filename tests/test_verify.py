@@ -141,6 +141,21 @@ def test_duplicate_fact_id_points_at_first(findings_for: Callable[..., list[Find
     assert found.message == "fact id 'f-one' is already used at facts/raa.yml:3"
 
 
+def test_two_sources_with_one_short_name(make_project: Callable[..., Path]) -> None:
+    root = make_project({"facts/raa.yml": HEADER + GOOD})
+    path = root / "sources" / "tokyo-raa-basic-agreement-2020.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("short_name: Tokyo report 2020", "short_name: AA 2022"),
+                    encoding="utf-8")
+    found = only(check(load_project(root)))
+    line = text.splitlines().index("short_name: Tokyo report 2020") + 1
+    assert (found.path, found.line, found.col, found.code) == (
+        "sources/tokyo-raa-basic-agreement-2020.txt", line, 1, "duplicate-short-name")
+    assert found.message == ("short name 'AA 2022' is also used by "
+                             "sources/aa-raa-to-be-signed-2022.txt")
+    assert "own short_name" in found.hint
+
+
 def test_duplicate_yaml_key_is_a_finding_not_a_traceback(
     findings_for: Callable[..., list[Finding]],
 ) -> None:

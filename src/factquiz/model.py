@@ -156,6 +156,7 @@ class Source(BaseModel):
     path: str
     body_line: int = Field(description="1-based line of the file where the body starts.")
     checksum_line: int = Field(default=1, description="1-based line of the `sha256:` field.")
+    short_name_line: int = Field(default=1, description="1-based line of `short_name:`.")
 
     @property
     def id(self) -> str:

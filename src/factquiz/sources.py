@@ -64,10 +64,15 @@ def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
     meta, findings = validate(SourceMeta, data, shown)
     if meta is None:
         return None, findings
-    checksum_line = next((i + 2 for i, line in enumerate(front.split("\n"))
-                          if line.startswith("sha256:")), 1)
     return Source(meta=meta, body=body, path=shown, body_line=body_line,
-                  checksum_line=checksum_line), []
+                  checksum_line=field_line(front, "sha256"),
+                  short_name_line=field_line(front, "short_name")), []
+
+
+def field_line(front: str, name: str) -> int:
+    """The 1-based line of the file where front-matter field ``name`` starts (1 if absent)."""
+    return next((i + 2 for i, line in enumerate(front.split("\n"))
+                 if line.startswith(f"{name}:")), 1)
 
 
 def render_source(meta: SourceMeta, body: str) -> str:
