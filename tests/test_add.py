@@ -141,7 +141,7 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error[quote-not-found] raa-yoshihide-suga: quote not found in source " \
         "'tokyo-raa-basic-agreement-2020'" in result.stderr
-    assert 'closest passage: sources/tokyo-raa-basic-agreement-2020.txt:13:46: ' \
+    assert 'closest passage: sources/tokyo-raa-basic-agreement-2020.txt:14:46: ' \
         '"his Japanese counterpart, Yoshihide Suga,"' in result.stderr
     assert "Please correct: evidence" in result.stderr
     assert "Id (a stable slug) [raa-yoshihide-suga]" in result.stdout
@@ -163,7 +163,7 @@ SUGA_LINE = next(i for i, line in enumerate(
                     "quote": "Morrison and his Korean counterpart"}]},
      "error[quote-not-found] raa-suga-counterpart: quote not found in source "
      "'tokyo-raa-basic-agreement-2020'\n    closest passage: "
-     "sources/tokyo-raa-basic-agreement-2020.txt:13:"),
+     "sources/tokyo-raa-basic-agreement-2020.txt:14:"),
     ({"evidence": [{"source": "no-such-source", "quote": "x"}]},
      "error[unknown-source] raa-suga-counterpart: unknown source 'no-such-source'"),
     ({"id": "raa-suga-2020"},

@@ -14,6 +14,9 @@ from books import copy_small_book, real_book, small_book
 
 from factquiz.book import BookBuildFailed, build_book, problems_in
 from factquiz.load import Project, load_project
+from factquiz.normalize import answer_key
+from factquiz.qtypes.ordering import EVENT_KINDS
+from factquiz.sphinxext.timeline import timeline_events
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
@@ -73,19 +76,26 @@ def test_book_title_author_and_repository(real: Path) -> None:
 
 def test_citations_number_each_fact_once_and_link_back(small: Path) -> None:
     text = page(small, "book/index")
-    refs = re.findall(r'<a id="(fqr[\d-]+)" href="#(fqn\d+)" role="doc-noteref">\[(\d+)\]</a>',
-                      text)
+    refs = re.findall(r'\u2060<a id="(fqr[\d-]+)" href="#(fqn\d+)" role="doc-noteref">'
+                      r'\[(\d+)\]</a>', text)
     assert refs == [("fqr1-1", "fqn1", "1"), ("fqr2-1", "fqn2", "2"), ("fqr3-1", "fqn3", "3"),
                     ("fqr1-2", "fqn1", "1")]
-    assert ('<li id="fqn1"><q>its 1960 status of forces agreement with the United States</q> [A]'
+    # Each source is cited by its short name on every page (no-break spaces), and listed
+    # with that name linked to the sources page.
+    assert ('<li id="fqn1"><q>its 1960 status of forces agreement with the United States</q> '
+            '[Tokyo\u00a0report\u00a02020]'
             ' <a href="#fqr1-1" role="doc-backlink" aria-label="Back a">↩a</a>'
             ' <a href="#fqr1-2" role="doc-backlink" aria-label="Back b">↩b</a></li>') in text
-    assert ('<li id="fqs-A">[A] <a href="sources.html#source-tokyo-raa-basic-agreement-2020">'
+    assert ('<li id="fqs-tokyo-raa-basic-agreement-2020"><a href="sources.html#source-tokyo-raa-'
+            'basic-agreement-2020">[Tokyo\u00a0report\u00a02020]</a> '
             "<cite>Australia and Japan reach basic agreement on a defense pact (Tokyo wire report)"
-            '</cite></a>, <span class="fq-date">17 November 2020</span>.</li>') in text
-    assert ('<li id="fqs-B">[B] <a href="sources.html#source-jdsc-signed-perth-2022"><cite>Japan '
-            "and Australia sign landmark security agreement to counter regional threats</cite>"
-            '</a>, <span class="fq-date">23 October 2022</span>.</li>') in text
+            '</cite>, <span class="fq-date">17 November 2020</span>.</li>') in text
+    assert ('<li id="fqs-jdsc-signed-perth-2022"><a href="sources.html#source-jdsc-signed-perth-'
+            '2022">[JDSC\u00a0report\u00a02022]</a> <cite>Japan and Australia sign landmark '
+            'security agreement to counter regional threats</cite>, <span class="fq-date">'
+            "23 October 2022</span>.</li>") in text
+    # A mark is joined to the word before it (U+2060 word joiner): never "1960 [1]".
+    assert '1960\u2060<a id="fqr1-1" href="#fqn1"' in text
 
 
 def test_lesson_citations_show_source_title_and_quote(real: Path, real_project: Project) -> None:
@@ -98,10 +108,34 @@ def test_lesson_citations_show_source_title_and_quote(real: Path, real_project: 
     note = re.search(r'<li id="fqn1">(.*?)</li>', text)
     assert note is not None
     evidence = fact.evidence[0]
-    assert f"<q>{html.escape(evidence.quote, quote=False)}</q> [A]" in note.group(1)
-    title = html.escape(project.sources[evidence.source].meta.title, quote=False)
-    assert (f'<li id="fqs-A">[A] <a href="../reference/sources.html#source-{evidence.source}">'
-            f"<cite>{title}</cite></a>") in text
+    meta = project.sources[evidence.source].meta
+    key = f"[{html.escape(meta.short_name or '')}]".replace(" ", "\u00a0")
+    assert f"{html.escape(evidence.quote, quote=False)}</q> {key}" in note.group(1)
+    title = html.escape(meta.title, quote=False)
+    assert (f'<li id="fqs-{evidence.source}"><a href="../reference/sources.html#source-'
+            f'{evidence.source}">{key}</a> <cite>{title}</cite>') in text
+
+
+def test_every_source_has_one_short_name_used_on_every_page(real: Path,
+                                                           real_project: Project) -> None:
+    names = [s.meta.short_name for s in real_project.sources.values()]
+    assert None not in names and len(set(names)) == len(names)
+    for path in (real / "_build" / "html" / "book").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for source in real_project.sources.values():
+            keys = set(re.findall(rf'<li id="fqs-{source.id}"><a [^>]*>\[([^\]]+)\]', text))
+            name = html.escape(source.meta.short_name or "").replace(" ", "\u00a0")
+            assert keys <= {name}, (path, keys)
+
+
+def test_marks_never_wrap_alone_and_quotes_are_never_doubled(real: Path) -> None:
+    for path in (real / "_build" / "html" / "book").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        # Every mark is joined to what precedes it by a word joiner, never a space.
+        marks = re.findall(r'(.)<a id="fqr[\d-]+"', text)
+        assert set(marks) <= {"\u2060"}, path
+        # <q> adds its own marks: a quote that opens with one is marked fq-own instead.
+        assert not re.search(r'<q>[“"‘\'„«]', text), path
 
 
 def test_unknown_fact_or_quiz_id_fails_the_build_at_its_line(tmp_path: Path) -> None:
@@ -199,22 +233,23 @@ def test_pages_load_nothing_from_other_hosts(real: Path) -> None:
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, path
 
 
-def test_timeline_is_a_figure_of_every_dated_fact(real: Path, real_project: Project) -> None:
-    project = real_project
-    dated = [f for f in project.facts_by_id.values() if f.when]
+def test_timeline_lists_each_event_once(real: Path, real_project: Project) -> None:
+    events = timeline_events(real_project.facts_by_id.values())
     text = page(real, "book/reference/timeline")
-    assert '<figure class="fq-timeline" aria-labelledby="fq-timeline-0-caption">' in text
-    assert 'role="img" aria-labelledby="fq-timeline-0-title fq-timeline-0-desc"' in text
-    assert text.count('<g class="fq-event">') == len(dated)
-    assert ">exact day</text>" in text and ">year only</text>" in text
-    # The list after the figure cites every event's fact.
     listing = text[text.index('class="fq-timeline-list'):]
-    assert listing.count('role="doc-noteref"') == len(dated)
+    listing = listing[:listing.index("</ul>")]
+    assert re.findall(r'<li class="fq-(day|month|year)">', listing) == [
+        e.precision for e in events]
+    assert listing.count('role="doc-noteref"') == sum(len(e.facts) for e in events)
+    # Events only (no role labels, no claims), one entry per date and label.
+    assert all(f.kind in EVENT_KINDS for e in events for f in e.facts)
+    assert len({(e.when, answer_key(e.label)) for e in events}) == len(events)
 
 
 def test_timeline_escapes_labels(small: Path) -> None:
     text = page(small, "book/timeline")
-    assert "Leaders meet in Tokyo &lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;" in text
+    assert ("Leaders meet in Tokyo &lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;\u2060"
+            in text)
     assert "<img src=x" not in text
 
 

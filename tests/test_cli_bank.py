@@ -38,7 +38,7 @@ def test_check_reports_located_error_and_exits_1(make_project: Callable[..., Pat
         "facts/raa.yml:10:16: error[quote-not-found] bad-quote: quote not found in source "
         "'tokyo-raa-basic-agreement-2020'" in result.stderr
     )
-    assert "closest passage: sources/tokyo-raa-basic-agreement-2020.txt:13:1:" in result.stderr
+    assert "closest passage: sources/tokyo-raa-basic-agreement-2020.txt:14:1:" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -80,7 +80,7 @@ def test_quote_not_found_names_closest_passage(findings_for: Callable[..., list[
     assert found.code == "quote-not-found"
     assert found.item == "f-one"
     assert found.message == "quote not found in source 'tokyo-raa-basic-agreement-2020'"
-    assert found.suggestion.startswith("sources/tokyo-raa-basic-agreement-2020.txt:13:1: ")
+    assert found.suggestion.startswith("sources/tokyo-raa-basic-agreement-2020.txt:14:1: ")
     assert "Scott Morrison and his Japanese counterpart" in found.suggestion
     assert "copy the passage exactly" in found.hint
 
@@ -115,7 +115,7 @@ def test_quote_from_page_furniture_is_not_citable(
     )
     assert found.code == "quote-not-citable"
     assert (found.line, found.col) == (11, 16)
-    assert "(sources/jdsc-perth-visit-2022.txt:48)" in found.message
+    assert "(sources/jdsc-perth-visit-2022.txt:49)" in found.message
 
 
 def test_unknown_source_lists_known_ones(findings_for: Callable[..., list[Finding]]) -> None:
@@ -139,6 +139,21 @@ def test_duplicate_fact_id_points_at_first(findings_for: Callable[..., list[Find
     assert found.code == "duplicate-id"
     assert (found.line, found.col) == (12, 9)
     assert found.message == "fact id 'f-one' is already used at facts/raa.yml:3"
+
+
+def test_two_sources_with_one_short_name(make_project: Callable[..., Path]) -> None:
+    root = make_project({"facts/raa.yml": HEADER + GOOD})
+    path = root / "sources" / "tokyo-raa-basic-agreement-2020.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("short_name: Tokyo report 2020", "short_name: AA 2022"),
+                    encoding="utf-8")
+    found = only(check(load_project(root)))
+    line = text.splitlines().index("short_name: Tokyo report 2020") + 1
+    assert (found.path, found.line, found.col, found.code) == (
+        "sources/tokyo-raa-basic-agreement-2020.txt", line, 1, "duplicate-short-name")
+    assert found.message == ("short name 'AA 2022' is also used by "
+                             "sources/aa-raa-to-be-signed-2022.txt")
+    assert "own short_name" in found.hint
 
 
 def test_duplicate_yaml_key_is_a_finding_not_a_traceback(
@@ -252,7 +267,7 @@ def test_checksum_mismatch_when_body_edited(make_project: Callable[..., Path]) -
     found = only(check(load_project(root)))
     assert (found.path, found.line, found.code) == (
         "sources/tokyo-raa-basic-agreement-2020.txt",
-        10,
+        11,  # the sha256 line, after id, title, short_name, ...
         "checksum-mismatch",
     )
     assert "restore the article's text from 001_2db7ddb86090bf45.txt" in found.hint

@@ -79,7 +79,8 @@ class Project:
 
 
 def load_sources(project: Project) -> None:
-    """Read every ``sources/*.txt``; a duplicated source id is a finding."""
+    """Read every ``sources/*.txt``; a duplicated source id or short name is a finding."""
+    short_names: dict[str, str] = {}  # short name -> file of the source that has it
     for path in sorted((project.root / SOURCES_DIR).glob("*.txt")):
         shown = project.shown(path)
         source, findings = read_source(path, shown)
@@ -92,6 +93,15 @@ def load_sources(project: Project) -> None:
                                             f"source id '{source.id}' is also used by {other}",
                                             "give each source a unique id", item=source.id))
             continue
+        name = source.meta.short_name
+        if name is not None and name in short_names:
+            project.findings.append(Finding(
+                shown, source.short_name_line, 1, "duplicate-short-name",
+                f"short name '{name}' is also used by {short_names[name]}",
+                "give each source its own short_name: the book cites sources by it",
+                item=source.id))
+        elif name is not None:
+            short_names[name] = shown
         project.sources[source.id] = source
 
 

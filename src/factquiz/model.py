@@ -137,6 +137,11 @@ class SourceMeta(Strict):
 
     id: Slug
     title: NonEmpty
+    short_name: NonEmpty | None = Field(
+        default=None,
+        description="How the book cites the source on every page, e.g. 'AA 2022' (the id when "
+        "absent); unique among the sources.",
+    )
     publisher: str | None = Field(description="Only what the text itself shows; else null.")
     publisher_description: str | None = Field(
         default=None, description="What kind of publication it is when the name is not shown."
@@ -168,6 +173,7 @@ class Source(BaseModel):
     path: str
     body_line: int = Field(description="1-based line of the file where the body starts.")
     checksum_line: int = Field(default=1, description="1-based line of the `sha256:` field.")
+    short_name_line: int = Field(default=1, description="1-based line of `short_name:`.")
 
     @property
     def id(self) -> str:

@@ -74,10 +74,15 @@ def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
     meta, findings = validate(SourceMeta, data, shown)
     if meta is None:
         return None, value_findings + findings
-    checksum_line = next((i + 2 for i, line in enumerate(front.split("\n"))
-                          if line.startswith("sha256:")), 1)
     return Source(meta=meta, body=body, path=shown, body_line=body_line,
-                  checksum_line=checksum_line), value_findings
+                  checksum_line=field_line(front, "sha256"),
+                  short_name_line=field_line(front, "short_name")), value_findings
+
+
+def field_line(front: str, name: str) -> int:
+    """The 1-based line of the file where front-matter field ``name`` starts (1 if absent)."""
+    return next((i + 2 for i, line in enumerate(front.split("\n"))
+                 if line.startswith(f"{name}:")), 1)
 
 
 def render_source(meta: SourceMeta, body: str) -> str:
@@ -87,6 +92,8 @@ def render_source(meta: SourceMeta, body: str) -> str:
     for optional in ("not_citable", "date_inferred_from"):
         if not data[optional]:
             data.pop(optional)
+    if data["short_name"] is None:
+        data.pop("short_name")
     round_trip_yaml().dump(data, stream)
     return FENCE + stream.getvalue() + FENCE + body
 

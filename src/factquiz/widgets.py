@@ -5,7 +5,8 @@ The answer key never reaches the browser: option widgets are built from
 stays in this Python object, and feedback (verdict, right answer, explanation, source) is
 rendered only after the student presses Check. Feedback always says "Correct" or "Not
 quite" in words and with a symbol, never by colour alone; every control has a label and
-is reachable with the keyboard (Tab, arrow keys, Space, Enter).
+is reachable with the keyboard (Tab, arrow keys, Space, Enter), also in JupyterLab and
+Notebook 7, whose shortcuts would otherwise take the arrow keys (see :data:`KEYBOARD_JS`).
 
 Grading is :func:`factquiz.grade.grade`; attempts go to a
 :class:`~factquiz.attempts.ProgressStore`, and the last answers of the same variant are
@@ -47,6 +48,70 @@ UNCHOSEN = -1
 CHOOSE = "— choose —"
 CORRECT_MARK = "✔"
 WRONG_MARK = "✘"
+
+#: Shown (as a trusted output, before the quiz) so that the keys the notebook names work
+#: on the quiz: lumino's ``data-lm-suppress-shortcuts`` on the quiz and on each of its
+#: controls keeps JupyterLab's and Notebook 7's shortcuts (ArrowDown: next cell, ...) from
+#: taking the keys of a focused quiz control; the arrow keys move between the True/False
+#: toggles and press one, which then says it is pressed (``aria-pressed``); each radio
+#: group gets its role and its label.
+KEYBOARD_JS = """(function () {
+  "use strict";
+  if (window.factquizKeyboard) { window.factquizKeyboard(); return; }
+  var serial = 0;
+  function labelledBy(group) {
+    var label = group.parentNode && group.parentNode.querySelector(":scope > .widget-label");
+    if (!label) { return; }
+    if (!label.id) { label.id = "factquiz-label-" + (++serial); }
+    group.setAttribute("aria-labelledby", label.id);
+  }
+  function enhance(root) {
+    if (root.getAttribute("data-lm-suppress-shortcuts") !== "true") {
+      root.setAttribute("data-lm-suppress-shortcuts", "true");
+      root.addEventListener("keydown", toggleKeys);
+    }
+    /* lumino matches a shortcut's selector (e.g. "... :focus") on the focused element
+       itself before it looks for the attribute on its ancestors: each control needs it. */
+    root.querySelectorAll("input, select, button, textarea").forEach(function (control) {
+      if (!control.hasAttribute("data-lm-suppress-shortcuts")) {
+        control.setAttribute("data-lm-suppress-shortcuts", "true");
+      }
+    });
+    root.querySelectorAll(".widget-radio-box").forEach(function (group) {
+      group.setAttribute("role", "radiogroup");
+      labelledBy(group);
+    });
+    root.querySelectorAll(".widget-toggle-buttons > div")
+      .forEach(function (group) { group.setAttribute("role", "group"); labelledBy(group); });
+    root.querySelectorAll(".widget-toggle-button").forEach(function (button) {
+      var pressed = button.classList.contains("mod-active") ? "true" : "false";
+      if (button.getAttribute("aria-pressed") !== pressed) {
+        button.setAttribute("aria-pressed", pressed);
+      }
+    });
+  }
+  var STEP = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+  function toggleKeys(event) {
+    var button = event.target.closest && event.target.closest(".widget-toggle-button");
+    if (!button || !(event.key in STEP)) { return; }
+    var all = Array.prototype.slice.call(
+      button.parentNode.querySelectorAll(".widget-toggle-button"));
+    var next = all[(all.indexOf(button) + STEP[event.key] + all.length) % all.length];
+    event.preventDefault();
+    next.focus();
+    next.click();
+  }
+  function scan() { document.querySelectorAll(".factquiz-quiz").forEach(enhance); }
+  var queued = false;
+  new MutationObserver(function () {
+    if (queued) { return; }
+    queued = true;
+    requestAnimationFrame(function () { queued = false; scan(); });
+  }).observe(document.body, { subtree: true, childList: true, attributes: true,
+                              attributeFilter: ["class"] });
+  window.factquizKeyboard = scan;
+  scan();
+})();"""
 
 
 class QuizLike(Protocol):
@@ -466,6 +531,13 @@ class QuizWidget:
         bundle = self.root._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = self.text()
         return bundle
+
+    def _ipython_display_(self) -> None:
+        """Show the keyboard script (:data:`KEYBOARD_JS`), then the quiz."""
+        from IPython.display import Javascript, display
+
+        display(Javascript(KEYBOARD_JS))
+        display(self._repr_mimebundle_(), raw=True)
 
     def __repr__(self) -> str:
         return f"<QuizWidget {self.quiz.id} variant {self.quiz.seed}: {self.score_text}>"

@@ -203,7 +203,7 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
         if q.type != "tf":  # a true statement is its own explanation
             assert q.explanation not in text
     assert p.inner_text("#fq-raa .fq-score") == (
-        f"Score: 0 of {total} correct ({total} of {total} answered).")
+        f"First-try score: 0 of {total}. Right now: 0 of {total} ({total} of {total} answered).")
     for n, q in enumerate(quiz.questions, start=1):
         answer_with_mouse(p, n, q, right_response(q))
         text = feedback(p, n)
@@ -211,12 +211,13 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
         assert locked not in text and q.explanation in text
         for c in q.citations:
             assert f"Source: {c.title} (" in text and c.quote in text
-    assert p.inner_text("#fq-raa .fq-score") == (
-        f"Score: {total} of {total} correct ({total} of {total} answered).")
-    # Kept in localStorage: a reload restores the answers, their feedback and the score.
+    # Answers corrected after a miss do not raise the first-try score.
+    corrected = (f"First-try score: 0 of {total}. Right now: {total} of {total} "
+                 f"({total} of {total} answered).")
+    assert p.inner_text("#fq-raa .fq-score") == corrected
+    # Kept in localStorage: a reload restores the answers, their feedback and both scores.
     p.reload()
-    assert p.inner_text("#fq-raa .fq-score") == (
-        f"Score: {total} of {total} correct ({total} of {total} answered).")
+    assert p.inner_text("#fq-raa .fq-score") == corrected
     assert feedback(p, 1).startswith("✔ Correct.")
     ours = "Object.keys(localStorage).filter(k => k.startsWith('factquiz:'))"
     keys = p.evaluate(ours)
@@ -297,8 +298,9 @@ def test_quiz_can_be_completed_by_keyboard_alone(real_site: Site,
         answer_with_keyboard(p, n, q)
         assert feedback(p, n).startswith("✔ Correct."), (n, q.type, feedback(p, n))
     total = len(quiz.questions)
-    assert p.inner_text("#fq-raa .fq-score") == (
-        f"Score: {total} of {total} correct ({total} of {total} answered).")
+    assert p.inner_text("#fq-raa .fq-score") == (f"First-try score: {total} of {total}. Right now: "
+                                                  f"{total} of {total} ({total} of {total} "
+                                                  "answered).")
     tab_to(p, "#fq-raa .fq-reset")
     p.keyboard.press("Enter")
     assert p.inner_text("#fq-raa .fq-score") == "No answers checked yet."

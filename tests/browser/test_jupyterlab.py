@@ -3,7 +3,8 @@
 Starts ``jupyter lab`` on 127.0.0.1 with a random port and token over a copy of the
 project (HOME and the progress file in a temporary directory), opens a quiz notebook,
 runs it, answers one question right with the mouse and one wrong with the keyboard,
-checks the feedback, then restarts the kernel and sees the answers come back.
+checks the feedback, then restarts the kernel and sees the answers come back. Another
+student answers one question of every type with the keyboard alone.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
 TIMEOUT_MS = 60_000
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 
 @dataclass
@@ -189,4 +190,89 @@ def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> Non
         raise
     finally:
         expect.set_options(timeout=5_000)  # Playwright's default, for other tests
+        page.close()
+
+
+def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
+    """Answer ``question`` right with keys only, once its first control has the focus: the
+    keys the notebook names (arrow keys pick an option, typing fills a box)."""
+    kind = question.type
+    if kind in ("mc", "tf"):
+        first_option = "input[type=radio]" if kind == "mc" else ".widget-toggle-button"
+        back, forth = ("ArrowUp", "ArrowDown") if kind == "mc" else ("ArrowLeft", "ArrowRight")
+        card.locator(first_option).first.focus()
+        page.keyboard.press("Space")  # the first option
+        page.keyboard.press(forth)  # always use the arrows: to the second option, ...
+        for _ in range(question.answer - 1):
+            page.keyboard.press(forth)
+        if question.answer == 0:
+            page.keyboard.press(back)  # ... and back to the first
+    elif kind in ("cloze", "numeric"):
+        card.locator("input").first.focus()
+        page.keyboard.press("Control+A")  # JupyterLab would select every cell
+        page.keyboard.type(str(question.accepted[0] if kind == "cloze" else question.answer))
+    else:  # ordering, matching: a dropdown per position or item, "— choose —" first
+        selects = card.locator("select")
+        selects.first.focus()
+        for k, choice in enumerate(question.answer):
+            if k:
+                page.keyboard.press("Tab")
+            for _ in range(choice + 1):
+                page.keyboard.press("ArrowDown")
+    check = card.get_by_role("button", name="Check", exact=True)
+    for _ in range(6):  # Tab on past the other options (toggle buttons each take a Tab)
+        if check.evaluate("b => b === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+
+def test_every_question_type_from_the_keyboard_in_jupyterlab(browser: Browser, lab: Lab) -> None:
+    from playwright.sync_api import expect
+
+    nb = json.loads((lab.project / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
+    shown = SHOW_CELL.search("".join(nb["cells"][1]["source"]))
+    assert shown
+    quiz = make_quiz(load_project(lab.project), shown.group(1), seed=int(shown.group(2)))
+    total = len(quiz.questions)
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    try:
+        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
+        run_all(page)
+        cards = page.locator(".factquiz-card")
+        expect(cards).to_have_count(total)
+        quiz_root = page.locator(".factquiz-quiz")
+        expect(quiz_root).to_have_attribute("data-lm-suppress-shortcuts", "true")
+        active_cell = page.locator(".jp-Notebook-cell.jp-mod-active")
+        answered = 0
+        for kind in ("mc", "tf", "cloze", "numeric", "ordering", "matching"):
+            n = first(quiz.questions, kind)
+            card, question = cards.nth(n), quiz.questions[n]
+            keyboard_answer(page, card, question)
+            answered += 1
+            expect(card.locator(".factquiz-feedback")).to_contain_text("✔ Correct.")
+            # The keys stayed in the quiz: the notebook did not move to another cell.
+            expect(active_cell.locator(".factquiz-quiz")).to_have_count(1)
+            assert card.evaluate("c => c.contains(document.activeElement)"), kind
+            if kind == "mc":
+                group = card.get_by_role("radiogroup")
+                expect(group).to_have_count(1)
+                expect(group).to_have_attribute("aria-labelledby", re.compile(r"\S"))
+            if kind == "tf":
+                chosen = question.options[question.answer]
+                expect(card.get_by_role("button", name=chosen, exact=True)).to_have_attribute(
+                    "aria-pressed", "true")
+                expect(card.locator(".widget-toggle-button[aria-pressed=false]")).to_have_count(
+                    len(question.options) - 1)
+        expect(page.locator(".factquiz-score")).to_have_text(
+            f"Score: {answered} of {total} correct at the first try · "
+            f"{answered} of {total} answered")
+    except BaseException:
+        page.screenshot(path=str(lab.log.parent / "failure.png"))
+        print(f"screenshot: {lab.log.parent / 'failure.png'}; server log: {lab.log}")
+        raise
+    finally:
+        expect.set_options(timeout=5_000)
         page.close()

@@ -7,13 +7,13 @@ Book's ``_config.yml``). It provides
 * the role ``{nofact}`reason``` — marks a lesson sentence as framing, not a claim (see
   ``lint``: a factual sentence without a citation is a warning);
 * the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
-* the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — dated facts as a figure;
+* the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — the events, earliest first;
 * the directive ``{factsources}`` — every source with its metadata and citing facts.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
 ``transforms``, ``lint`` (uncited claims), ``state`` (the project loaded once per build),
-``static_quiz`` (quiz HTML)
-and ``timeline`` (the SVG). The CSS and JS are in ``factquiz/static``.
+``static_quiz`` (quiz HTML) and ``timeline`` (which facts are events). The CSS and JS are
+in ``factquiz/static``.
 """
 
 from __future__ import annotations
@@ -53,6 +53,17 @@ def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[st
         app.add_js_file(JS_FILE, defer="defer")
 
 
+def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                doctree: Any) -> None:
+    """A page titled like the book (its home page) gets no " — <book title>" suffix in the
+    browser tab: the template adds it whenever ``docstitle`` is set, so the page gets none,
+    and the sidebar's logo text, which falls back to ``docstitle``, gets the title itself."""
+    title = context.get("docstitle")
+    if title and context.get("title") == title:
+        context["theme_logo"] = {**(context.get("theme_logo") or {}), "text": title}
+        context["docstitle"] = ""
+
+
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     source_pages(env).discard(docname)
 
@@ -88,6 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
+    app.connect("html-page-context", _page_title)
     app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

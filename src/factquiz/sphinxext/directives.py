@@ -1,5 +1,5 @@
-"""Directives: ``{quiz}`` (a lesson's self-check quiz), ``{timeline}`` (dated facts as a
-figure) and ``{factsources}`` (every source with its metadata and the facts citing it).
+"""Directives: ``{quiz}`` (a lesson's self-check quiz), ``{timeline}`` (the events of the
+fact bank) and ``{factsources}`` (every source with its metadata and the facts citing it).
 
 Each reads the project loaded for the build (:mod:`.state`) and declares the data files
 as dependencies, so an incremental build re-reads the page when the facts change.
@@ -22,9 +22,10 @@ from ..generate import make_quiz
 from ..load import Project
 from ..model import Fact, Source
 from .dates import human_date
-from .nodes import fact_ref, quiz_block, timeline_figure
+from .nodes import fact_ref, quiz_block, quoted
 from .state import SOURCE_ANCHOR, note_data_dependencies, project_of, source_pages
-from .timeline import event_label, in_date_order, timeline_svg
+from .timeline import gap_before, timeline_events
+from .transforms import source_key
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +63,10 @@ def _lesson_link(env: BuildEnvironment, project: Project, lesson_id: str) -> Nod
 
 
 class TimelineDirective(SphinxDirective):
-    """``{timeline}``: the facts that have a ``when`` date, as a figure and as a list.
+    """``{timeline}``: the events of the fact bank, earliest first, as a vertical list
+    (see :mod:`.timeline` for which facts are events).
 
-    Options: ``:lesson:`` to keep one lesson's facts, ``:caption:`` for the figure.
+    Options: ``:lesson:`` to keep one lesson's facts, ``:caption:`` for the list.
     """
 
     option_spec = {"lesson": directives.unchanged, "caption": directives.unchanged}  # noqa: RUF012
@@ -73,31 +75,37 @@ class TimelineDirective(SphinxDirective):
         project = project_of(self.env)
         note_data_dependencies(self.env)
         lesson = self.options.get("lesson")
-        events = in_date_order(f for f in project.facts_by_id.values()
-                               if lesson is None or f.lesson == lesson)
+        events = timeline_events(f for f in project.facts_by_id.values()
+                                 if lesson is None or f.lesson == lesson)
         if not events:
-            logger.warning("timeline: no fact has a `when` date%s",
+            logger.warning("timeline: no fact is an event (a `when` date, a `label` and a kind "
+                           "such as event, date, year or agreement)%s",
                            f" in lesson '{lesson}'" if lesson else "",
                            location=self.get_location(), type="factquiz", subtype="timeline")
             return []
-        caption = self.options.get(
-            "caption", "Timeline of the dated facts in the fact bank, earliest first.")
         serial = self.env.new_serialno("factquiz-timeline")
-        figure = timeline_figure(svg=timeline_svg(events, caption, f"fq-timeline-{serial}"),
-                                 caption=caption, caption_id=f"fq-timeline-{serial}-caption")
+        caption_id = f"fq-timeline-{serial}-caption"
+        box = nodes.container(classes=["fq-timeline"])
+        box += nodes.paragraph("", self.options.get("caption", "Events, earliest first."),
+                               ids=[caption_id], classes=["fq-timeline-caption"])
         # Text from the bank is shown as written: no "smart" quotes.
         listing = nodes.bullet_list(classes=["fq-timeline-list"], support_smartquotes=False)
+        previous = None
         for event in events:
-            item = nodes.list_item()
+            item = nodes.list_item(classes=[f"fq-{event.precision}"])
+            gap = gap_before(previous, event)
+            if gap:
+                item += nodes.paragraph("", gap, classes=["fq-gap"])
             para = nodes.paragraph()
-            para += nodes.strong("", human_date(event.when or ""))
-            para += nodes.Text(f" — {event_label(event)}")
-            para += fact_ref("", fact_id=event.id)
+            para += nodes.strong("", human_date(event.when), classes=["fq-when"])
+            para += nodes.Text(f" {event.label}")
+            for fact in event.facts:
+                para += fact_ref("", fact_id=fact.id)
             item += para
             listing += item
-        heading = nodes.paragraph("", "The same events as a list, with their sources:",
-                                  classes=["fq-timeline-intro"])
-        return [figure, heading, listing]
+            previous = event
+        box += listing
+        return [box]
 
 
 class FactSourcesDirective(SphinxDirective):
@@ -118,11 +126,13 @@ class FactSourcesDirective(SphinxDirective):
         meta = source.meta
         section = nodes.section(ids=[SOURCE_ANCHOR.format(meta.id)])
         section += nodes.title("", meta.title)
-        fields = nodes.field_list(support_smartquotes=False)  # metadata as written
+        # Metadata as written (no "smart" quotes); fq-meta lays the fields out for phones.
+        fields = nodes.field_list(classes=["fq-meta"], support_smartquotes=False)
         publisher = meta.publisher or "not named in the text"
         if meta.publisher_description:
             publisher += f" ({meta.publisher_description})"
         for name, value, literal in (
+            ("Cited as", f"[{source_key(project, meta.id)}]", False),
             ("Publisher", publisher, False),
             ("Published", f"{human_date(meta.published)} ({meta.date_basis})", False),
             ("Source id", meta.id, True),
@@ -152,7 +162,7 @@ class FactSourcesDirective(SphinxDirective):
                 para += _lesson_link(self.env, project, fact.lesson)
                 para += nodes.Text(")")
                 item += para
-                item += nodes.paragraph("", f"“{quote}”", classes=["fq-quote"])
+                item += nodes.paragraph("", quoted(quote), classes=["fq-quote"])
                 listing += item
             section += listing
         return section

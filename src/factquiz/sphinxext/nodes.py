@@ -1,7 +1,7 @@
 """Doctree nodes of the extension and how the HTML builder writes them.
 
 Other builders (LaTeX, text, ...) get a plain rendering: citations as ``[n]``, notes
-as a list, the timeline as its list of events, and no quiz (it needs a browser).
+as a list, and no quiz (it needs a browser).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class fact_ref(nodes.Inline, nodes.Element):
 
 
 class fact_notes(nodes.General, nodes.Element):
-    """The notes of a page: ``notes`` (number, [(quote, source key)], back-link ids) and
+    """The notes of a page: ``notes`` (number, [(quote, source id)], back-link ids) and
     ``sources`` (key, source id, title, date). Its children are a plain-text rendering
     for builders other than HTML."""
 
@@ -31,8 +31,13 @@ class quiz_block(nodes.General, nodes.Element):
     """A rendered self-check quiz (``html``): written as is by the HTML builder only."""
 
 
-class timeline_figure(nodes.General, nodes.Element):
-    """The timeline drawn as SVG (``svg``, ``caption``), with its text list as children."""
+#: Quotation marks a quote may open with: it is then shown without added marks.
+OPENING_QUOTES = "\"'“‘„«"
+
+
+def quoted(text: str) -> str:
+    """``text`` in quotation marks, unless it opens with its own (no doubled marks)."""
+    return text if text.startswith(tuple(OPENING_QUOTES)) else f"“{text}”"
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -53,15 +58,36 @@ def _sources_uri(self: HTML5Translator) -> str | None:
     return self.builder.get_relative_uri(self.builder.current_docname, pages[0])
 
 
+def quote_html(text: str) -> str:
+    """A verbatim quote as HTML: ``<q>``, whose marks the browser adds unless the quote
+    opens with its own (then ``fq-own``, whose stylesheet rule adds none)."""
+    own = ' class="fq-own"' if quoted(text) == text else ""
+    return f"<q{own}>{escape(text, quote=False)}</q>"
+
+
+def unbroken(text: str) -> str:
+    """``text`` as HTML that never breaks across lines (spaces made no-break)."""
+    return escape(text).replace(" ", "\u00a0")
+
+
 def visit_fact_notes_html(self: HTML5Translator, node: fact_notes) -> None:
-    """The notes, compactly: each quote is followed by the key of its source, and each
-    source is listed once below with its title and date."""
+    """The notes, compactly: each quote is followed by the key of its source (the same on
+    every page; a no-break space keeps it on one line), and each source is listed once
+    below: its key linked to the source on the sources page, its title and date."""
     out = [f'<section class="fq-notes" role="doc-endnotes" aria-labelledby="fqnotes">'
            f'<h2 id="fqnotes">{escape(node["title"])}</h2><ol>']
+    uri = _sources_uri(self)
+    key_of = {source_id: key for key, source_id, _title, _date in node["sources"]}
+
+    def link(source_id: str, inner: str) -> str:
+        if uri is None:  # a book without a sources page
+            return inner
+        return f'<a href="{escape(f"{uri}#{SOURCE_ANCHOR.format(source_id)}")}">{inner}</a>'
+
     for number, quotes, backs in node["notes"]:
         out.append(f'<li id="fqn{number}">')
-        out.append("; ".join(f"<q>{escape(quote, quote=False)}</q> [{key}]"
-                             for quote, key in quotes))
+        out.append("; ".join(f"{quote_html(quote)} [{unbroken(key_of[source_id])}]"
+                             for quote, source_id in quotes))
         for k, back in enumerate(backs):
             mark = "" if len(backs) == 1 else chr(ord("a") + k) if k < 26 else str(k + 1)
             out.append(f' <a href="#{back}" role="doc-backlink" aria-label="Back'
@@ -69,26 +95,23 @@ def visit_fact_notes_html(self: HTML5Translator, node: fact_notes) -> None:
         out.append("</li>")
     out.append('</ol><h3 id="fqsources">Sources</h3><ul class="fq-srcs" '
                'aria-labelledby="fqsources">')
-    uri = _sources_uri(self)
     for key, source_id, title, date in node["sources"]:
-        cite = f"<cite>{escape(title, quote=False)}</cite>"
-        if uri is not None:
-            cite = f'<a href="{uri}#{SOURCE_ANCHOR.format(source_id)}">{cite}</a>'
-        out.append(f'<li id="fqs-{key}">[{key}] {cite}, <span class="fq-date">{escape(date)}'
-                   f"</span>.</li>")
+        out.append(f'<li id="fqs-{escape(source_id)}">{link(source_id, f"[{unbroken(key)}]")} '
+                   f'<cite>{escape(title, quote=False)}</cite>, '
+                   f'<span class="fq-date">{escape(date)}</span>.</li>')
     out.append("</ul></section>")
     self.body.append("".join(out))
     raise nodes.SkipNode
 
 
 def note_index(document: nodes.document) -> NoteIndex:
-    """Where each (source id, quote) stands in the page's notes, for the quiz feedback."""
+    """Where each (source id, quote) stands in the page's notes, for the quiz feedback:
+    (note number, index of the quote in the note, source id)."""
     index: NoteIndex = {}
     for notes in document.findall(fact_notes):
-        source_of = {key: source_id for key, source_id, _title, _date in notes["sources"]}
         for number, quotes, _backs in notes["notes"]:
-            for i, (quote, key) in enumerate(quotes):
-                index.setdefault((source_of[key], quote), (number, i, key))
+            for i, (quote, source_id) in enumerate(quotes):
+                index.setdefault((source_id, quote), (number, i, source_id))
     return index
 
 
@@ -96,16 +119,6 @@ def visit_quiz_block_html(self: HTML5Translator, node: quiz_block) -> None:
     self.body.append(render_quiz(node["quiz"], serial=node["serial"],
                                  notes=note_index(self.document)))
     raise nodes.SkipNode
-
-
-def visit_timeline_figure_html(self: HTML5Translator, node: timeline_figure) -> None:
-    cap_id = node["caption_id"]
-    self.body.append(f'<figure class="fq-timeline" aria-labelledby="{cap_id}">{node["svg"]}'
-                     f'<figcaption id="{cap_id}">{escape(node["caption"])}</figcaption>')
-
-
-def depart_timeline_figure_html(self: HTML5Translator, node: timeline_figure) -> None:
-    self.body.append("</figure>")
 
 
 # --- other builders -----------------------------------------------------------------------
@@ -122,12 +135,10 @@ PLAIN = {
     fact_ref: (_pass, _pass),
     fact_notes: (_pass, _pass),
     quiz_block: (_skip, None),
-    timeline_figure: (_pass, _pass),
 }
 
 HTML = {
     fact_ref: (visit_fact_ref_html, None),
     fact_notes: (visit_fact_notes_html, None),
     quiz_block: (visit_quiz_block_html, None),
-    timeline_figure: (visit_timeline_figure_html, depart_timeline_figure_html),
 }

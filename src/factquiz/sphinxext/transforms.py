@@ -2,34 +2,57 @@
 
 :class:`NumberFactCitations` runs when a page is read. It numbers the page's citations in
 order of first appearance (one number per fact, however often it is cited) and appends
-the notes: each fact's verbatim quotes, each pointing to a lettered source listed once
-below them (title and date, linked to the sources page), with links back to every
-citation in the text. Listing each source once keeps a heavily cited page light.
+the notes: each fact's verbatim quotes, each followed by its source's key (the source's
+``short_name``, the same on every page), with each source listed once below them (title and
+date, linked to the sources page), and links back to every citation in the text. Listing
+each source once keeps a heavily cited page light.
+
+A citation mark never starts a line on its own: it is joined to the word before it.
 """
 
 from __future__ import annotations
 
-from string import ascii_uppercase
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..load import Project
 from .dates import human_date
-from .nodes import fact_notes, fact_ref
+from .nodes import fact_notes, fact_ref, quoted
 from .state import project_of
 
 NOTES_TITLE = "Notes and sources"
+#: Joins a citation mark to the word before it: no line break between them.
+WORD_JOINER = "\u2060"
 
 
-def source_key(index: int) -> str:
-    """``A``, ``B``, ... ``Z``, then ``AA``, ``AB``, ...: the label of the n-th source."""
-    key = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        key = ascii_uppercase[rest] + key
-    return key
+def source_key(project: Project, source_id: str) -> str:
+    """How the book cites a source on every page: its ``short_name``, else its id."""
+    source = project.sources.get(source_id)
+    return (source.meta.short_name or source_id) if source else source_id
+
+
+def keep_marks_with_words(refs: list[fact_ref]) -> None:
+    """Join each citation mark to what comes before it (a word, or the mark before) with a
+    word joiner, U+2060, in place of any space: the line never breaks between them."""
+    for ref in refs:
+        parent = ref.parent
+        if parent is None:
+            continue
+        start = parent.index(ref)
+        before = parent.children[start - 1] if start else None
+        if before is None:
+            continue
+        if isinstance(before, nodes.Text):
+            text = before.astext().rstrip()
+            if not text.endswith(WORD_JOINER):
+                text += WORD_JOINER
+            # by position: equal Text nodes compare equal, so no parent.replace()
+            parent.children[start - 1] = nodes.Text(text)
+            parent.children[start - 1].parent = parent
+        else:  # an element: an emphasised word, the mark before, ...
+            parent.insert(start, nodes.Text(WORD_JOINER))
 
 
 class NumberFactCitations(SphinxTransform):
@@ -52,18 +75,19 @@ class NumberFactCitations(SphinxTransform):
             ref["refid"] = f"fqn{number}"
             ref += nodes.Text(f"[{number}]")  # what builders other than HTML show
             places.append(ref["ids"][0])
+        keep_marks_with_words(refs)
         project = project_of(self.env)
         facts = project.facts_by_id
-        keys: dict[str, str] = {}
+        cited: dict[str, str] = {}  # source id -> key, in order of first citation
         notes = []
         for fact_id, number in numbers.items():
             quotes = []
             for evidence in facts[fact_id].evidence:
-                key = keys.setdefault(evidence.source, source_key(len(keys)))
-                quotes.append((evidence.quote, key))
+                cited.setdefault(evidence.source, source_key(project, evidence.source))
+                quotes.append((evidence.quote, evidence.source))
             notes.append((number, quotes, cited_at[fact_id]))
         sources = []
-        for source_id, key in keys.items():
+        for source_id, key in cited.items():
             source = project.sources.get(source_id)
             title = source.meta.title if source else source_id
             date = human_date(source.meta.published) if source else "date unknown"
@@ -76,9 +100,10 @@ class NumberFactCitations(SphinxTransform):
 
 def plain_notes(notes: list[Any], sources: list[Any]) -> list[nodes.Node]:
     """The notes as ordinary paragraphs, for builders other than HTML."""
+    key_of = {source_id: key for key, source_id, _title, _date in sources}
     out: list[nodes.Node] = [nodes.rubric("", NOTES_TITLE)]
     for number, quotes, _backs in notes:
-        text = "; ".join(f"“{quote}” [{key}]" for quote, key in quotes)
+        text = "; ".join(f"{quoted(quote)} [{key_of[source_id]}]" for quote, source_id in quotes)
         out.append(nodes.paragraph("", f"{number}. {text}"))
     for key, _source_id, title, date in sources:
         out.append(nodes.paragraph("", f"[{key}] {title}, {date}."))

@@ -512,6 +512,7 @@
       return;
     }
     this.show(result);
+    this.quiz.noteFirstTry(this);
     this.quiz.responses[this.id] = response;
     this.quiz.save();
     this.quiz.updateScore();
@@ -543,15 +544,17 @@
     }
   };
 
-  /* A citation: [title, date, quote], or [note, quote index, source key] of the page's notes. */
+  /* A citation: [title, date, quote], or [note, quote index, source id] of the page's notes.
+     A quote that opens with its own quotation mark is shown without added ones (fq-own). */
   function citation(entry) {
-    var title = entry[0], date = entry[1], quote = entry[2], link = null;
+    var title = entry[0], date = entry[1], quote = entry[2], link = null, own = null;
     if (typeof entry[0] === "number") {
       var note = document.getElementById("fqn" + entry[0]);
       var source = document.getElementById("fqs-" + entry[2]);
       var quotes = note ? note.querySelectorAll("q") : [];
       if (!source || !quotes[entry[1]]) { return el("p", "fq-cite", "Source: note " + entry[0]); }
       quote = quotes[entry[1]].textContent;
+      own = quotes[entry[1]].className;
       title = source.querySelector("cite").textContent;
       date = source.querySelector(".fq-date").textContent;
       link = el("a", null, "note " + entry[0]);
@@ -561,7 +564,8 @@
     cite.appendChild(document.createTextNode("Source: "));
     cite.appendChild(el("cite", null, title));
     cite.appendChild(document.createTextNode((date ? " (" + date + ")" : "") + ": "));
-    cite.appendChild(el("q", null, quote));
+    cite.appendChild(el("q", own || (/^["'\u201c\u2018\u201e\u00ab]/.test(quote) ? "fq-own" : null),
+                        quote));
     if (link) {
       cite.appendChild(document.createTextNode(" ("));
       cite.appendChild(link);
@@ -599,6 +603,7 @@
     this.salt = node.getAttribute("data-fq-salt");
     this.config = JSON.parse(node.getAttribute("data-fq-config"));
     this.responses = {};
+    this.first = {};  /* question id -> whether its first checked answer was right */
     this.questions = [];
     var footer = el("div", "fq-footer"), self = this;
     this.score = el("p", "fq-score", "No answers checked yet.");
@@ -619,11 +624,28 @@
 
   Quiz.prototype.announce = function (text) { this.status.textContent = text; };
 
-  Quiz.prototype.save = function () { storageSet(this.key, { responses: this.responses }); };
+  Quiz.prototype.save = function () {
+    storageSet(this.key, { responses: this.responses, first: this.first });
+  };
+
+  /* The first checked answer of a question counts for the first-try score; later ones
+     (e.g. the answer shown after a miss, typed back in) only change the current state. */
+  Quiz.prototype.noteFirstTry = function (question) {
+    if (!Object.prototype.hasOwnProperty.call(this.first, question.id)) {
+      this.first[question.id] = question.result === true;
+    }
+  };
 
   Quiz.prototype.load = function () {
     var saved = storageGet(this.key);
     if (!saved || typeof saved.responses !== "object" || saved.responses === null) { return; }
+    if (saved.first && typeof saved.first === "object") {
+      for (var id in saved.first) {
+        if (Object.prototype.hasOwnProperty.call(saved.first, id)) {
+          this.first[id] = saved.first[id] === true;
+        }
+      }
+    }
     for (var i = 0; i < this.questions.length; i++) {
       var q = this.questions[i];
       if (Object.prototype.hasOwnProperty.call(saved.responses, q.id)) {
@@ -633,18 +655,23 @@
     this.updateScore();
   };
 
+  /* Two numbers, each with its label: the first-try score, and how many answers are right
+     now (after corrections). */
   Quiz.prototype.updateScore = function () {
-    var checked = 0, right = 0, total = this.questions.length;
+    var checked = 0, right = 0, first = 0, total = this.questions.length, self = this;
     this.questions.forEach(function (q) {
       if (q.result !== null) { checked++; if (q.result) { right++; } }
+      if (self.first[q.id] === true) { first++; }
     });
     this.score.textContent = checked === 0 ? "No answers checked yet."
-      : "Score: " + right + " of " + total + " correct (" + checked + " of " + total + " answered).";
+      : "First-try score: " + first + " of " + total + ". Right now: " + right + " of " + total +
+        " (" + checked + " of " + total + " answered).";
   };
 
   Quiz.prototype.reset = function () {
     this.questions.forEach(function (q) { q.reset(); });
     this.responses = {};
+    this.first = {};
     storageSet(this.key, null);
     this.updateScore();
     this.announce("The quiz was reset; your saved answers were removed.");
