@@ -128,8 +128,9 @@ def test_fact_derived_from_a_date_inferred_from_itself(run: Run) -> None:
                              "(the source's date is inferred from this fact)")
     assert run(aukus) == []
     unknown = only(run(files={f"sources/{name}": circular}))
+    field_line = circular.splitlines().index("date_inferred_from: [f-aukus]") + 1
     assert (unknown.path, unknown.line, unknown.col, unknown.code) == (
-        f"sources/{name}", 10, 1, "unknown-fact")
+        f"sources/{name}", field_line, 1, "unknown-fact")
     assert unknown.message == "date_inferred_from names an unknown fact 'f-aukus'"
 
 
