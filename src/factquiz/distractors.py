@@ -96,11 +96,17 @@ class Bank:
         self.cache: dict[Any, Any] = {}
 
     @classmethod
-    def of(cls, project: Project) -> Bank:
-        """The bank of a loaded project, built once per project object."""
-        bank = project.derived.get("bank")
+    def of(cls, project: Project, lesson: str | None = None) -> Bank:
+        """The bank of a loaded project, built once per project object.
+
+        With ``lesson``, only the facts in that lesson's scope (see :func:`in_scope`):
+        a lesson's quiz never draws questions, partners or distractors from later lessons.
+        """
+        key = "bank" if lesson is None else ("bank", lesson)
+        bank = project.derived.get(key)
         if bank is None:
-            bank = project.derived["bank"] = cls(project.facts, project.sources)
+            facts = project.facts if lesson is None else in_scope(project, lesson)
+            bank = project.derived[key] = cls(facts, project.sources)
         return bank
 
     def same_question(self, fact: Fact) -> list[Fact]:
@@ -153,6 +159,20 @@ class Bank:
             if self.by_id.get(fact.id) is fact:
                 self._citations[fact.id] = cached
         return list(cached)
+
+
+def scope_lessons(project: Project, lesson: str) -> frozenset[str]:
+    """``lesson`` and the lessons before it in ``lessons.yml`` (just ``lesson`` if unknown)."""
+    order = list(project.lessons)
+    if lesson not in order:
+        return frozenset({lesson})
+    return frozenset(order[:order.index(lesson) + 1])
+
+
+def in_scope(project: Project, lesson: str) -> list[Fact]:
+    """The facts a quiz of ``lesson`` may use: those of that lesson and earlier ones."""
+    lessons = scope_lessons(project, lesson)
+    return [f for f in project.facts if f.lesson in lessons]
 
 
 def as_bank(bank: Bank | Project | Iterable[Fact]) -> Bank:

@@ -104,7 +104,7 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
         problems = [f for f in instructor_findings(project, loaded) if f.severity == "error"]
         if problems:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
-    bank = Bank.of(project)
+    bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
     counts = allocate(definition.mix, definition.questions - len(definition.instructor_questions))
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
