@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from .assembly import Traits, conflict, traits
 from .distractors import Bank, as_bank
 from .errors import FactquizError
 from .findings import Finding
@@ -122,25 +123,126 @@ def _first(findings: list[Finding]) -> str:
     return f"{f.path}:{f.line}:{f.col}: {f.message}"
 
 
-def _pick(order: list[Fact], allowed: frozenset[str], used: set[str],
-          used_pairs: set[tuple[str, str]], qtype: str) -> Fact | None:
-    """The first fact in ``order`` that can yield ``qtype``: unused ones first."""
-    for fact in order:
-        if fact.id in allowed and fact.id not in used:
-            return fact
-    for fact in order:
-        if fact.id in allowed and (fact.id, qtype) not in used_pairs:
-            return fact
-    return None
+class UnsatisfiableQuiz(FactquizError):
+    """No set of questions meets the quiz's mix without one question answering another."""
+
+
+#: Candidate questions built per variant before the search gives up (``check`` reports it).
+SEARCH_BUDGET = 4000
+#: Partner draws tried per anchor fact for ordering and matching questions.
+GROUP_DRAWS = 2
+
+
+@dataclass
+class _Candidate:
+    qtype: str
+    fact: Fact
+    draw: int = 0
+
+
+class _Search:
+    """Depth-first search for one variant's generated questions (see :mod:`.assembly`).
+
+    Slots are filled in a fixed order (many-fact types first); each slot tries the facts
+    in the variant's shuffled order, then the :data:`FALLBACK` types. A candidate joins
+    when it conflicts with no chosen question (instructor questions are chosen first).
+    Every candidate question is built with its own ``random.Random`` seeded from the
+    variant's seed, type, fact and draw, so the result depends on the seed alone.
+    """
+
+    def __init__(self, plan: QuizPlan, seed: int, order: list[Fact],
+                 fixed: list[Traits]) -> None:
+        self.plan, self.seed, self.fixed = plan, seed, fixed
+        self.slots = sorted((t for t in plan.type_order for _ in range(plan.counts[t])),
+                            key=lambda t: -REGISTRY[t].facts_needed)
+        self.candidates = {t: self._candidates(t, order) for t in set(self.slots)}
+        self.prefer = frozenset(f.id for f in plan.pool)
+        self.budget = SEARCH_BUDGET
+        self.chosen: list[tuple[_Candidate, Question, Traits]] = []
+        self.blocked: dict[str, list[str]] = {}
+        self.deepest = -1
+
+    def _candidates(self, qtype: str, order: list[Fact]) -> list[_Candidate]:
+        found = []
+        for alt in (qtype, *(t for t in FALLBACK if t != qtype)):
+            draws = GROUP_DRAWS if REGISTRY[alt].facts_needed > 1 else 1
+            found.extend(_Candidate(alt, f, d) for f in order if f.id in self.plan.capable[alt]
+                         for d in range(draws))
+        return found
+
+    def _build(self, cand: _Candidate) -> Question:
+        rng = random.Random(f"{self.seed}:{cand.qtype}:{cand.fact.id}:{cand.draw}")
+        used = frozenset(f for t in (*self.fixed, *(c[2] for c in self.chosen)) for f in t.facts)
+        qid = f"{self.plan.quiz_id}-{cand.qtype}-{cand.fact.id}"
+        return REGISTRY[cand.qtype].generate(cand.fact, self.plan.bank, rng, qid,
+                                             used - {cand.fact.id}, self.prefer)
+
+    def run(self) -> list[tuple[_Candidate, Question]]:
+        if not self._fill(0, 0):
+            raise UnsatisfiableQuiz(self.explain())
+        return [(c, q) for c, q, _ in self.chosen]
+
+    def _fill(self, slot: int, start: int) -> bool:
+        if slot == len(self.slots):
+            return True
+        if slot > self.deepest:
+            self.deepest, self.blocked = slot, {}
+        cands = self.candidates[self.slots[slot]]
+        taken = {k for t in (*self.fixed, *(c[2] for c in self.chosen)) for k in t.clusters}
+        for index in range(start, len(cands)):
+            cand = cands[index]
+            if cand.fact.cluster_key in taken or any(c[0].fact.id == cand.fact.id
+                                                     for c in self.chosen):
+                continue
+            if self.budget <= 0:
+                return False
+            self.budget -= 1
+            question = self._build(cand)
+            mine = traits(question, self.plan.bank.by_id)
+            why = next((w for t in (*self.fixed, *(c[2] for c in self.chosen))
+                        if (w := conflict(mine, t)) is not None), None)
+            if why is not None:
+                if slot == self.deepest:
+                    self.blocked.setdefault(cand.fact.id, []).append(why)
+                continue
+            self.chosen.append((cand, question, mine))
+            same_next = slot + 1 < len(self.slots) and self.slots[slot + 1] == self.slots[slot]
+            if self._fill(slot + 1, index + 1 if same_next else 0):
+                return True
+            self.chosen.pop()
+        return False
+
+    def explain(self) -> str:
+        """Which slot could not be filled, and why its candidates were refused."""
+        qtype = self.slots[self.deepest] if self.slots else "?"
+        reasons = "; ".join(f"{fid}: {whys[0]}" for fid, whys in sorted(self.blocked.items()))
+        budget = " (search budget exhausted)" if self.budget <= 0 else ""
+        return (f"quiz '{self.plan.quiz_id}' (seed {self.seed}): no {REGISTRY[qtype].title} "
+                f"question fits with the other questions{budget}: "
+                f"{reasons or 'no fact left that can yield one'}")
+
+
+def _instructor_traits(plan: QuizPlan) -> list[Traits]:
+    """The whole-quiz traits of the instructor questions (they do not depend on the seed)."""
+    cached: list[Traits] | None = plan.bank.cache.get(("instructor-traits", plan.quiz_id))
+    if cached is None:
+        cached = [traits(instructor_question(iq, f"{plan.quiz_id}-{iq.id or n}", random.Random(0),
+                                             plan.bank), plan.bank.by_id)
+                  for n, iq in enumerate(plan.instructor, start=1)]
+        plan.bank.cache[("instructor-traits", plan.quiz_id)] = cached
+    return cached
 
 
 def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
               student: str | None = None) -> Quiz:
     """One variant of the quiz ``quiz_id`` (a lesson id) for ``seed`` or ``student``.
 
-    Without either, the quiz file's default seed is used. Giving both is an error.
-    Raises :class:`UnknownQuiz` for an unknown id and :class:`InvalidQuiz` for a quiz
-    file with errors.
+    The variant is chosen as a set: no question gives away another's answer, no two
+    share an answer, and at most one fact of each cluster is asked (see
+    :mod:`factquiz.assembly`). Without a seed or student, the quiz file's default seed
+    is used. Giving both is an error. Raises :class:`UnknownQuiz` for an unknown id,
+    :class:`InvalidQuiz` for a quiz file with errors and :class:`UnsatisfiableQuiz`
+    when no fair set exists (``factquiz check`` reports such quizzes).
     """
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
@@ -151,36 +253,18 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
         seed = plan.definition.seed
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))
-    # Facts the instructor's questions rest on are asked about last, if at all.
-    used: set[str] = {fid for iq in plan.instructor for fid in iq.facts}
-    used_pairs: set[tuple[str, str]] = set()
-    slots: list[tuple[str, Fact | InstructorQuestion]] = []
-    for qtype in plan.type_order:
-        for _ in range(plan.counts[qtype]):
-            chosen_type, fact = qtype, _pick(order, plan.capable[qtype], used, used_pairs, qtype)
-            for alt in FALLBACK:
-                if fact is not None:
-                    break
-                chosen_type, fact = alt, _pick(order, plan.capable[alt], used, used_pairs, alt)
-            if fact is None:
-                continue
-            used.add(fact.id)
-            used_pairs.add((fact.id, chosen_type))
-            slots.append((chosen_type, fact))
-    slots.extend((iq.type, iq) for iq in plan.instructor)
+    chosen = _Search(plan, seed, order, _instructor_traits(plan)).run()
+    slots: list[tuple[str, str, Question | InstructorQuestion]] = [
+        (c.qtype, c.fact.id, q) for c, q in chosen]
+    slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
     rng.shuffle(slots)
-    avoid = frozenset(used)
-    prefer = frozenset(f.id for f in plan.pool)
     questions = []
-    for n, (qtype, source) in enumerate(slots, start=1):
+    for n, (qtype, name, source) in enumerate(slots, start=1):
+        qid = f"{quiz_id}-{n}-{qtype}-{name}"
         if isinstance(source, InstructorQuestion):
-            name = source.id or f"q{plan.instructor.index(source) + 1}"
-            questions.append(instructor_question(source, f"{quiz_id}-{n}-{qtype}-{name}", rng,
-                                                 plan.bank))
+            questions.append(instructor_question(source, qid, rng, plan.bank))
         else:
-            qid = f"{quiz_id}-{n}-{qtype}-{source.id}"
-            questions.append(REGISTRY[qtype].generate(source, plan.bank, rng, qid,
-                                                      avoid - {source.id}, prefer))
+            questions.append(source.model_copy(update={"id": qid}))
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)
