@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from .assembly import Traits, conflict, traits
+from .assembly import Traits, traits
 from .distractors import Bank, as_bank
 from .errors import FactquizError
 from .findings import Finding
 from .load import Project
 from .model import QUESTION_TYPES, Fact, Question, QuestionType
+from .planner import Search, SingleIndex
 from .qtypes import REGISTRY
 from .quizfile import (
     QUIZZES_DIR,
@@ -35,9 +36,6 @@ from .quizfile import (
     instructor_question,
     select_facts,
 )
-
-#: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
-FALLBACK: tuple[QuestionType, ...] = ("cloze", "tf", "mc")
 
 
 class UnknownQuiz(FactquizError):
@@ -78,6 +76,8 @@ class QuizPlan:
     capable: dict[str, frozenset[str]]
     type_order: list[str]
     instructor: list[InstructorQuestion]
+    #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
+    singles: SingleIndex | None = None
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
@@ -123,105 +123,6 @@ def _first(findings: list[Finding]) -> str:
     return f"{f.path}:{f.line}:{f.col}: {f.message}"
 
 
-class UnsatisfiableQuiz(FactquizError):
-    """No set of questions meets the quiz's mix without one question answering another."""
-
-
-#: Candidate questions built per variant before the search gives up (``check`` reports it).
-SEARCH_BUDGET = 4000
-#: Partner draws tried per anchor fact for ordering and matching questions.
-GROUP_DRAWS = 2
-
-
-@dataclass
-class _Candidate:
-    qtype: str
-    fact: Fact
-    draw: int = 0
-
-
-class _Search:
-    """Depth-first search for one variant's generated questions (see :mod:`.assembly`).
-
-    Slots are filled in a fixed order (many-fact types first); each slot tries the facts
-    in the variant's shuffled order, then the :data:`FALLBACK` types. A candidate joins
-    when it conflicts with no chosen question (instructor questions are chosen first).
-    Every candidate question is built with its own ``random.Random`` seeded from the
-    variant's seed, type, fact and draw, so the result depends on the seed alone.
-    """
-
-    def __init__(self, plan: QuizPlan, seed: int, order: list[Fact],
-                 fixed: list[Traits]) -> None:
-        self.plan, self.seed, self.fixed = plan, seed, fixed
-        self.slots = sorted((t for t in plan.type_order for _ in range(plan.counts[t])),
-                            key=lambda t: -REGISTRY[t].facts_needed)
-        self.candidates = {t: self._candidates(t, order) for t in set(self.slots)}
-        self.prefer = frozenset(f.id for f in plan.pool)
-        self.budget = SEARCH_BUDGET
-        self.chosen: list[tuple[_Candidate, Question, Traits]] = []
-        self.blocked: dict[str, list[str]] = {}
-        self.deepest = -1
-
-    def _candidates(self, qtype: str, order: list[Fact]) -> list[_Candidate]:
-        found = []
-        for alt in (qtype, *(t for t in FALLBACK if t != qtype)):
-            draws = GROUP_DRAWS if REGISTRY[alt].facts_needed > 1 else 1
-            found.extend(_Candidate(alt, f, d) for f in order if f.id in self.plan.capable[alt]
-                         for d in range(draws))
-        return found
-
-    def _build(self, cand: _Candidate) -> Question:
-        rng = random.Random(f"{self.seed}:{cand.qtype}:{cand.fact.id}:{cand.draw}")
-        used = frozenset(f for t in (*self.fixed, *(c[2] for c in self.chosen)) for f in t.facts)
-        qid = f"{self.plan.quiz_id}-{cand.qtype}-{cand.fact.id}"
-        return REGISTRY[cand.qtype].generate(cand.fact, self.plan.bank, rng, qid,
-                                             used - {cand.fact.id}, self.prefer)
-
-    def run(self) -> list[tuple[_Candidate, Question]]:
-        if not self._fill(0, 0):
-            raise UnsatisfiableQuiz(self.explain())
-        return [(c, q) for c, q, _ in self.chosen]
-
-    def _fill(self, slot: int, start: int) -> bool:
-        if slot == len(self.slots):
-            return True
-        if slot > self.deepest:
-            self.deepest, self.blocked = slot, {}
-        cands = self.candidates[self.slots[slot]]
-        taken = {k for t in (*self.fixed, *(c[2] for c in self.chosen)) for k in t.clusters}
-        for index in range(start, len(cands)):
-            cand = cands[index]
-            if cand.fact.cluster_key in taken or any(c[0].fact.id == cand.fact.id
-                                                     for c in self.chosen):
-                continue
-            if self.budget <= 0:
-                return False
-            self.budget -= 1
-            question = self._build(cand)
-            mine = traits(question, self.plan.bank.by_id)
-            why = next((w for t in (*self.fixed, *(c[2] for c in self.chosen))
-                        if (w := conflict(mine, t)) is not None), None)
-            if why is not None:
-                if slot == self.deepest:
-                    self.blocked.setdefault(cand.fact.id, []).append(why)
-                continue
-            self.chosen.append((cand, question, mine))
-            same_next = slot + 1 < len(self.slots) and self.slots[slot + 1] == self.slots[slot]
-            if self._fill(slot + 1, index + 1 if same_next else 0):
-                return True
-            self.chosen.pop()
-        return False
-
-    def explain(self) -> str:
-        """Which slot could not be filled, and why its candidates were refused."""
-        qtype = self.slots[self.deepest] if self.slots else "?"
-        reasons = "; ".join(f"{fid}: {whys[0]}" for fid, whys in sorted(self.blocked.items()))
-        budget = " (search budget exhausted)" if self.budget <= 0 else ""
-        return (f"quiz '{self.plan.quiz_id}' (seed {self.seed}): no {REGISTRY[qtype].title} "
-                f"question fits with the other questions{budget}: "
-                f"{reasons or 'no fact left that can yield one'}")
-
-
 def _instructor_traits(plan: QuizPlan) -> list[Traits]:
     """The whole-quiz traits of the instructor questions (they do not depend on the seed)."""
     cached: list[Traits] | None = plan.bank.cache.get(("instructor-traits", plan.quiz_id))
@@ -253,9 +154,16 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
         seed = plan.definition.seed
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))
-    chosen = _Search(plan, seed, order, _instructor_traits(plan)).run()
-    slots: list[tuple[str, str, Question | InstructorQuestion]] = [
-        (c.qtype, c.fact.id, q) for c, q in chosen]
+    prefer = frozenset(f.id for f in plan.pool)
+
+    def build(qtype: str, fact: Fact, fact_rng: random.Random,
+              avoid: frozenset[str]) -> Question:
+        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
+                                        prefer)
+
+    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
+    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    slots: list[tuple[str, str, Question | InstructorQuestion]] = list(chosen)
     slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
     rng.shuffle(slots)
     questions = []
