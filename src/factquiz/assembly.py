@@ -34,8 +34,8 @@ class Traits:
     qid: str
     facts: frozenset[str]
     clusters: dict[str, str]  # cluster -> the fact of this question in it
-    answers: dict[str, str]  # answer key -> the answer as written
-    shown: tuple[str, ...]  # answer keys of the texts a student reads, padded with spaces
+    answers: dict[str, str]  # " answer key " (padded with spaces) -> the answer as written
+    shown: str  # answer keys of the texts a student reads, padded, one per line
 
 
 def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str]:
@@ -73,18 +73,26 @@ def traits(question: Question, facts: dict[str, Fact]) -> Traits:
     for text in question_answers(question, mine):
         key = answer_key(text)
         if key:
-            answers.setdefault(key, text.strip())
-    shown = tuple(f" {answer_key(t)} " for t in shown_texts(question))
+            answers.setdefault(f" {key} ", text.strip())
+    shown = "\n".join(f" {answer_key(t)} " for t in shown_texts(question))
     return Traits(question.id, frozenset(question.fact_ids), clusters, answers, shown)
 
 
 def _printed(a: Traits, b: Traits) -> str | None:
-    """An answer of ``a`` printed in ``b``'s texts, if any."""
-    for key, text in a.answers.items():
-        needle = f" {key} "
-        if any(needle in shown for shown in b.shown):
+    """An answer of ``a`` printed in ``b``'s texts, if any (keys never hold a newline, so
+    a padded key cannot span two texts)."""
+    for needle, text in a.answers.items():
+        if needle in b.shown:
             return text
     return None
+
+
+def clash(a: Traits, b: Traits) -> bool:
+    """Whether ``a`` and ``b`` conflict: :func:`conflict` without the message (fast)."""
+    return (not a.clusters.keys().isdisjoint(b.clusters)
+            or not a.answers.keys().isdisjoint(b.answers)
+            or any(needle in b.shown for needle in a.answers)
+            or any(needle in a.shown for needle in b.answers))
 
 
 def conflict(a: Traits, b: Traits) -> str | None:

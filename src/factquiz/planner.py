@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .assembly import Traits, conflict, traits
+from .assembly import Traits, clash, conflict, traits
 from .errors import FactquizError
 from .model import Fact, Question
 from .normalize import answer_key
@@ -55,6 +55,8 @@ class SingleIndex:
     masks: list[int]  # bit j of masks[i]: candidates i and j conflict
     free: int  # candidates that conflict with no instructor question
     clash: frozenset[str]  # facts of the bank an instructor question rules out as partners
+    group_masks: dict[tuple[str, frozenset[str]], int] = field(default_factory=dict)
+    group_traits: dict[tuple[str, frozenset[str]], Traits] = field(default_factory=dict)
 
 
 def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
@@ -71,12 +73,12 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
     masks = [0] * len(keys)
     for i, a in enumerate(found):
         for j in range(i, len(found)):
-            if i == j or conflict(a, found[j]) is not None:
+            if i == j or clash(a, found[j]):
                 masks[i] |= 1 << j
                 masks[j] |= 1 << i
     free = 0
     for i, t in enumerate(found):
-        if all(conflict(t, f) is None for f in fixed):
+        if not any(clash(t, f) for f in fixed):
             free |= 1 << i
     plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed))
     return plan.singles
@@ -85,7 +87,7 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
 def _clashing(plan: QuizPlan, fixed: list[Traits]) -> frozenset[str]:
     """Facts whose label or question prints an instructor question's answer, or that
     share a cluster with one: ordering and matching take them as partners last."""
-    needles = [f" {key} " for t in fixed for key in t.answers]
+    needles = [needle for t in fixed for needle in t.answers]
     clusters = {k for t in fixed for k in t.clusters}
     found = set()
     for fact in plan.bank.facts:
@@ -101,7 +103,7 @@ def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
     question = REGISTRY[qtype].generate(fact, plan.bank, random.Random(0), f"base-{fact.id}")
     found = traits(question, plan.bank.by_id)
     if qtype == "tf":
-        found = replace(found, shown=(f" {answer_key(fact.statement)} ",))
+        found = replace(found, shown=f" {answer_key(fact.statement)} ")
     return found
 
 
@@ -137,6 +139,8 @@ class Search:
         for ids in by_type.values():
             ids.sort(key=lambda i: rank[self.index.keys[i][1].id])
         self.by_type = by_type
+        self.group_ids: dict[tuple[str, ...], list[int]] = {}
+        self.cluster_of = [fact.cluster_key for _t, fact in self.index.keys]
         self.state = _State()
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
@@ -178,16 +182,14 @@ class Search:
                 question = REGISTRY[qtype].generate(fact, self.plan.bank,
                                                     self._rng(qtype, fact, draw),
                                                     f"{qtype}-{fact.id}", avoid, prefer)
-                mine = traits(question, self.plan.bank.by_id)
-                why = next((w for t in self._all_traits() if (w := conflict(mine, t))), None)
-                if why is not None:
-                    self.state.refused.setdefault(qtype, {}).setdefault(fact.id, why)
+                mine = self._group_traits(qtype, question)
+                other = next((t for t in self._all_traits() if clash(mine, t)), None)
+                if other is not None:
+                    self.state.refused.setdefault(qtype, {}).setdefault(fact.id,
+                                                                      conflict(mine, other) or "")
                     continue
                 fitted = True
-                left = viable
-                for i, other in enumerate(self.index.traits):
-                    if left >> i & 1 and conflict(mine, other) is not None:
-                        left &= ~(1 << i)
+                left = viable & ~self._single_mask(qtype, question, mine)
                 if not self._enough(left, groups, {}):
                     continue  # it would leave too few one-fact questions
                 self.state.chosen.append((qtype, fact.id, question, mine))
@@ -201,8 +203,29 @@ class Search:
         more[FALLBACK] = more.get(FALLBACK, 0) + 1
         return self._place_multi(slot + 1, viable, more)
 
+    def _group_traits(self, qtype: str, question: Question) -> Traits:
+        """A many-fact question's traits: they depend only on its type and facts."""
+        key = (qtype, frozenset(question.fact_ids))
+        found = self.index.group_traits.get(key)
+        if found is None:
+            found = self.index.group_traits[key] = traits(question, self.plan.bank.by_id)
+        return found
+
+    def _single_mask(self, qtype: str, question: Question, mine: Traits) -> int:
+        """The one-fact candidates that conflict with a many-fact question (its traits
+        depend only on its type and facts, so the mask is cached per quiz)."""
+        key = (qtype, frozenset(question.fact_ids))
+        mask = self.index.group_masks.get(key)
+        if mask is None:
+            mask = 0
+            for i, other in enumerate(self.index.traits):
+                if clash(mine, other):
+                    mask |= 1 << i
+            self.index.group_masks[key] = mask
+        return mask
+
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
-        ids = [i for t in group for i in self.by_type.get(t, [])]
+        ids = self._ids(group)
         return [p for p in range(start, len(ids)) if viable >> ids[p] & 1]
 
     def _enough(self, viable: int, groups: dict[tuple[str, ...], int],
@@ -219,7 +242,7 @@ class Search:
             if len(found) < n:
                 return False
             ids = self._ids(group)
-            clusters.update(self.index.keys[ids[p]][1].cluster_key for p in found)
+            clusters.update(self.cluster_of[ids[p]] for p in found)
         return len(clusters) >= sum(groups.values())
 
     def _scarce(self, viable: int, groups: dict[tuple[str, ...], int]) -> frozenset[str]:
@@ -233,7 +256,10 @@ class Search:
         return frozenset(found)
 
     def _ids(self, group: tuple[str, ...]) -> list[int]:
-        return [i for t in group for i in self.by_type.get(t, [])]
+        ids = self.group_ids.get(group)
+        if ids is None:
+            ids = self.group_ids[group] = [i for t in group for i in self.by_type.get(t, [])]
+        return ids
 
     def _place_single(self, viable: int, groups: dict[tuple[str, ...], int],
                       last: dict[tuple[str, ...], int]) -> bool:
@@ -261,7 +287,7 @@ class Search:
             mine = self.index.traits[i]
             if qtype == "tf":
                 mine = traits(question, self.plan.bank.by_id)
-                if any(conflict(mine, t) is not None for t in self._all_traits()):
+                if any(clash(mine, t) for t in self._all_traits()):
                     continue
             self.state.chosen.append((qtype, fact.id, question, mine))
             groups[group] -= 1
