@@ -15,6 +15,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from .duplicates import duplicate_findings
 from .findings import Finding
 from .load import Project
 from .model import Fact, Source
@@ -212,7 +213,7 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 
 RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
-                     check_quizzes]
+                     check_quizzes, duplicate_findings]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
