@@ -79,6 +79,12 @@ class Fact(Strict):
         description="Facts that teach the same thing share a cluster name; a quiz variant "
         "asks about at most one fact of each cluster (see README, 'Fair quizzes').",
     )
+    category: Slug | None = Field(
+        default=None,
+        description="Id of the answer's category in categories.yml: distractors are drawn "
+        "from it, in the answer's form. Needed for people, places, countries, "
+        "organisations and agreements.",
+    )
     distractors: list[NonEmpty] = Field(
         default_factory=list, description="Plausible wrong answers of the same kind."
     )

@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from .answers import accepts, match_for
 from .distractors import Bank, plain_number, scope_lessons, unsafe_reason
-from .findings import Finding
+from .findings import Finding, fact_warning
 from .model import QUESTION_TYPES, Fact, NonEmpty, Question, QuestionType, Slug, Strict
 from .normalize import answer_key
 from .qtypes import REGISTRY
@@ -526,7 +526,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         for fact in pool:
             have = bank.distractor_count(fact)
             if have < needed:
-                yield _fact_warning(project, fact, "too-few-distractors",
+                yield fact_warning(project, fact, "too-few-distractors",
                                     f"quiz '{loaded.id}' asks for {REGISTRY[qtype].title} "
                                     f"questions, which need {needed} safe distractor(s), but "
                                     f"this fact has {have}",
@@ -545,15 +545,6 @@ def _trim(text: str, limit: int = 400) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _fact_warning(project: Project, fact: Fact, code: str, message: str, hint: str,
-                  loc: tuple[str | int, ...] | None = None) -> Finding:
-    located = project.located(fact.id)
-    if loc is None:
-        loc = ("distractors",) if fact.distractors else ("answer",)
-    line, col = located.at(*loc)
-    return Finding(located.path, line, col, code, message, hint, fact.id, severity="warning")
-
-
 def distractor_findings(project: Project) -> Iterator[Finding]:
     """A fact's own distractor that could be taken for the answer is dropped: say so."""
     bank = Bank.of(project)
@@ -562,7 +553,7 @@ def distractor_findings(project: Project) -> Iterator[Finding]:
         for j, candidate in enumerate(fact.distractors):
             why = unsafe_reason(fact, candidate, same)
             if why is not None:
-                yield _fact_warning(project, fact, "unsafe-distractor",
+                yield fact_warning(project, fact, "unsafe-distractor",
                                     f"the distractor '{candidate}' is never used: {why}",
                                     "replace it with a clearly wrong answer of the same kind",
                                     loc=("distractors", j))

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from .categories import check_categories
 from .duplicates import duplicate_findings
 from .findings import Finding
 from .load import Project
@@ -213,7 +214,7 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 
 RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
-                     check_quizzes, duplicate_findings]
+                     check_quizzes, duplicate_findings, check_categories]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
