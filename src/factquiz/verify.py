@@ -23,6 +23,7 @@ from .model import Fact, Source
 from .normalize import casefold, normalize, normalize_with_map, numbers_in
 from .quizfile import check_quizzes
 from .sources import body_checksum
+from .stems import check_stems
 
 Rule = Callable[[Project, "SourceIndex"], Iterable[Finding]]
 
@@ -214,7 +215,7 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 
 RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
-                     check_quizzes, duplicate_findings, check_categories]
+                     check_quizzes, duplicate_findings, check_categories, check_stems]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
