@@ -100,6 +100,8 @@ class Bank:
             self._by_question[answer_key(fact.question)].append(fact)
         self._pools: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._citations: dict[str, list[Citation]] = {}
+        #: Each lesson's page as one normalised text (see :meth:`in_lesson_text`).
+        self.lesson_texts: dict[str, str] = {}
         #: Per-type caches the question types may fill (e.g. compatible partners).
         self.cache: dict[Any, Any] = {}
 
@@ -116,7 +118,13 @@ class Bank:
             facts = project.facts if lesson is None else in_scope(project, lesson)
             bank = project.derived[key] = cls(facts, project.sources,
                                               load_categories(project).by_id)
+            bank.lesson_texts = lesson_texts(project)
         return bank
+
+    def in_lesson_text(self, fact: Fact) -> bool:
+        """Whether ``fact``'s statement is, word for word, a sentence of its lesson page."""
+        text = self.lesson_texts.get(fact.lesson)
+        return bool(text) and f" {answer_key(fact.statement)} " in text  # type: ignore[operator]
 
     def same_question(self, fact: Fact) -> list[Fact]:
         """Other facts whose question is the same as ``fact``'s (after normalisation)."""
@@ -187,6 +195,19 @@ class Bank:
             if self.by_id.get(fact.id) is fact:
                 self._citations[fact.id] = cached
         return list(cached)
+
+
+def lesson_texts(project: Project) -> dict[str, str]:
+    """Each lesson's page as one normalised text (pages that do not exist are empty)."""
+    cached: dict[str, str] | None = project.derived.get("lesson-texts")
+    if cached is None:
+        cached = {}
+        for lesson in project.lessons.values():
+            path = project.root / lesson.page
+            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+            cached[lesson.id] = f" {answer_key(text)} "
+        project.derived["lesson-texts"] = cached
+    return cached
 
 
 def scope_lessons(project: Project, lesson: str) -> frozenset[str]:

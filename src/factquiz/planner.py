@@ -26,7 +26,7 @@ from .assembly import Traits, clash, conflict, traits
 from .errors import FactquizError
 from .model import Fact, Question
 from .normalize import answer_key
-from .qtypes import REGISTRY
+from .qtypes import REGISTRY, truefalse
 
 if TYPE_CHECKING:
     from .generate import QuizPlan
@@ -153,7 +153,35 @@ class Search:
         groups = dict(self.groups)
         if not self._place_multi(0, self.index.free, groups):
             raise UnsatisfiableQuiz(self._explain())
+        self._balance_true_false()
         return [(qtype, anchor, question) for qtype, anchor, question, _ in self.state.chosen]
+
+    def _balance_true_false(self) -> None:
+        """Make the true and the false true/false questions differ in number by at most one,
+        turning questions of the larger side (those whose other form fits) around."""
+        chosen = self.state.chosen
+        tf = [n for n, c in enumerate(chosen) if c[0] == "tf"]
+        fixed = [iq.answer for iq in self.plan.instructor if iq.type == "tf"]
+        for _ in range(len(tf)):
+            trues = [n for n in tf if chosen[n][2].answer == 0]
+            falses = [n for n in tf if chosen[n][2].answer == 1]
+            more_true = len(trues) + fixed.count(True) - len(falses) - fixed.count(False)
+            if abs(more_true) <= 1:
+                return
+            turned = False
+            for n in trues if more_true > 0 else falses:
+                qtype, anchor, question, _ = chosen[n]
+                fact = self.plan.bank.by_id[anchor]
+                other = truefalse.build(fact, self.plan.bank, self._rng("tf", fact, 1),
+                                        question.id, question.answer == 1)
+                mine = traits(other, self.plan.bank.by_id)
+                rest = [t for m, t in enumerate(self._all_traits()) if m != len(self.fixed) + n]
+                if not any(clash(mine, t) for t in rest):
+                    chosen[n] = (qtype, anchor, other, mine)
+                    turned = True
+                    break
+            if not turned:
+                return
 
     def _tick(self) -> bool:
         self.state.steps += 1
