@@ -12,20 +12,65 @@ from __future__ import annotations
 
 import random
 
-from ..answers import accepts, match_for
+from ..answers import Match, accepts, match_for
 from ..distractors import Bank
-from ..model import Fact, Grade, Question
+from ..model import Fact, Grade, Kind, Question
 from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected
 
 PREFIX = "Fill in the blank: "
 
 
+#: Words before a blanked count that say a number goes there ("about _____ troops").
+NUMBER_CUES = frozenset({"about", "some", "around", "nearly", "almost", "over", "than",
+                         "of", "to", "by", "in", "since", "until", "from", "for", "least",
+                         "most", "only", "exactly", "roughly", "approximately"})
+
+
+#: Words after a blanked count that say a number goes there ("_____ years after").
+NUMBER_UNITS = ("year", "month", "day", "week", "per", "percent", "million", "billion",
+                "thousand", "times")
+
+
 def why_not(fact: Fact, bank: Bank) -> str | None:
-    """Why ``fact`` cannot yield a cloze question (None when it can)."""
-    if not answer_spans(fact.statement, [fact.answer]):
+    """Why ``fact`` cannot yield a cloze question (None when it can).
+
+    The blank must be cued: a common-noun answer may not open the sentence ("_____ are
+    one of the features..." has several right answers), and a blanked count must follow
+    or precede a word that asks for a number ("about _____", "_____ years"; "Japan
+    dispatched _____ aircraft" is as well filled by "C-130" as by "2")."""
+    spans = answer_spans(fact.statement, [fact.answer])
+    if not spans:
         return (f"the answer '{fact.answer}' is not written as a phrase in the statement, so "
                 "it cannot be blanked: quote the answer in the statement as it is")
+    before = fact.statement[:spans[0][0]].split()
+    after = fact.statement[spans[0][1]:].lstrip("- ").split()
+    if not before and fact.kind is Kind.concept:
+        return ("the statement opens with the answer, so nothing tells what kind of answer "
+                "the blank wants: put the answer after words that cue it")
+    unit = bool(after) and after[0].lower().strip(",;:.").startswith(NUMBER_UNITS)
+    if fact.kind is Kind.number and not unit and (
+            not before or before[-1].lower().strip(",;:") not in NUMBER_CUES):
+        return ("nothing around the blanked number asks for a number (other words would "
+                "fit): word the statement as 'about N', 'N years'...")
     return None
+
+
+def _known_answers(fact: Fact, bank: Bank) -> list[str]:
+    """Other answers a student could mean: distractors and answers of the fact's kind."""
+    own, others = bank.pool(fact)
+    return [*own, *others, *(f.answer for f in bank.by_kind.get(fact.kind, []) if f.id != fact.id
+                             and f.cluster_key != fact.cluster_key)]
+
+
+def match_mode(fact: Fact, bank: Bank) -> Match:
+    """``match_for(kind)``, except exact when fuzzy matching would accept another known
+    answer of the bank ("Austria" for "Australia"): a typo is forgiven only when it cannot
+    be another real answer."""
+    match = match_for(fact.kind)
+    if match == "fuzzy" and any(accepts(fact.accepted, "fuzzy", other)
+                                for other in _known_answers(fact, bank)):
+        return "exact"
+    return match
 
 
 def cloze_text(fact: Fact) -> str:
@@ -41,8 +86,11 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     key = ("cloze-text", fact.id)
     if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
         bank.cache[key] = cloze_text(fact)
+    mode_key = ("cloze-match", fact.id)
+    if mode_key not in bank.cache or bank.by_id.get(fact.id) is not fact:
+        bank.cache[mode_key] = match_mode(fact, bank)
     return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
-                    accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
+                    accepted=[a.strip() for a in fact.accepted], match=bank.cache[mode_key],
                     explanation=fact.statement, citations=bank.citations(fact),
                     fact_ids=[fact.id])
 
