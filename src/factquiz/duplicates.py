@@ -18,18 +18,22 @@ per variant (or the facts should be merged).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import combinations
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .findings import Finding
 from .model import Fact
-from .normalize import answer_key
+from .normalize import answer_key as _answer_key
+from .normalize import numbers_in
 
 if TYPE_CHECKING:
     from .load import Project
     from .verify import SourceIndex
+
+#: Normalised texts, computed once per text (pairs of facts compare the same texts often).
+answer_key = lru_cache(maxsize=1 << 16)(_answer_key)
 
 ANSWER_SIMILARITY = 85
 QUOTE_OVERLAP = 95
@@ -39,6 +43,12 @@ MIN_QUOTE = 40
 
 def _prints(text: str, answer: str) -> bool:
     return f" {answer_key(answer)} " in f" {answer_key(text)} "
+
+
+def _similar(ka: str, kb: str) -> bool:
+    """Near-identical answer keys with the same numbers ("Article 5" is not "Article 6")."""
+    return (min(len(ka), len(kb)) >= 4 and numbers_in(ka) == numbers_in(kb)
+            and fuzz.ratio(ka, kb) >= ANSWER_SIMILARITY)
 
 
 def _states(fact: Fact, answer: str) -> bool:
@@ -60,7 +70,9 @@ def _same_passage(a: Fact, b: Fact) -> str | None:
 def why_duplicates(a: Fact, b: Fact) -> str | None:
     """Why ``a`` and ``b`` look like the same fact (None when they do not)."""
     ka, kb = answer_key(a.answer), answer_key(b.answer)
-    if ka != kb and min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= ANSWER_SIMILARITY:
+    if ka == kb:
+        return None  # a variant never asks two questions with one answer
+    if _similar(ka, kb):
         return f"their answers '{a.answer}' and '{b.answer}' are nearly the same"
     a_in_b, b_in_a = _states(b, a.answer), _states(a, b.answer)
     if a_in_b and b_in_a:
@@ -72,13 +84,51 @@ def why_duplicates(a: Fact, b: Fact) -> str | None:
     return None
 
 
+def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
+    """Pairs of ``facts`` (by index) worth comparing, found through indexes rather than by
+    comparing all pairs: near-identical distinct answers (compared within blocks of the
+    same first letters) and facts whose statement or question contains another's answer
+    (which the same-passage rule also needs). Facts with equal answers are never paired:
+    a variant keeps them apart anyway."""
+    by_answer: dict[str, list[int]] = {}
+    for i, fact in enumerate(facts):
+        by_answer.setdefault(answer_key(fact.answer), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(group_a: list[int], group_b: list[int]) -> None:
+        pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b if a != b)
+
+    blocks: dict[str, list[str]] = {}
+    for key in by_answer:
+        blocks.setdefault(key[:2], []).append(key)
+    for keys in blocks.values():
+        for n, ka in enumerate(keys):
+            # rapidfuzz compares one key with the rest of its block in C.
+            for kb, _score, _j in process.extract(ka, keys[n + 1:], scorer=fuzz.ratio,
+                                                  score_cutoff=ANSWER_SIMILARITY, limit=None):
+                if _similar(ka, kb):
+                    add(by_answer[ka], by_answer[kb])
+    longest = max((len(k.split()) for k in by_answer), default=0)
+    for i, fact in enumerate(facts):
+        own = answer_key(fact.answer)
+        for text in (fact.statement, fact.question):
+            words = answer_key(text).split()
+            for n in range(1, longest + 1):
+                for start in range(len(words) - n + 1):
+                    key = " ".join(words[start:start + n])
+                    if key != own and key in by_answer:
+                        add([i], by_answer[key])
+    return pairs
+
+
 def duplicate_findings(project: Project, index: SourceIndex | None = None) -> Iterator[Finding]:
     """Rule for ``verify.check``: warn about likely near-duplicates not in one cluster."""
     by_lesson: dict[str, list[Fact]] = {}
     for fact in project.facts_by_id.values():
         by_lesson.setdefault(fact.lesson, []).append(fact)
     for facts in by_lesson.values():
-        for a, b in combinations(facts, 2):
+        for i, j in sorted(candidate_pairs(facts)):
+            a, b = facts[i], facts[j]
             if a.cluster_key == b.cluster_key:
                 continue
             why = why_duplicates(a, b)
