@@ -313,15 +313,20 @@ class Search:
             qtype, fact = self.index.keys[i]
             question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
             mine = self.index.traits[i]
+            left = viable & ~self.index.masks[i]
             if qtype == "tf":
+                # The false form shows a distractor: check it, and keep it from later ones.
                 mine = traits(question, self.plan.bank.by_id)
                 if any(clash(mine, t) for t in self._all_traits()):
                     continue
+                for j, other in enumerate(self.index.traits):
+                    if left >> j & 1 and clash(mine, other):
+                        left &= ~(1 << j)
             self.state.chosen.append((qtype, fact.id, question, mine))
             groups[group] -= 1
             before = last.get(group, 0)
             last[group] = position + 1
-            if self._place_single(viable & ~self.index.masks[i], groups, last):
+            if self._place_single(left, groups, last):
                 return True
             last[group] = before
             groups[group] += 1

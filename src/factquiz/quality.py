@@ -27,6 +27,7 @@ from .model import Fact, Question
 from .normalize import answer_key
 from .planner import UnsatisfiableQuiz
 from .qtypes.truefalse import PREFIX as TF_PREFIX
+from .qtypes.truefalse import false_statement
 
 if TYPE_CHECKING:
     from .generate import Quiz
@@ -48,27 +49,19 @@ class Violation:
     detail: str
 
 
-def _wrong_options(question: Question, fact: Fact) -> list[str]:
-    """The wrong answers a question shows for ``fact``: mc options and the substitute of a
-    false true/false statement (what differs from the statement)."""
+def _wrong_options(question: Question, fact: Fact, bank: Bank) -> list[str]:
+    """The wrong answers a question shows for ``fact``: mc options, and the distractor a
+    false true/false statement was built with (or the whole statement when it was built
+    from none of the fact's candidates)."""
     if question.type == "mc":
         return [o for i, o in enumerate(question.options) if i != question.answer]
     if question.type == "tf" and question.answer == 1:
         said = question.prompt.removeprefix(TF_PREFIX)
-        head = len(_common_prefix(said, fact.statement))
-        tail = len(_common_prefix(said[::-1], fact.statement[::-1]))
-        return [said[head:len(said) - tail].strip()] if head + tail < len(said) else []
+        own, others = bank.pool(fact)
+        candidates = [*own, *others, *fact.distractors]
+        used = next((d for d in candidates if false_statement(fact, d) == said), None)
+        return [used if used is not None else said]
     return []
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    # Back up to a word start, so that "Suga" and "Abe" differ as whole names.
-    while n and a[n - 1].isalnum():
-        n -= 1
-    return a[:n]
 
 
 def distractor_problem(bank: Bank, fact: Fact, option: str) -> str | None:
@@ -108,11 +101,11 @@ def audit(project: Project, quiz: Quiz) -> list[Violation]:
                 found.append(Violation(question.id, "same-cluster",
                                        f"shares a cluster with {other.qid}"))
         fact = by_id.get(question.fact_ids[0]) if len(question.fact_ids) == 1 else None
-        # Generated mc and tf questions explain with their fact's statement; instructor
-        # questions (with their own wrong choices) do not.
+        # Generated mc and tf questions are named after their fact and explain with its
+        # statement; instructor questions (with their own wrong choices) are not.
         if question.type in ("mc", "tf") and fact is not None \
-                and question.explanation == fact.statement:
-            for option in _wrong_options(question, fact):
+                and question.id.endswith(f"-{fact.id}") and question.explanation == fact.statement:
+            for option in _wrong_options(question, fact, bank):
                 why = distractor_problem(bank, fact, option)
                 if why is not None:
                     found.append(Violation(question.id, "distractor-category",
@@ -173,24 +166,21 @@ def quality_over_seeds(project: Project, seeds: int = STATS_SEEDS) -> Quality:
 
 
 def check_quality(project: Project, index: SourceIndex | None = None) -> Iterator[Finding]:
-    """Rule for ``verify.check``: every quiz can be assembled for its default seed and
-    seeds 0..N, and its variants break no item-quality rule; otherwise say which facts
-    and why."""
+    """Rule for ``verify.check``: every quiz file's quiz can be assembled for its default
+    seed and seeds 0..N, and its variants break no item-quality rule; otherwise say which
+    facts and why."""
     from .generate import InvalidQuiz, make_quiz
 
-    for lesson in project.lessons:
-        loaded = project.quizzes.get(lesson)
-        path, (line, col) = ((loaded.path, loaded.at("mix")) if loaded is not None
-                             else (project.shown(project.root / "lessons.yml"), (1, 1)))
-        seeds = [loaded.quiz.seed] if loaded is not None else []
-        seeds += [s for s in range(STATS_SEEDS) if s not in seeds]
+    for lesson, loaded in project.quizzes.items():
+        line, col = loaded.at("mix") if "mix" in loaded.node else loaded.at("lesson")
+        seeds = [loaded.quiz.seed, *(s for s in range(STATS_SEEDS) if s != loaded.quiz.seed)]
         for seed in seeds:
             try:
                 quiz = make_quiz(project, lesson, seed=seed)
-            except InvalidQuiz:
+            except (InvalidQuiz, KeyError):
                 break  # the quiz file's own findings say why
             except UnsatisfiableQuiz as exc:
-                yield Finding(path, line, col, "unsatisfiable-quiz", str(exc),
+                yield Finding(loaded.path, line, col, "unsatisfiable-quiz", str(exc),
                               "lower the mix of that type, select more facts, or reword the "
                               "questions named so they do not print each other's answers",
                               lesson)
@@ -198,8 +188,8 @@ def check_quality(project: Project, index: SourceIndex | None = None) -> Iterato
             broken = audit(project, quiz)
             if broken:
                 v = broken[0]
-                yield Finding(path, line, col, "quiz-quality",
+                yield Finding(loaded.path, line, col, "quiz-quality",
                               f"seed {seed}: {v.question} breaks '{v.rule}': {v.detail}",
-                              "report this: the generator should never produce it", lesson,
-                              severity="warning")
+                              "reword the facts named, or report it: the generator should "
+                              "never produce it", lesson, severity="warning")
                 break

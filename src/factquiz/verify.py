@@ -21,6 +21,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact, Source
 from .normalize import casefold, normalize, normalize_with_map, numbers_in
+from .quality import check_quality
 from .quizfile import check_quizzes
 from .sources import body_checksum
 from .stems import check_stems
@@ -215,7 +216,8 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 
 RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
-                     check_quizzes, duplicate_findings, check_categories, check_stems]
+                     check_quizzes, duplicate_findings, check_categories, check_stems,
+                     check_quality]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
