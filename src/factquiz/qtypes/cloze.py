@@ -56,10 +56,12 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
 
 
 def _known_answers(fact: Fact, bank: Bank) -> list[str]:
-    """Other answers a student could mean: distractors and answers of the fact's kind."""
-    own, others = bank.pool(fact)
-    return [*own, *others, *(f.answer for f in bank.by_kind.get(fact.kind, []) if f.id != fact.id
-                             and f.cluster_key != fact.cluster_key)]
+    """Other answers a student could mean: the fact's distractors, its category's members
+    and the answers of other facts of its kind."""
+    category = bank.category_of(fact)
+    return [*fact.distractors, *(category.members if category else []),
+            *(f.answer for f in bank.by_kind.get(fact.kind, [])
+              if f.id != fact.id and f.cluster_key != fact.cluster_key)]
 
 
 def match_mode(fact: Fact, bank: Bank) -> Match:
