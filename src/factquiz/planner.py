@@ -57,6 +57,28 @@ class SingleIndex:
     clash: frozenset[str]  # facts of the bank an instructor question rules out as partners
     group_masks: dict[tuple[str, frozenset[str]], int] = field(default_factory=dict)
     group_traits: dict[tuple[str, frozenset[str]], Traits] = field(default_factory=dict)
+    by_cluster: dict[str, int] = field(default_factory=dict)  # cluster -> candidates in it
+    by_answer: dict[str, int] = field(default_factory=dict)  # answer needle -> candidates
+    printed_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates showing it
+
+    def clashing(self, mine: Traits) -> int:
+        """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
+        mask = 0
+        for cluster in mine.clusters:
+            mask |= self.by_cluster.get(cluster, 0)
+        for needle, candidates in self.by_answer.items():
+            if needle in mine.answers or needle in mine.shown:
+                mask |= candidates
+        for needle in mine.answers:
+            shown = self.printed_in.get(needle)
+            if shown is None:
+                shown = 0
+                for i, t in enumerate(self.traits):
+                    if needle in t.shown:
+                        shown |= 1 << i
+                self.printed_in[needle] = shown
+            mask |= shown
+        return mask
 
 
 def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
@@ -81,6 +103,12 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
         if not any(clash(t, f) for f in fixed):
             free |= 1 << i
     plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed))
+    for i, t in enumerate(found):
+        index = plan.singles
+        for cluster in t.clusters:
+            index.by_cluster[cluster] = index.by_cluster.get(cluster, 0) | 1 << i
+        for needle in t.answers:
+            index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
     return plan.singles
 
 
@@ -245,11 +273,7 @@ class Search:
         key = (qtype, frozenset(question.fact_ids))
         mask = self.index.group_masks.get(key)
         if mask is None:
-            mask = 0
-            for i, other in enumerate(self.index.traits):
-                if clash(mine, other):
-                    mask |= 1 << i
-            self.index.group_masks[key] = mask
+            mask = self.index.group_masks[key] = self.index.clashing(mine)
         return mask
 
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
@@ -319,9 +343,7 @@ class Search:
                 mine = traits(question, self.plan.bank.by_id)
                 if any(clash(mine, t) for t in self._all_traits()):
                     continue
-                for j, other in enumerate(self.index.traits):
-                    if left >> j & 1 and clash(mine, other):
-                        left &= ~(1 << j)
+                left &= ~self.index.clashing(mine)
             self.state.chosen.append((qtype, fact.id, question, mine))
             groups[group] -= 1
             before = last.get(group, 0)
