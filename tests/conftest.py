@@ -31,7 +31,9 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         (root / "facts").mkdir(exist_ok=True)
         shutil.copytree(ROOT / "sources", root / "sources", dirs_exist_ok=True)
         shutil.copy(ROOT / "lessons.yml", root / "lessons.yml")
-        for rel in copy:
+        # The real facts name the real answer categories: they come together.
+        facts = any(rel == "facts" or rel.startswith("facts/") for rel in copy)
+        for rel in (*copy, "categories.yml") if facts else copy:
             src = ROOT / rel
             if src.is_dir():
                 shutil.copytree(src, root / rel, dirs_exist_ok=True)

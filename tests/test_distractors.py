@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from factquiz.categories import Category, category_problem, form_problem
 from factquiz.distractors import Bank, NotEnoughDistractors, distractors_for, unsafe_reason
 from factquiz.model import Fact
 from factquiz.normalize import answer_key
@@ -23,7 +24,14 @@ def fact(ident: str, kind: str, answer: str, **extra: Any) -> Fact:
     return Fact(**fields, **extra)
 
 
+AU_PM = Category(id="australian-prime-minister", kind="person", description="Australian PMs",
+                 members=["Scott Morrison", "Kevin Rudd", "Malcolm Turnbull", "Julia Gillard",
+                          "John Howard"])
+JP_PM = Category(id="japanese-prime-minister", kind="person", description="Japanese PMs",
+                 members=["Yoshihide Suga", "Fumio Kishida", "Shinzo Abe"])
+CATEGORIES = {c.id: c for c in (AU_PM, JP_PM)}
 PM = fact("pm-2020", "person", "Scott Morrison", aliases=["Morrison"],
+          category="australian-prime-minister",
           question="Who was Australia's prime minister in 2020?",
           distractors=["scott  MORRISON.", "Scott Morison", "Morrison", "Kevin Rudd",
                        "Kevin Rudd", "Malcolm Turnbull"])
@@ -35,7 +43,7 @@ YEAR = fact("sofa", "year", "1960", statement="The SOFA dates from 1960, not 195
             distractors=["1951", "nineteen sixty", "1960", "1952", "60"])
 YEARS = [fact("aukus", "year", "2021"), fact("quad", "year", "2019"),
          fact("count", "number", "50,000")]
-BANK = Bank([PM, PM_SAME_QUESTION, *OTHERS, YEAR, *YEARS])
+BANK = Bank([PM, PM_SAME_QUESTION, *OTHERS, YEAR, *YEARS], categories=CATEGORIES)
 
 
 @pytest.mark.parametrize(("candidate", "reason"), [
@@ -68,10 +76,45 @@ def test_number_form() -> None:
 
 
 def test_pool_keeps_own_first_then_bank_answers_deduplicated() -> None:
+    # Deliberate change (issue 9): an Australian PM's others come from its category,
+    # never from the answers of other people (the Japanese PMs of OTHERS).
     own, others = BANK.pool(PM)
     assert own == ("Kevin Rudd", "Malcolm Turnbull")
-    assert others == ("Yoshihide Suga", "Fumio Kishida")
+    assert others == ("Julia Gillard", "John Howard")
     assert BANK.pool(YEAR) == (("1951",), ("2021", "2019"))
+
+
+def test_uncategorised_names_borrow_no_other_answers() -> None:
+    plain = fact("plain", "person", "Scott Morrison", distractors=["Kevin Rudd"])
+    assert Bank([plain, *OTHERS]).pool(plain) == (("Kevin Rudd",), ())
+
+
+def test_own_distractors_outside_the_category_are_dropped() -> None:
+    mixed = fact("mixed", "person", "Scott Morrison", category="australian-prime-minister",
+                 distractors=["Shinzo Abe", "Kevin Rudd"])
+    own, others = Bank([mixed], categories=CATEGORIES).pool(mixed)
+    assert own == ("Kevin Rudd",) and "Shinzo Abe" not in others
+    assert category_problem(AU_PM, mixed, "Shinzo Abe") == (
+        "it is not a member of the category 'australian-prime-minister' (Australian PMs)")
+
+
+def test_surname_first_answer_gets_surname_first_distractors() -> None:
+    kishida = fact("kishida", "person", "Kishida Fumio", category="japanese-prime-minister",
+                   distractors=["Yoshihide Suga"])
+    own, others = Bank([kishida], categories=CATEGORIES).pool(kishida)
+    assert own == ("Suga Yoshihide",) and others == ("Abe Shinzo",)
+
+
+@pytest.mark.parametrize(("answer", "candidate", "problem"), [
+    ("stronger than it had ever been", "weaker than it had ever been", "opposite"),
+    ("an opportunity", "someone else's problem", "article"),
+    ("cornerstone", "a minor side arrangement", "length"),
+    ("an opportunity", "a burden", None),
+])
+def test_form_problems_of_phrases(answer: str, candidate: str, problem: str | None) -> None:
+    why = form_problem(fact("phrase", "concept", answer), candidate)
+    words = {"opposite": "opposite", "article": "article", "length": "length"}
+    assert (why is None) if problem is None else (words[problem] in (why or ""))
 
 
 def test_distractors_are_safe_distinct_and_seeded() -> None:

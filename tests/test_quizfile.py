@@ -179,9 +179,13 @@ def test_schema_and_count_mistakes(make_project: Callable[..., Path]) -> None:
              "the quiz has 1 question(s) but 2 instructor questions")]
     assert findings(make_project, "title: T\nlesson: raa\nmix: {mc: 0}\n") == [
         ("quizzes/raa.yml", 4, 6, "empty-mix", "every type in `mix` has weight 0")]
+    # A later lesson is out of the quiz's scope (reported), so nothing is selected.
     assert findings(make_project, "title: T\nlesson: raa\nselect: {lessons: [jdsc]}\n") == [
         ("quizzes/raa.yml", 4, 9, "empty-quiz",
-         "the quiz selects no facts to generate questions from")]
+         "the quiz selects no facts to generate questions from"),
+        ("quizzes/raa.yml", 4, 20, "later-lesson",
+         "lesson 'jdsc' comes after 'raa' in lessons.yml: a quiz may only use facts of its "
+         "lesson and earlier ones")]
 
 
 LONELY = """facts:

@@ -145,7 +145,10 @@ def test_selftest_every_question_of_every_lesson(lesson: str) -> None:
             check_question(question)
             check_semantics(question)
             types_seen.add(question.type)
-    assert types_seen == set(REGISTRY), f"{lesson} lacks {set(REGISTRY) - types_seen}"
+    # Every type the quiz asks for (its mix and its instructor questions) is seen; a lesson
+    # early in the book may lack the dated facts some types need (its scope is its own).
+    wanted = {t for t, n in plan.counts.items() if n} | {iq.type for iq in plan.instructor}
+    assert types_seen == wanted, f"{lesson} lacks {wanted - types_seen}"
 
 
 def test_every_fact_distractor_pool_is_safe() -> None:

@@ -33,6 +33,7 @@ from filelock import FileLock, Timeout
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from .categories import CATEGORIES_FILE
 from .distractors import Bank
 from .errors import FactquizError
 from .escape import control_characters, markdown_text, one_line, yaml_scalar
@@ -59,7 +60,8 @@ QUESTION_FIELDS: tuple[str, ...] = tuple(InstructorQuestion.model_fields)
 FLOW_LISTS = frozenset({"aliases", "tags", "distractors", "accepted", "facts"})
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/{}.schema.json\n"
 # What the loader reads; a scratch copy of these is enough to run every check.
-DATA_PATHS: tuple[str, ...] = (MARKER, LESSONS_FILE, SOURCES_DIR, FACTS_DIR, QUIZZES_DIR)
+DATA_PATHS: tuple[str, ...] = (MARKER, LESSONS_FILE, SOURCES_DIR, FACTS_DIR, QUIZZES_DIR,
+                                CATEGORIES_FILE)
 BOOK_LESSONS_DIR = "book/lessons"
 TOC_FILE = "_toc.yml"  # the book's table of contents (Jupyter Book 1.x)
 PROJECT_LOCK = ".factquiz"  # locked() adds ".lock": one lock for every writer of the project

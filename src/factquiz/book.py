@@ -29,8 +29,8 @@ LOG_FILE = BUILD_DIR / "book-build.log"
 ENVIRONMENT = BUILD_DIR / ".doctrees" / "environment.pickle"
 
 #: What the book is built from: configuration, pages and the data the extension reads.
-BOOK_PARTS = ("_config.yml", "_toc.yml", "lessons.yml", "book", "facts", "sources", "quizzes",
-              "notebooks")
+BOOK_PARTS = ("_config.yml", "_toc.yml", "lessons.yml", "categories.yml", "book", "facts",
+              "sources", "quizzes", "notebooks")
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL|SEVERE):")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .load import Project
+    from .model import Fact
 
 Severity = Literal["error", "warning"]
 
@@ -35,3 +39,15 @@ class Finding:
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def fact_warning(project: Project, fact: Fact, code: str, message: str, hint: str,
+                 loc: tuple[str | int, ...] | None = None,
+                 severity: Severity = "warning") -> Finding:
+    """A finding about ``fact`` at the field ``loc`` of its entry (default: its
+    distractors, else its answer)."""
+    located = project.located(fact.id)
+    if loc is None:
+        loc = ("distractors",) if fact.distractors else ("answer",)
+    line, col = located.at(*loc)
+    return Finding(located.path, line, col, code, message, hint, fact.id, severity=severity)

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from .assembly import Traits, traits
 from .distractors import Bank, as_bank
 from .errors import FactquizError
 from .findings import Finding
 from .load import Project
 from .model import QUESTION_TYPES, Fact, Question, QuestionType
+from .planner import Search, SingleIndex
 from .qtypes import REGISTRY
 from .quizfile import (
     QUIZZES_DIR,
@@ -34,9 +36,6 @@ from .quizfile import (
     instructor_question,
     select_facts,
 )
-
-#: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
-FALLBACK: tuple[QuestionType, ...] = ("cloze", "tf", "mc")
 
 
 class UnknownQuiz(FactquizError):
@@ -77,6 +76,8 @@ class QuizPlan:
     capable: dict[str, frozenset[str]]
     type_order: list[str]
     instructor: list[InstructorQuestion]
+    #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
+    singles: SingleIndex | None = None
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
@@ -104,7 +105,7 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
         problems = [f for f in instructor_findings(project, loaded) if f.severity == "error"]
         if problems:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
-    bank = Bank.of(project)
+    bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
     counts = allocate(definition.mix, definition.questions - len(definition.instructor_questions))
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
@@ -122,25 +123,27 @@ def _first(findings: list[Finding]) -> str:
     return f"{f.path}:{f.line}:{f.col}: {f.message}"
 
 
-def _pick(order: list[Fact], allowed: frozenset[str], used: set[str],
-          used_pairs: set[tuple[str, str]], qtype: str) -> Fact | None:
-    """The first fact in ``order`` that can yield ``qtype``: unused ones first."""
-    for fact in order:
-        if fact.id in allowed and fact.id not in used:
-            return fact
-    for fact in order:
-        if fact.id in allowed and (fact.id, qtype) not in used_pairs:
-            return fact
-    return None
+def _instructor_traits(plan: QuizPlan) -> list[Traits]:
+    """The whole-quiz traits of the instructor questions (they do not depend on the seed)."""
+    cached: list[Traits] | None = plan.bank.cache.get(("instructor-traits", plan.quiz_id))
+    if cached is None:
+        cached = [traits(instructor_question(iq, f"{plan.quiz_id}-{iq.id or n}", random.Random(0),
+                                             plan.bank), plan.bank.by_id)
+                  for n, iq in enumerate(plan.instructor, start=1)]
+        plan.bank.cache[("instructor-traits", plan.quiz_id)] = cached
+    return cached
 
 
 def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
               student: str | None = None) -> Quiz:
     """One variant of the quiz ``quiz_id`` (a lesson id) for ``seed`` or ``student``.
 
-    Without either, the quiz file's default seed is used. Giving both is an error.
-    Raises :class:`UnknownQuiz` for an unknown id and :class:`InvalidQuiz` for a quiz
-    file with errors.
+    The variant is chosen as a set: no question gives away another's answer, no two
+    share an answer, and at most one fact of each cluster is asked (see
+    :mod:`factquiz.assembly`). Without a seed or student, the quiz file's default seed
+    is used. Giving both is an error. Raises :class:`UnknownQuiz` for an unknown id,
+    :class:`InvalidQuiz` for a quiz file with errors and :class:`UnsatisfiableQuiz`
+    when no fair set exists (``factquiz check`` reports such quizzes).
     """
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
@@ -151,36 +154,25 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
         seed = plan.definition.seed
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))
-    # Facts the instructor's questions rest on are asked about last, if at all.
-    used: set[str] = {fid for iq in plan.instructor for fid in iq.facts}
-    used_pairs: set[tuple[str, str]] = set()
-    slots: list[tuple[str, Fact | InstructorQuestion]] = []
-    for qtype in plan.type_order:
-        for _ in range(plan.counts[qtype]):
-            chosen_type, fact = qtype, _pick(order, plan.capable[qtype], used, used_pairs, qtype)
-            for alt in FALLBACK:
-                if fact is not None:
-                    break
-                chosen_type, fact = alt, _pick(order, plan.capable[alt], used, used_pairs, alt)
-            if fact is None:
-                continue
-            used.add(fact.id)
-            used_pairs.add((fact.id, chosen_type))
-            slots.append((chosen_type, fact))
-    slots.extend((iq.type, iq) for iq in plan.instructor)
-    rng.shuffle(slots)
-    avoid = frozenset(used)
     prefer = frozenset(f.id for f in plan.pool)
+
+    def build(qtype: str, fact: Fact, fact_rng: random.Random,
+              avoid: frozenset[str]) -> Question:
+        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
+                                        prefer)
+
+    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
+    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    slots: list[tuple[str, str, Question | InstructorQuestion]] = list(chosen)
+    slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
+    rng.shuffle(slots)
     questions = []
-    for n, (qtype, source) in enumerate(slots, start=1):
+    for n, (qtype, name, source) in enumerate(slots, start=1):
+        qid = f"{quiz_id}-{n}-{qtype}-{name}"
         if isinstance(source, InstructorQuestion):
-            name = source.id or f"q{plan.instructor.index(source) + 1}"
-            questions.append(instructor_question(source, f"{quiz_id}-{n}-{qtype}-{name}", rng,
-                                                 plan.bank))
+            questions.append(instructor_question(source, qid, rng, plan.bank))
         else:
-            qid = f"{quiz_id}-{n}-{qtype}-{source.id}"
-            questions.append(REGISTRY[qtype].generate(source, plan.bank, rng, qid,
-                                                      avoid - {source.id}, prefer))
+            questions.append(source.model_copy(update={"id": qid}))
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)

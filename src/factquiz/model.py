@@ -75,6 +75,17 @@ class Fact(Strict):
         default=None, ge=0, description="For numeric answers: accepted absolute error."
     )
     tags: list[Slug] = Field(default_factory=list)
+    cluster: Slug | None = Field(
+        default=None,
+        description="Facts that teach the same thing share a cluster name; a quiz variant "
+        "asks about at most one fact of each cluster (see README, 'Fair quizzes').",
+    )
+    category: Slug | None = Field(
+        default=None,
+        description="Id of the answer's category in categories.yml: distractors are drawn "
+        "from it, in the answer's form. Needed for people, places, countries, "
+        "organisations and agreements.",
+    )
     distractors: list[NonEmpty] = Field(
         default_factory=list, description="Plausible wrong answers of the same kind."
     )
@@ -110,6 +121,11 @@ class Fact(Strict):
     def accepted(self) -> list[str]:
         """The answer followed by its aliases."""
         return [self.answer, *self.aliases]
+
+    @property
+    def cluster_key(self) -> str:
+        """The fact's cluster, or its own id when it is in none."""
+        return self.cluster or self.id
 
     @property
     def sort_date(self) -> str | None:

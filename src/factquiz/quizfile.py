@@ -24,8 +24,8 @@ from rapidfuzz import process
 from ruamel.yaml.comments import CommentedMap
 
 from .answers import accepts, match_for
-from .distractors import Bank, plain_number, unsafe_reason
-from .findings import Finding
+from .distractors import Bank, plain_number, scope_lessons, unsafe_reason
+from .findings import Finding, fact_warning
 from .model import QUESTION_TYPES, Fact, NonEmpty, Question, QuestionType, Slug, Strict
 from .normalize import answer_key
 from .qtypes import REGISTRY
@@ -149,14 +149,19 @@ def load_quizzes(project: Project) -> None:
 
 
 def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
-    """The facts a quiz's generated questions are drawn from, in bank order."""
+    """The facts a quiz's generated questions are drawn from, in bank order.
+
+    Only facts in the lesson's scope (it and earlier lessons) are ever selected;
+    ``check`` reports a selection naming later ones.
+    """
     sel = quiz.select
     lessons = set(sel.lessons) or (set() if sel.ids or sel.tags else {quiz.lesson})
     ids, tags = set(sel.ids), set(sel.tags)
+    scope = scope_lessons(project, quiz.lesson)
     seen: set[str] = set()
     chosen = []
     for fact in project.facts:
-        if fact.id in seen:
+        if fact.id in seen or fact.lesson not in scope:
             continue
         if fact.lesson in lessons or fact.id in ids or tags.intersection(fact.tags):
             seen.add(fact.id)
@@ -280,7 +285,13 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
             yield report((*base, "explanation"), "empty-explanation", "the explanation is blank",
                          "say why the answer is right, in words the facts support")
         facts: list[Fact] = []
+        scope = scope_lessons(project, loaded.quiz.lesson)
         for j, fid in enumerate(iq.facts):
+            if fid in by_id and by_id[fid].lesson not in scope:
+                yield report((*base, "facts", j), "later-lesson",
+                             f"fact '{fid}' belongs to lesson '{by_id[fid].lesson}', which "
+                             f"comes after '{loaded.quiz.lesson}'",
+                             "rest the question on facts of this lesson or earlier ones")
             if fid in by_id:
                 facts.append(by_id[fid])
             else:
@@ -454,11 +465,24 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         if lesson not in project.lessons:
             yield report(("select", "lessons", j), "unknown-lesson", f"unknown lesson '{lesson}'",
                          "use one of: " + ", ".join(sorted(project.lessons)))
+    scope = scope_lessons(project, quiz.lesson)
+    for j, lesson in enumerate(quiz.select.lessons):
+        if lesson in project.lessons and lesson not in scope:
+            yield report(("select", "lessons", j), "later-lesson",
+                         f"lesson '{lesson}' comes after '{quiz.lesson}' in lessons.yml: a "
+                         "quiz may only use facts of its lesson and earlier ones",
+                         "remove it, or move this quiz's lesson after it in lessons.yml")
     by_id = project.facts_by_id
     for j, fid in enumerate(quiz.select.ids):
         if fid not in by_id:
             yield report(("select", "ids", j), "unknown-fact", f"unknown fact id '{fid}'",
                          "name a fact from facts/*.yml", suggestion=_closest(fid, list(by_id)))
+        elif by_id[fid].lesson not in scope:
+            yield report(("select", "ids", j), "later-lesson",
+                         f"fact '{fid}' belongs to lesson '{by_id[fid].lesson}', which comes "
+                         f"after '{quiz.lesson}': students have not met it yet",
+                         "remove it from the selection, or select a fact of this lesson or "
+                         "an earlier one")
     tags = {t for f in project.facts for t in f.tags}
     for j, tag in enumerate(quiz.select.tags):
         if tag not in tags:
@@ -484,7 +508,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         yield report(("mix",) if "mix" in loaded.node else ("questions",), "empty-mix",
                      "every type in `mix` has weight 0", "give at least one type a weight")
         return
-    bank = Bank.of(project)
+    bank = Bank.of(project, quiz.lesson)
     for qtype, count in counts.items():
         if not count:
             continue
@@ -505,7 +529,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         for fact in pool:
             have = bank.distractor_count(fact)
             if have < needed:
-                yield _fact_warning(project, fact, "too-few-distractors",
+                yield fact_warning(project, fact, "too-few-distractors",
                                     f"quiz '{loaded.id}' asks for {REGISTRY[qtype].title} "
                                     f"questions, which need {needed} safe distractor(s), but "
                                     f"this fact has {have}",
@@ -524,15 +548,6 @@ def _trim(text: str, limit: int = 400) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _fact_warning(project: Project, fact: Fact, code: str, message: str, hint: str,
-                  loc: tuple[str | int, ...] | None = None) -> Finding:
-    located = project.located(fact.id)
-    if loc is None:
-        loc = ("distractors",) if fact.distractors else ("answer",)
-    line, col = located.at(*loc)
-    return Finding(located.path, line, col, code, message, hint, fact.id, severity="warning")
-
-
 def distractor_findings(project: Project) -> Iterator[Finding]:
     """A fact's own distractor that could be taken for the answer is dropped: say so."""
     bank = Bank.of(project)
@@ -541,7 +556,7 @@ def distractor_findings(project: Project) -> Iterator[Finding]:
         for j, candidate in enumerate(fact.distractors):
             why = unsafe_reason(fact, candidate, same)
             if why is not None:
-                yield _fact_warning(project, fact, "unsafe-distractor",
+                yield fact_warning(project, fact, "unsafe-distractor",
                                     f"the distractor '{candidate}' is never used: {why}",
                                     "replace it with a clearly wrong answer of the same kind",
                                     loc=("distractors", j))

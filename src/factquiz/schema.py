@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .categories import CategoriesFile
 from .model import FactFile, LessonsFile, SourceMeta
 from .quizfile import QuizFile
 from .yamlio import atomic_write_text
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "lessons.schema.json": (LessonsFile, "factquiz lessons list"),
     "source.schema.json": (SourceMeta, "factquiz source front matter"),
     "quiz.schema.json": (QuizFile, "factquiz quiz file"),
+    "categories.schema.json": (CategoriesFile, "factquiz answer categories"),
 }
 
 

@@ -9,6 +9,7 @@ from .distractors import Bank
 from .load import Project
 from .model import QUESTION_TYPES, Fact
 from .qtypes import REGISTRY
+from .quality import quality_over_seeds
 
 
 @dataclass
@@ -27,6 +28,8 @@ class BankStats:
     instructor: dict[str, dict[str, int]] = field(default_factory=dict)  # lesson -> type -> qs
     cannot: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # type -> [fact, why]
     underused_sources: list[dict[str, object]] = field(default_factory=list)
+    #: Item quality over many seeds per lesson (see ``quality.quality_over_seeds``).
+    quality: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -88,4 +91,5 @@ def bank_stats(project: Project) -> BankStats:
         unused_sources=sorted(s for s, n in per_source.items() if n == 0),
     )
     question_stats(project, stats)
+    stats.quality = quality_over_seeds(project).to_dict()
     return stats

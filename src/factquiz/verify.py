@@ -15,12 +15,16 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
+from .categories import check_categories
+from .duplicates import duplicate_findings
 from .findings import Finding
 from .load import Project
 from .model import Fact, Source
 from .normalize import casefold, normalize, normalize_with_map, numbers_in
+from .quality import check_quality
 from .quizfile import check_quizzes
 from .sources import body_checksum
+from .stems import check_stems
 
 Rule = Callable[[Project, "SourceIndex"], Iterable[Finding]]
 CLOSEST_MAX_CHARS = 400  # of a quote searched for the closest passage
@@ -215,7 +219,8 @@ def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 
 RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, check_answers,
-                     check_quizzes]
+                     check_quizzes, duplicate_findings, check_categories, check_stems,
+                     check_quality]
 
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:

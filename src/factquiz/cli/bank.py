@@ -101,6 +101,22 @@ def _question_tables(result: BankStats) -> None:
     for row in result.underused_sources:
         console.print(f"under-used source: {row['source']} is cited by {row['facts']} fact(s), "
                       f"under half the average of {row['average']} per cited source")
+    _quality_table(result)
+
+
+def _quality_table(result: BankStats) -> None:
+    """Share of generated questions failing an item-quality rule, per lesson."""
+    quality = result.quality
+    per_lesson: dict[str, dict[str, float]] = quality.get("per_lesson", {})  # type: ignore[assignment]
+    table = Table(title=f"Item quality over {quality.get('seeds')} seeds per lesson: questions "
+                  "failing a rule (answer shown, duplicate answer, same cluster, distractor "
+                  "category, later lesson)", title_justify="left")
+    for column in ("lesson", "questions", "failing", "share", "unassembled variants"):
+        table.add_column(column, justify="left" if column == "lesson" else "right")
+    for lesson, row in per_lesson.items():
+        table.add_row(lesson, str(int(row["questions"])), str(int(row["failing"])),
+                      f"{row['share']:.1%}", str(int(row["unsatisfiable"])))
+    console.print(table)
 
 
 @app.command()

@@ -168,13 +168,14 @@ def pick_group(anchor: Fact, candidates: list[Fact], rng: random.Random, size: i
     """``anchor`` and up to ``size - 1`` partners, pairwise compatible, at least 3 in all.
 
     ``candidates`` are already compatible with ``anchor``; they are shuffled, then
-    stably sorted by ``rank`` (lower first), then taken greedily.
+    stably sorted by ``rank`` (lower first), then taken greedily. A partner whose rank
+    starts with True (one to avoid) is taken only while the group has fewer than 3.
     """
     order = rng.sample(candidates, len(candidates))
     order.sort(key=rank)
     chosen = [anchor]
     for cand in order:
-        if len(chosen) == size:
+        if len(chosen) == size or (len(chosen) >= 3 and rank(cand)[:1] == (True,)):
             break
         if all(compatible(cand, other) for other in chosen[1:]):
             chosen.append(cand)

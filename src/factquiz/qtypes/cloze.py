@@ -12,22 +12,59 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 
 from ..answers import FUZZY_MAX_EDITS, MESSAGES, accepts, match_for, near_misses
 from ..distractors import Bank
-from ..model import Fact, Grade, Question
+from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
 from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected
 
 PREFIX = "Fill in the blank: "
 
 
+#: Words before a blanked count that say a number goes there ("about _____ troops").
+NUMBER_CUES = frozenset({"about", "some", "around", "nearly", "almost", "over", "than",
+                         "of", "to", "by", "in", "since", "until", "from", "for", "least",
+                         "most", "only", "exactly", "roughly", "approximately"})
+
+
+#: Words after a blanked count that say a number goes there ("_____ years after").
+NUMBER_UNITS = ("year", "month", "day", "week", "per", "percent", "million", "billion",
+                "thousand", "times")
+
+
 def why_not(fact: Fact, bank: Bank) -> str | None:
-    """Why ``fact`` cannot yield a cloze question (None when it can)."""
-    if not answer_spans(fact.statement, [fact.answer]):
+    """Why ``fact`` cannot yield a cloze question (None when it can).
+
+    The blank must be cued: a common-noun answer may not open the sentence ("_____ are
+    one of the features..." has several right answers), and a blanked count must follow
+    or precede a word that asks for a number ("about _____", "_____ years"; "Japan
+    dispatched _____ aircraft" is as well filled by "C-130" as by "2")."""
+    spans = answer_spans(fact.statement, [fact.answer])
+    if not spans:
         return (f"the answer '{fact.answer}' is not written as a phrase in the statement, so "
                 "it cannot be blanked: quote the answer in the statement as it is")
+    before = fact.statement[:spans[0][0]].split()
+    after = fact.statement[spans[0][1]:].lstrip("- ").split()
+    if not before and fact.kind is Kind.concept:
+        return ("the statement opens with the answer, so nothing tells what kind of answer "
+                "the blank wants: put the answer after words that cue it")
+    unit = bool(after) and after[0].lower().strip(",;:.").startswith(NUMBER_UNITS)
+    if fact.kind is Kind.number and not unit and (
+            not before or before[-1].lower().strip(",;:") not in NUMBER_CUES):
+        return ("nothing around the blanked number asks for a number (other words would "
+                "fit): word the statement as 'about N', 'N years'...")
     return None
+
+
+def _known_answers(fact: Fact, bank: Bank) -> list[str]:
+    """Other answers a student could mean: the fact's distractors, its category's members
+    and the answers of other facts of its kind."""
+    category = bank.category_of(fact)
+    return [*fact.distractors, *(category.members if category else []),
+            *(f.answer for f in bank.by_kind.get(fact.kind, [])
+              if f.id != fact.id and f.cluster_key != fact.cluster_key)]
 
 
 def cloze_text(fact: Fact) -> str:
@@ -55,18 +92,20 @@ def vocabulary(bank: Bank) -> dict[int, list[str]]:
     return bank.cache["cloze-vocabulary"]
 
 
-def rejected_for(accepted: list[str], match: str, bank: Bank) -> list[str]:
-    """The keys of the bank's answers and words that the typo rule would take for one of
-    ``accepted`` (none for an exact match): the question's ``rejected``."""
+def rejected_for(accepted: list[str], match: str, bank: Bank,
+                 also: Sequence[str] = ()) -> list[str]:
+    """The keys of the bank's answers and words, and of ``also`` (other answers a student
+    could mean), that the typo rule would take for one of ``accepted`` (none for an exact
+    match): the question's ``rejected``."""
     if match != "fuzzy":
         return []
-    key = ("cloze-rejected", tuple(accepted))
+    key = ("cloze-rejected", tuple(accepted), tuple(also))
     if key not in bank.cache:
         words = vocabulary(bank)
         lengths = {n + d for a in accepted for n in [len(answer_key(a))]
                    for d in range(-FUZZY_MAX_EDITS, FUZZY_MAX_EDITS + 1)}
-        bank.cache[key] = near_misses(accepted,
-                                      (w for n in sorted(lengths) for w in words.get(n, [])))
+        candidates = [w for n in sorted(lengths) for w in words.get(n, [])]
+        bank.cache[key] = near_misses(accepted, [*candidates, *map(answer_key, also)])
     return list(bank.cache[key])
 
 
@@ -79,7 +118,8 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         bank.cache[key] = cloze_text(fact)
     return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
                     accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
-                    rejected=rejected_for(fact.accepted, match_for(fact.kind), bank),
+                    rejected=rejected_for(fact.accepted, match_for(fact.kind), bank,
+                                          also=_known_answers(fact, bank)),
                     explanation=fact.statement, citations=bank.citations(fact),
                     fact_ids=[fact.id])
 

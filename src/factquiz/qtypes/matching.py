@@ -1,7 +1,10 @@
 """Matching: pair 3-5 items with their answers (event ↔ leader, agreement ↔ place,
 event ↔ year).
 
-The facts of one question share a kind. Each item is the fact's ``label`` when every
+The facts of one question share a kind and, when they have one, a category (so an item's
+wording or a name's nationality cannot pair it), and no item shares a telling word with
+any answer of the question (so it cannot be solved by sight). Each item is the fact's
+``label`` when every
 fact in the question has one that does not contain its answer, else its ``question``;
 the options are the answers, shuffled. Facts may stand together only when no fact's
 answer would be accepted for another's (same rule as grading), no item mentions another
@@ -37,9 +40,31 @@ NOUNS = {"person": "person", "place": "place", "date": "date", "year": "year",
          "country": "country", "concept": "idea", "event": "event", "title": "title"}
 
 
+#: Words too common to count as a shared-word clue between an item and an answer.
+_COMMON = frozenset({"the", "and", "for", "with", "from", "that", "this", "which", "what",
+                     "who", "whose", "where", "when", "into", "over", "their", "its", "was",
+                     "were", "has", "have", "had", "between", "australia", "australian",
+                     "japan", "japanese", "two", "countries", "country"})
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that could pair an item with its answer by sight."""
+    return {w for w in answer_key(text).split() if len(w) >= 4 and w not in _COMMON}
+
+
+def shared_word_clue(fact: Fact, answer: str) -> bool:
+    """Whether ``fact``'s label or question shares a telling word with ``answer``
+    ("Agreement on sharing classified information" and "Information Security Agreement")."""
+    words = content_words(answer)
+    return any(words & content_words(text) for text in (fact.label or "", fact.question))
+
+
 def compatible(a: Fact, b: Fact) -> bool:
-    """Two facts of one kind whose answers and items cannot be confused."""
-    if a.kind != b.kind or a.id == b.id:
+    """Two facts of one kind (and one category, when they have one) whose answers and items
+    cannot be confused, and whose items share no telling word with an answer."""
+    if a.kind != b.kind or a.id == b.id or a.category != b.category:
+        return False
+    if any(shared_word_clue(x, y.answer) for x in (a, b) for y in (a, b)):
         return False
     if answer_key(a.question) == answer_key(b.question):
         return False

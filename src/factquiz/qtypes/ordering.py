@@ -6,7 +6,8 @@ role, such as "Japanese leader at the 2020 Tokyo talks", which does not read as 
 event to put in order). Two events may
 stand together only when their dates cannot overlap at their precision (2022 and
 2022-10 overlap; 2021 and 2022-10 do not) and their labels differ, so the order is
-never ambiguous. Partners come from the quiz's facts first (else the anchor's lesson).
+never ambiguous. Partners not used elsewhere in the quiz come first, then the quiz's
+facts (else the anchor's lesson).
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     """Shuffled event labels; ``answer`` lists item indices in chronological order."""
     size = rng.randint(MIN_ITEMS, MAX_ITEMS)
     group = pick_group(fact, partners(fact, bank), rng, size, compatible,
-                       partner_rank(fact, avoid, prefer, avoid_first=False))
+                       partner_rank(fact, avoid, prefer, avoid_first=True))
     chronological = sorted(group, key=lambda f: interval(f)[0])
     items = [f.label.strip() for f in group if f.label]
     rng.shuffle(items)

@@ -1,19 +1,23 @@
 """True/false: the fact's statement, or the statement with a distractor in the answer's place.
 
 The false form keeps the statement's wording and replaces each occurrence of the answer
-(found as a whole phrase, case-insensitively) with one safe distractor, matching the
-case of its first letter, so it reads naturally.
+(found as a whole phrase, case-insensitively) with one safe distractor of the answer's
+category and form, matching the case of its first letter and the article before it, so
+it reads naturally. A fact whose statement is a lesson sentence word for word yields no
+true/false question (it would test the wording).
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 from ..distractors import Bank, distractors_for
 from ..model import Fact, Grade, Question
-from .base import QType, answer_spans, choice_grade, replace_spans
+from .base import QType, answer_spans, choice_grade
 
 OPTIONS = ["True", "False"]
+PREFIX = "True or false? "
 
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
@@ -27,6 +31,9 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     if bank.distractor_count(fact) < 1:
         return (f"it has no safe distractor for the false form: add `distractors:` of kind "
                 f"{fact.kind.value}")
+    if bank.in_lesson_text(fact):
+        return ("its statement is a sentence of the lesson word for word, so a true/false "
+                "item would test the wording, not the fact: word the statement differently")
     return None
 
 
@@ -38,19 +45,51 @@ def _same_case(original: str, replacement: str) -> str:
     return replacement
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(a|an|A|An)(\s+)$")
+_ARTICLE_START = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+#: Words starting with a vowel letter but a consonant sound, and the reverse.
+_A_BEFORE_VOWEL = ("uni", "use", "usu", "eu", "one", "once")
+_AN_BEFORE_CONSONANT = ("hour", "honest", "honour", "honor", "heir")
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" for ``word`` (by its first sound, with the common exceptions)."""
+    lower = word.lower()
+    if lower.startswith(_AN_BEFORE_CONSONANT):
+        return "an"
+    if lower.startswith(_A_BEFORE_VOWEL):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
 def false_statement(fact: Fact, distractor: str,
                     spans: list[tuple[int, int]] | None = None) -> str:
-    """The fact's statement with ``distractor`` in place of the answer."""
+    """The fact's statement with ``distractor`` in place of the answer, kept grammatical:
+    a distractor's own article is dropped when the answer has none, and an "a"/"an"
+    before it is made to agree ("an nuclear" never happens)."""
     if spans is None:
         spans = answer_spans(fact.statement, [fact.answer])
-    return replace_spans(fact.statement, spans, lambda orig: _same_case(orig, distractor))
+    text, out, last = fact.statement, [], 0
+    for start, end in spans:
+        original = text[start:end]
+        word = distractor.strip()
+        if not _ARTICLE_START.match(original):
+            word = _ARTICLE_START.sub("", word) or word
+        before = "".join(out) + text[last:start]
+        found = _ARTICLE_BEFORE.search(before)
+        if found:
+            article = indefinite_article(word)
+            if found.group(1)[0].isupper():
+                article = article.capitalize()
+            before = before[:found.start()] + article + found.group(2)
+        out = [before, _same_case(original, word)]
+        last = end
+    return "".join(out) + text[last:]
 
 
-def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
-             avoid: frozenset[str] = frozenset(),
-             prefer: frozenset[str] = frozenset()) -> Question:
-    """The true statement or a false one (even odds); ``answer`` 0 is True, 1 is False."""
-    if rng.random() < 0.5:
+def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Question:
+    """The true/false question on ``fact`` in its true or false form."""
+    if true:
         statement, answer = fact.statement, 0
     else:
         key = ("tf-spans", fact.id)
@@ -58,9 +97,18 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
             bank.cache[key] = answer_spans(fact.statement, [fact.answer])
         wrong = distractors_for(fact, bank, 1, rng)[0]
         statement, answer = false_statement(fact, wrong, bank.cache[key]), 1
-    return Question(id=qid, type="tf", prompt=f"True or false? {statement}", options=list(OPTIONS),
+    return Question(id=qid, type="tf", prompt=f"{PREFIX}{statement}", options=list(OPTIONS),
                     answer=answer, explanation=fact.statement, citations=bank.citations(fact),
                     fact_ids=[fact.id])
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """The true statement or a false one (even odds); ``answer`` 0 is True, 1 is False.
+
+    A quiz balances its true/false questions (see ``generate.make_quiz``)."""
+    return build(fact, bank, rng, qid, rng.random() < 0.5)
 
 
 def grade(question: Question, response: object) -> Grade:

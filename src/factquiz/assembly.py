@@ -1,0 +1,130 @@
+"""Whole-quiz rules: the questions of one variant must not answer each other.
+
+A variant is fair only as a set. Two questions *conflict* when
+
+* they rest on facts of one cluster (facts that teach the same thing; a fact without a
+  ``cluster`` is a cluster of its own),
+* they share an answer (the fact's answer or an alias, or an instructor question's
+  answer; compared with :func:`~factquiz.normalize.answer_key`), or
+* one's answer is printed in the other's text: its stem (a true/false statement
+  included), its items (ordering and matching labels) or its matching options.
+
+:func:`traits` reduces a question to what these rules look at, once, so that
+:func:`conflict` is a few set and substring tests; the generator
+(:mod:`factquiz.generate`) searches for a set of questions with no conflict, and
+:mod:`factquiz.quality` measures variants against the same rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Fact, Question
+from .normalize import answer_key
+
+#: Question types built on one fact, whose fact's answer (and aliases) is what they test.
+SINGLE_FACT_TYPES = frozenset({"mc", "tf", "cloze", "numeric"})
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What the whole-quiz rules look at in one question."""
+
+    qid: str
+    facts: frozenset[str]
+    clusters: dict[str, str]  # cluster -> the fact of this question in it
+    answers: dict[str, str]  # " answer key " (padded with spaces) -> the answer as written
+    shown: str  # answer keys of the texts a student reads, padded, one per line
+
+
+def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str]:
+    """The answers a question tests: its key's texts, and its facts' answers and aliases."""
+    found: list[str] = []
+    if question.type == "mc" and isinstance(question.answer, int):
+        found.append(question.options[question.answer])
+    elif question.type == "cloze":
+        found.extend(question.accepted)
+    elif question.type == "numeric" and question.answer is not None:
+        found.append(str(question.answer))
+    elif question.type == "matching":
+        found.extend(question.options)
+    if question.type in SINGLE_FACT_TYPES or question.type == "matching":
+        for fact in facts:
+            found.extend(fact.accepted)
+    return found
+
+
+def shown_texts(question: Question) -> list[str]:
+    """The texts a student reads before answering, where another answer must not appear."""
+    texts = [question.prompt, *question.items]
+    if question.type == "matching":
+        texts.extend(question.options)
+    return texts
+
+
+def traits(question: Question, facts: dict[str, Fact]) -> Traits:
+    """The :class:`Traits` of ``question``; ``facts`` maps fact ids to facts."""
+    mine = [facts[fid] for fid in question.fact_ids if fid in facts]
+    clusters = {f.cluster_key: f.id for f in mine}
+    for fid in question.fact_ids:
+        clusters.setdefault(facts[fid].cluster_key if fid in facts else fid, fid)
+    answers = {}
+    for text in question_answers(question, mine):
+        key = answer_key(text)
+        if key:
+            answers.setdefault(f" {key} ", text.strip())
+    shown = "\n".join(f" {answer_key(t)} " for t in shown_texts(question))
+    return Traits(question.id, frozenset(question.fact_ids), clusters, answers, shown)
+
+
+def _printed(a: Traits, b: Traits) -> str | None:
+    """An answer of ``a`` printed in ``b``'s texts, if any (keys never hold a newline, so
+    a padded key cannot span two texts)."""
+    for needle, text in a.answers.items():
+        if needle in b.shown:
+            return text
+    return None
+
+
+def clash(a: Traits, b: Traits) -> bool:
+    """Whether ``a`` and ``b`` conflict: :func:`conflict` without the message (fast)."""
+    return (not a.clusters.keys().isdisjoint(b.clusters)
+            or not a.answers.keys().isdisjoint(b.answers)
+            or any(needle in b.shown for needle in a.answers)
+            or any(needle in a.shown for needle in b.answers))
+
+
+def conflict(a: Traits, b: Traits) -> str | None:
+    """Why questions ``a`` and ``b`` may not stand in one variant (None when they may)."""
+    shared = a.clusters.keys() & b.clusters.keys()
+    if shared:
+        cluster = min(shared)
+        fa, fb = a.clusters[cluster], b.clusters[cluster]
+        if fa == fb:
+            return f"both rest on fact '{fa}'"
+        return f"facts '{fa}' and '{fb}' teach the same thing (cluster '{cluster}')"
+    same = a.answers.keys() & b.answers.keys()
+    if same:
+        return f"both have the answer '{a.answers[min(same)]}'"
+    for first, second in ((a, b), (b, a)):
+        text = _printed(first, second)
+        if text is not None:
+            return (f"the answer '{text}' of {_about(first)} is printed in the question "
+                    f"{_about(second)}")
+    return None
+
+
+def _about(t: Traits) -> str:
+    return "on " + ", ".join(f"'{f}'" for f in sorted(t.facts)) if t.facts else f"'{t.qid}'"
+
+
+def conflicts(questions: list[Traits]) -> list[tuple[int, int, str]]:
+    """Every conflicting pair ``(i, j, why)`` among ``questions`` (i < j)."""
+    found = []
+    for i, a in enumerate(questions):
+        for j in range(i + 1, len(questions)):
+            why = conflict(a, questions[j])
+            if why is not None:
+                found.append((i, j, why))
+    return found

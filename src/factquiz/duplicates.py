@@ -1,0 +1,144 @@
+"""Likely near-duplicate facts: facts that teach the same thing but share no cluster.
+
+Two facts of one lesson are reported when they are not in the same ``cluster`` and
+
+* their answers are near-identical without being equal (rapidfuzz ``ratio`` of the
+  normalised answers of at least :data:`ANSWER_SIMILARITY`; equal answers never meet in
+  one variant anyway, see :mod:`factquiz.assembly`),
+* each one's statement or question states the other's answer (ACSA ↔ "defence
+  logistics"), or
+* they quote the same passage (same source, and the shorter quote is found in the
+  longer one with a ``partial_ratio`` of at least :data:`QUOTE_OVERLAP`) and one states
+  the other's answer.
+
+Such facts answer each other; ``cluster:`` tells the generator to ask only one of them
+per variant (or the facts should be merged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from .findings import Finding
+from .model import Fact
+from .normalize import answer_key as _answer_key
+from .normalize import numbers_in
+
+if TYPE_CHECKING:
+    from .load import Project
+    from .verify import SourceIndex
+
+#: Normalised texts, computed once per text (pairs of facts compare the same texts often).
+answer_key = lru_cache(maxsize=1 << 16)(_answer_key)
+
+ANSWER_SIMILARITY = 85
+QUOTE_OVERLAP = 95
+#: Quotes shorter than this (normalised) are too short to show that two facts overlap.
+MIN_QUOTE = 40
+
+
+def _prints(text: str, answer: str) -> bool:
+    return f" {answer_key(answer)} " in f" {answer_key(text)} "
+
+
+def _similar(ka: str, kb: str) -> bool:
+    """Near-identical answer keys with the same numbers ("Article 5" is not "Article 6")."""
+    return (min(len(ka), len(kb)) >= 4 and numbers_in(ka) == numbers_in(kb)
+            and fuzz.ratio(ka, kb) >= ANSWER_SIMILARITY)
+
+
+def _states(fact: Fact, answer: str) -> bool:
+    """Whether ``fact``'s statement or question states ``answer``."""
+    return _prints(fact.statement, answer) or _prints(fact.question, answer)
+
+
+def _same_passage(a: Fact, b: Fact) -> str | None:
+    for ea in a.evidence:
+        for eb in b.evidence:
+            if ea.source != eb.source:
+                continue
+            qa, qb = sorted((answer_key(ea.quote), answer_key(eb.quote)), key=len)
+            if len(qa) >= MIN_QUOTE and fuzz.partial_ratio(qa, qb) >= QUOTE_OVERLAP:
+                return ea.source
+    return None
+
+
+def why_duplicates(a: Fact, b: Fact) -> str | None:
+    """Why ``a`` and ``b`` look like the same fact (None when they do not)."""
+    ka, kb = answer_key(a.answer), answer_key(b.answer)
+    if ka == kb:
+        return None  # a variant never asks two questions with one answer
+    if _similar(ka, kb):
+        return f"their answers '{a.answer}' and '{b.answer}' are nearly the same"
+    a_in_b, b_in_a = _states(b, a.answer), _states(a, b.answer)
+    if a_in_b and b_in_a:
+        return "each one states the other's answer"
+    source = _same_passage(a, b) if a_in_b or b_in_a else None
+    if source is not None:
+        return (f"they quote the same passage of '{source}' and one states the other's "
+                "answer")
+    return None
+
+
+def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
+    """Pairs of ``facts`` (by index) worth comparing, found through indexes rather than by
+    comparing all pairs: near-identical distinct answers (compared within blocks of the
+    same first letters) and facts whose statement or question contains another's answer
+    (which the same-passage rule also needs). Facts with equal answers are never paired:
+    a variant keeps them apart anyway."""
+    by_answer: dict[str, list[int]] = {}
+    for i, fact in enumerate(facts):
+        by_answer.setdefault(answer_key(fact.answer), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(group_a: list[int], group_b: list[int]) -> None:
+        pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b if a != b)
+
+    blocks: dict[str, list[str]] = {}
+    for key in by_answer:
+        blocks.setdefault(key[:2], []).append(key)
+    for keys in blocks.values():
+        for n, ka in enumerate(keys):
+            # rapidfuzz compares one key with the rest of its block in C.
+            for kb, _score, _j in process.extract(ka, keys[n + 1:], scorer=fuzz.ratio,
+                                                  score_cutoff=ANSWER_SIMILARITY, limit=None):
+                if _similar(ka, kb):
+                    add(by_answer[ka], by_answer[kb])
+    longest = max((len(k.split()) for k in by_answer), default=0)
+    for i, fact in enumerate(facts):
+        own = answer_key(fact.answer)
+        for text in (fact.statement, fact.question):
+            words = answer_key(text).split()
+            for n in range(1, longest + 1):
+                for start in range(len(words) - n + 1):
+                    key = " ".join(words[start:start + n])
+                    if key != own and key in by_answer:
+                        add([i], by_answer[key])
+    return pairs
+
+
+def duplicate_findings(project: Project, index: SourceIndex | None = None) -> Iterator[Finding]:
+    """Rule for ``verify.check``: warn about likely near-duplicates not in one cluster."""
+    by_lesson: dict[str, list[Fact]] = {}
+    for fact in project.facts_by_id.values():
+        by_lesson.setdefault(fact.lesson, []).append(fact)
+    for facts in by_lesson.values():
+        for i, j in sorted(candidate_pairs(facts)):
+            a, b = facts[i], facts[j]
+            if a.cluster_key == b.cluster_key:
+                continue
+            why = why_duplicates(a, b)
+            if why is None:
+                continue
+            located = project.located(b.id)
+            line, col = located.at("id")
+            name = a.cluster or b.cluster or a.id
+            yield Finding(located.path, line, col, "near-duplicate",
+                          f"fact '{b.id}' looks like a near-duplicate of '{a.id}': {why}",
+                          f"if they teach the same thing, give both `cluster: {name}` (a quiz "
+                          "variant then asks only one of them), or merge them",
+                          b.id, severity="warning")

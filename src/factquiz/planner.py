@@ -1,0 +1,382 @@
+"""Choosing one variant's generated questions as a set (the search behind ``make_quiz``).
+
+The rules are those of :mod:`factquiz.assembly`: no two questions of a variant may
+conflict (same cluster, same answer, or an answer printed in another question). The
+search is exact and deterministic for a seed:
+
+1. The many-fact types (ordering, matching) are placed first: their anchors are tried in
+   the variant's shuffled fact order, each with a couple of seeded partner draws.
+2. The one-fact types (multiple choice, true/false, fill in the blank, numeric) are then
+   placed by depth-first search, most constrained slot first. Their conflicts do not
+   depend on the seed (except a true/false question's false form, checked when chosen),
+   so they are computed once per quiz as bit masks.
+
+A slot whose type no fact can fill falls back to the :data:`FALLBACK` types, as before;
+when no fair set exists :class:`UnsatisfiableQuiz` says which slot failed and why.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .assembly import Traits, clash, conflict, traits
+from .errors import FactquizError
+from .model import Fact, Question
+from .normalize import answer_key
+from .qtypes import REGISTRY, truefalse
+
+if TYPE_CHECKING:
+    from .generate import QuizPlan
+
+#: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
+FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
+#: Search steps per variant before giving up (``check`` reports quizzes that hit it).
+SEARCH_BUDGET = 20000
+#: Partner draws tried per anchor fact for ordering and matching questions.
+GROUP_DRAWS = 4
+#: A one-fact group is scarce when it has fewer spare candidates than this (the most
+#: facts one ordering or matching question takes).
+SCARCE_MARGIN = 5
+
+
+class UnsatisfiableQuiz(FactquizError):
+    """No set of questions meets the quiz's mix without one question answering another."""
+
+
+@dataclass
+class SingleIndex:
+    """The one-fact candidates of a quiz, their traits and pairwise conflicts (per quiz)."""
+
+    keys: list[tuple[str, Fact]]
+    traits: list[Traits]
+    masks: list[int]  # bit j of masks[i]: candidates i and j conflict
+    free: int  # candidates that conflict with no instructor question
+    clash: frozenset[str]  # facts of the bank an instructor question rules out as partners
+    group_masks: dict[tuple[str, frozenset[str]], int] = field(default_factory=dict)
+    group_traits: dict[tuple[str, frozenset[str]], Traits] = field(default_factory=dict)
+    by_cluster: dict[str, int] = field(default_factory=dict)  # cluster -> candidates in it
+    by_answer: dict[str, int] = field(default_factory=dict)  # answer needle -> candidates
+    printed_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates showing it
+
+    def clashing(self, mine: Traits) -> int:
+        """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
+        mask = 0
+        for cluster in mine.clusters:
+            mask |= self.by_cluster.get(cluster, 0)
+        for needle, candidates in self.by_answer.items():
+            if needle in mine.answers or needle in mine.shown:
+                mask |= candidates
+        for needle in mine.answers:
+            shown = self.printed_in.get(needle)
+            if shown is None:
+                shown = 0
+                for i, t in enumerate(self.traits):
+                    if needle in t.shown:
+                        shown |= 1 << i
+                self.printed_in[needle] = shown
+            mask |= shown
+        return mask
+
+
+def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
+    """The :class:`SingleIndex` of ``plan`` (built once, cached on the plan)."""
+    if plan.singles is not None:
+        return plan.singles
+    keys: list[tuple[str, Fact]] = []
+    found: list[Traits] = []
+    for qtype in ("mc", "tf", "cloze", "numeric"):
+        for fact in plan.pool:
+            if fact.id in plan.capable[qtype]:
+                keys.append((qtype, fact))
+                found.append(base_traits(qtype, fact, plan))
+    masks = [0] * len(keys)
+    for i, a in enumerate(found):
+        for j in range(i, len(found)):
+            if i == j or clash(a, found[j]):
+                masks[i] |= 1 << j
+                masks[j] |= 1 << i
+    free = 0
+    for i, t in enumerate(found):
+        if not any(clash(t, f) for f in fixed):
+            free |= 1 << i
+    plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed))
+    for i, t in enumerate(found):
+        index = plan.singles
+        for cluster in t.clusters:
+            index.by_cluster[cluster] = index.by_cluster.get(cluster, 0) | 1 << i
+        for needle in t.answers:
+            index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
+    return plan.singles
+
+
+def _clashing(plan: QuizPlan, fixed: list[Traits]) -> frozenset[str]:
+    """Facts whose label or question prints an instructor question's answer, or that
+    share a cluster with one: ordering and matching take them as partners last."""
+    needles = [needle for t in fixed for needle in t.answers]
+    clusters = {k for t in fixed for k in t.clusters}
+    found = set()
+    for fact in plan.bank.facts:
+        texts = [f" {answer_key(x)} " for x in (fact.label or "", fact.question)]
+        if fact.cluster_key in clusters or any(n in t for n in needles for t in texts):
+            found.add(fact.id)
+    return frozenset(found)
+
+
+def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
+    """A one-fact question's traits, independent of the seed (a true/false question is
+    taken in its true form; its false form is checked when it is chosen)."""
+    question = REGISTRY[qtype].generate(fact, plan.bank, random.Random(0), f"base-{fact.id}")
+    found = traits(question, plan.bank.by_id)
+    if qtype == "tf":
+        found = replace(found, shown=f" {answer_key(fact.statement)} ")
+    return found
+
+
+@dataclass
+class _State:
+    chosen: list[tuple[str, str, Question, Traits]] = field(default_factory=list)
+    steps: int = 0
+    deepest: int = -1
+    failure: tuple[tuple[str, ...], list[Traits]] | None = None
+    failed: set[tuple[object, ...]] = field(default_factory=set)
+    refused: dict[str, dict[str, str]] = field(default_factory=dict)  # type -> fact -> why
+
+
+class Search:
+    """One variant's search; :meth:`run` returns ``(type, anchor id, question)`` triples."""
+
+    def __init__(self, plan: QuizPlan, seed: int, order: list[Fact], fixed: list[Traits],
+                 build: Callable[[str, Fact, random.Random, frozenset[str]], Question]) -> None:
+        self.plan, self.seed, self.fixed, self.build = plan, seed, fixed, build
+        self.index = single_index(plan, fixed)
+        rank = {f.id: n for n, f in enumerate(order)}
+        self.order = order
+        slots = [t for t in plan.type_order for _ in range(plan.counts[t])]
+        self.multi = [t for t in slots if REGISTRY[t].facts_needed > 1]
+        self.groups: dict[tuple[str, ...], int] = {}
+        for t in slots:
+            if REGISTRY[t].facts_needed == 1:
+                group = (t,) if plan.capable[t] else FALLBACK
+                self.groups[group] = self.groups.get(group, 0) + 1
+        by_type: dict[str, list[int]] = {}
+        for i, (qtype, _fact) in enumerate(self.index.keys):
+            by_type.setdefault(qtype, []).append(i)
+        for ids in by_type.values():
+            ids.sort(key=lambda i: rank[self.index.keys[i][1].id])
+        self.by_type = by_type
+        self.group_ids: dict[tuple[str, ...], list[int]] = {}
+        self.cluster_of = [fact.cluster_key for _t, fact in self.index.keys]
+        self.state = _State()
+
+    def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
+        return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
+
+    def _all_traits(self) -> list[Traits]:
+        return [*self.fixed, *(c[3] for c in self.state.chosen)]
+
+    def run(self) -> list[tuple[str, str, Question]]:
+        groups = dict(self.groups)
+        if not self._place_multi(0, self.index.free, groups):
+            raise UnsatisfiableQuiz(self._explain())
+        self._balance_true_false()
+        return [(qtype, anchor, question) for qtype, anchor, question, _ in self.state.chosen]
+
+    def _balance_true_false(self) -> None:
+        """Make the true and the false true/false questions differ in number by at most one,
+        turning questions of the larger side (those whose other form fits) around."""
+        chosen = self.state.chosen
+        tf = [n for n, c in enumerate(chosen) if c[0] == "tf"]
+        fixed = [iq.answer for iq in self.plan.instructor if iq.type == "tf"]
+        for _ in range(len(tf)):
+            trues = [n for n in tf if chosen[n][2].answer == 0]
+            falses = [n for n in tf if chosen[n][2].answer == 1]
+            more_true = len(trues) + fixed.count(True) - len(falses) - fixed.count(False)
+            if abs(more_true) <= 1:
+                return
+            turned = False
+            for n in trues if more_true > 0 else falses:
+                qtype, anchor, question, _ = chosen[n]
+                fact = self.plan.bank.by_id[anchor]
+                other = truefalse.build(fact, self.plan.bank, self._rng("tf", fact, 1),
+                                        question.id, question.answer == 1)
+                mine = traits(other, self.plan.bank.by_id)
+                rest = [t for m, t in enumerate(self._all_traits()) if m != len(self.fixed) + n]
+                if not any(clash(mine, t) for t in rest):
+                    chosen[n] = (qtype, anchor, other, mine)
+                    turned = True
+                    break
+            if not turned:
+                return
+
+    def _tick(self) -> bool:
+        self.state.steps += 1
+        return self.state.steps <= SEARCH_BUDGET
+
+    def _place_multi(self, slot: int, viable: int, groups: dict[tuple[str, ...], int]) -> bool:
+        if slot == len(self.multi):
+            return self._place_single(viable, groups, {})
+        qtype = self.multi[slot]
+        taken = {k for t in self._all_traits() for k in t.clusters}
+        used = frozenset(f for t in self._all_traits() for f in t.facts)
+        blocked = used | self.index.clash | frozenset(
+            f.id for i, (_t, f) in enumerate(self.index.keys) if not viable >> i & 1)
+        scarce = blocked | self._scarce(viable, groups)
+        prefer = frozenset(f.id for f in self.plan.pool)
+        fitted = False
+        for fact in self.order:
+            if fact.id not in self.plan.capable[qtype] or fact.cluster_key in taken:
+                continue
+            for draw in range(GROUP_DRAWS):
+                if not self._tick():
+                    return False
+                # Partners that would clash with the chosen questions come last; half the
+                # draws also keep scarce one-fact candidates out of the group.
+                avoid = scarce if draw % 2 == 0 else blocked
+                question = REGISTRY[qtype].generate(fact, self.plan.bank,
+                                                    self._rng(qtype, fact, draw),
+                                                    f"{qtype}-{fact.id}", avoid, prefer)
+                mine = self._group_traits(qtype, question)
+                other = next((t for t in self._all_traits() if clash(mine, t)), None)
+                if other is not None:
+                    self.state.refused.setdefault(qtype, {}).setdefault(fact.id,
+                                                                      conflict(mine, other) or "")
+                    continue
+                fitted = True
+                left = viable & ~self._single_mask(qtype, question, mine)
+                if not self._enough(left, groups, {}):
+                    continue  # it would leave too few one-fact questions
+                self.state.chosen.append((qtype, fact.id, question, mine))
+                if self._place_multi(slot + 1, left, groups):
+                    return True
+                self.state.chosen.pop()
+        if fitted or self.plan.capable[qtype] or self.state.steps > SEARCH_BUDGET:
+            return False
+        # No anchor fits at all: the slot falls back to the one-fact types.
+        more = dict(groups)
+        more[FALLBACK] = more.get(FALLBACK, 0) + 1
+        return self._place_multi(slot + 1, viable, more)
+
+    def _group_traits(self, qtype: str, question: Question) -> Traits:
+        """A many-fact question's traits: they depend only on its type and facts."""
+        key = (qtype, frozenset(question.fact_ids))
+        found = self.index.group_traits.get(key)
+        if found is None:
+            found = self.index.group_traits[key] = traits(question, self.plan.bank.by_id)
+        return found
+
+    def _single_mask(self, qtype: str, question: Question, mine: Traits) -> int:
+        """The one-fact candidates that conflict with a many-fact question (its traits
+        depend only on its type and facts, so the mask is cached per quiz)."""
+        key = (qtype, frozenset(question.fact_ids))
+        mask = self.index.group_masks.get(key)
+        if mask is None:
+            mask = self.index.group_masks[key] = self.index.clashing(mine)
+        return mask
+
+    def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
+        ids = self._ids(group)
+        return [p for p in range(start, len(ids)) if viable >> ids[p] & 1]
+
+    def _enough(self, viable: int, groups: dict[tuple[str, ...], int],
+                last: dict[tuple[str, ...], int],
+                options: dict[tuple[str, ...], list[int]] | None = None) -> bool:
+        """Whether the open slots can still be filled: each group has as many viable
+        candidates as slots, and all of them together span enough clusters."""
+        clusters: set[str] = set()
+        for group, n in groups.items():
+            if not n:
+                continue
+            found = (options[group] if options is not None
+                     else self._options(group, viable, last.get(group, 0)))
+            if len(found) < n:
+                return False
+            ids = self._ids(group)
+            clusters.update(self.cluster_of[ids[p]] for p in found)
+        return len(clusters) >= sum(groups.values())
+
+    def _scarce(self, viable: int, groups: dict[tuple[str, ...], int]) -> frozenset[str]:
+        """Facts of one-fact groups that one ordering or matching question could exhaust."""
+        found: set[str] = set()
+        for group, n in groups.items():
+            options = self._options(group, viable, 0)
+            if n and len(options) < n + SCARCE_MARGIN:
+                ids = self._ids(group)
+                found.update(self.index.keys[ids[p]][1].id for p in options)
+        return frozenset(found)
+
+    def _ids(self, group: tuple[str, ...]) -> list[int]:
+        ids = self.group_ids.get(group)
+        if ids is None:
+            ids = self.group_ids[group] = [i for t in group for i in self.by_type.get(t, [])]
+        return ids
+
+    def _place_single(self, viable: int, groups: dict[tuple[str, ...], int],
+                      last: dict[tuple[str, ...], int]) -> bool:
+        open_groups = [g for g, n in groups.items() if n]
+        if not open_groups:
+            return True
+        if not self._tick():
+            return False
+        memo = (viable, tuple(sorted(groups.items())), tuple(sorted(last.items())))
+        if memo in self.state.failed:
+            return False
+        options = {g: self._options(g, viable, last.get(g, 0)) for g in open_groups}
+        group = min(open_groups, key=lambda g: len(options[g]) - groups[g])
+        depth = len(self.state.chosen)
+        if not self._enough(viable, groups, last, options):
+            if depth > self.state.deepest:
+                self.state.deepest = depth
+                self.state.failure = (group, self._all_traits())
+            return False
+        ids = self._ids(group)
+        for position in options[group]:
+            i = ids[position]
+            qtype, fact = self.index.keys[i]
+            question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
+            mine = self.index.traits[i]
+            left = viable & ~self.index.masks[i]
+            if qtype == "tf":
+                # The false form shows a distractor: check it, and keep it from later ones.
+                mine = traits(question, self.plan.bank.by_id)
+                if any(clash(mine, t) for t in self._all_traits()):
+                    continue
+                left &= ~self.index.clashing(mine)
+            self.state.chosen.append((qtype, fact.id, question, mine))
+            groups[group] -= 1
+            before = last.get(group, 0)
+            last[group] = position + 1
+            if self._place_single(left, groups, last):
+                return True
+            last[group] = before
+            groups[group] += 1
+            self.state.chosen.pop()
+            if self.state.steps > SEARCH_BUDGET:
+                return False
+        self.state.failed.add(memo)
+        return False
+
+    def _explain(self) -> str:
+        budget = " (search budget exhausted)" if self.state.steps > SEARCH_BUDGET else ""
+        where = f"quiz '{self.plan.quiz_id}' (seed {self.seed})"
+        if self.state.failure is None:
+            qtype = next((t for t in self.multi if t in self.state.refused), self.multi[0])
+            refused = self.state.refused.get(qtype, {})
+            listed = "; ".join(f"{fid}: {why}" for fid, why in sorted(refused.items())[:8])
+            return (f"{where}: no {REGISTRY[qtype].title} question fits with the others"
+                    f"{budget}: {listed or 'every one would leave too few other questions'}")
+        group, others = self.state.failure
+        reasons: list[str] = []
+        for qtype in group[:1]:
+            for fact in self.plan.pool:
+                if fact.id not in self.plan.capable[qtype]:
+                    continue
+                mine = base_traits(qtype, fact, self.plan)
+                why = next((w for t in others if (w := conflict(mine, t)) is not None), None)
+                if why is not None:
+                    reasons.append(f"{fact.id}: {why}")
+        listed = "; ".join(reasons[:8]) + ("; ..." if len(reasons) > 8 else "")
+        return (f"{where}: not enough {REGISTRY[group[0]].title} questions fit with the "
+                f"others{budget}: {listed or 'no fact left that can yield one'}")
