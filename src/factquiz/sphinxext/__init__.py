@@ -6,10 +6,11 @@ Book's ``_config.yml``). It provides
 * the role ``{fact}`id``` — a citation with a numbered note giving the source and quote;
 * the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
 * the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — dated facts as a figure;
-* the directive ``{factsources}`` — every source with its metadata and citing facts.
+* the directive ``{factsources}`` — every source with its metadata and citing facts;
+* a warning at every line of a lesson page that still holds scaffold ``TODO`` text.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
-``transforms``, ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML)
+``transforms``, ``todo``, ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML)
 and ``timeline`` (the SVG). The CSS and JS are in ``factquiz/static``.
 """
 
@@ -26,6 +27,7 @@ from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .roles import FactRole
 from .state import load, source_pages
+from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -72,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
+    app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
