@@ -481,9 +481,10 @@ def doubtful_fact_findings(project: Project, fact: Fact) -> list[Finding]:
     for other in project.facts:
         if other.id != fact.id and (answer_key(other.question), answer_key(other.answer)) == same:
             at = project.located(other.id)
+            where = f"{at.path}:{at.at('id')[0]}"
             found.append(Finding(
                 located.path, line, col, "likely-duplicate",
-                f"same question and answer as fact '{other.id}' ({at.path}:{at.at("id")[0]})",
+                f"same question and answer as fact '{other.id}' ({where})",
                 f"if it is the same fact, add this evidence to '{other.id}' instead; otherwise "
                 "make the question say what sets it apart", fact.id, severity="warning"))
     quoted = {n for ev in fact.evidence for n in numbers_in(ev.quote)}
