@@ -10,16 +10,14 @@ copy where a lesson was just added).
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from content_root import CONTENT_ROOT, REPO
 
-ROOT = Path(__file__).resolve().parents[1]
-#: The project the content rules check.
-CONTENT_ROOT = Path(os.environ.get("FACTQUIZ_TEST_PROJECT") or ROOT).resolve()
+ROOT = REPO
 FROZEN_LESSONS = Path(__file__).resolve().parent / "golden" / "bank" / "lessons.yml"
 #: Copied parts that come with the real lessons.yml (they name the real lessons).
 REAL_CONTENT = ("facts", "quizzes", "notebooks")

@@ -1,4 +1,9 @@
-"""The notebooks in notebooks/: current, free of the answer key, and nbval's contract."""
+"""The notebooks in notebooks/: current, free of the answer key, and nbval's contract.
+
+The first tests are content rules (marked ``content``) over the committed notebooks: a
+stale notebook fails one test, which says to run `factquiz notebooks`; the others look
+only at notebooks that are current, so staleness is never reported as something else.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from typing import Any
 import nbformat
 import pytest
 
+from factquiz import notebooks as notebooks_module
 from factquiz.factcheck import fact_check
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
@@ -24,6 +30,7 @@ from factquiz.notebooks import (
     NotebookExecutionError,
     build_notebooks,
     execute,
+    outdated_notebooks,
     stale_notebooks,
     write_notebooks,
 )
@@ -33,7 +40,10 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def committed_quiz_notebooks(root: Path) -> list[Path]:
-    return sorted((root / "notebooks").glob("quiz-*.ipynb"))
+    """The quiz notebooks in ``root``'s notebooks/ that are current (see the first test)."""
+    outdated = set(outdated_notebooks(root))
+    return sorted(p for p in (root / "notebooks").glob("quiz-*.ipynb")
+                  if p.name not in outdated)
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -49,10 +59,13 @@ def strings(value: Any) -> Iterator[str]:
             yield from strings(item)
 
 
+@pytest.mark.content
 def test_committed_notebooks_are_current(repo_root: Path) -> None:
-    assert stale_notebooks(repo_root) == [], "run `factquiz notebooks` and commit the result"
+    """Each notebook records the hash of its inputs; nbval re-executes and compares them."""
+    assert outdated_notebooks(repo_root) == [], "run `factquiz notebooks` and commit the result"
 
 
+@pytest.mark.content
 def test_there_is_a_quiz_notebook_per_lesson_and_a_fact_check(repo_root: Path) -> None:
     project = load_project(repo_root)
     names = sorted(p.name for p in (repo_root / "notebooks").glob("*.ipynb"))
@@ -60,6 +73,7 @@ def test_there_is_a_quiz_notebook_per_lesson_and_a_fact_check(repo_root: Path) -
     assert names == sorted([FACT_CHECK, *(f"quiz-{lesson}.ipynb" for lesson in lessons)])
 
 
+@pytest.mark.content
 def test_quiz_notebook_cells_hold_only_the_call_that_shows_the_quiz(repo_root: Path) -> None:
     for path in committed_quiz_notebooks(repo_root):
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -71,6 +85,7 @@ def test_quiz_notebook_cells_hold_only_the_call_that_shows_the_quiz(repo_root: P
             assert cell["cell_type"] != "raw"
 
 
+@pytest.mark.content
 def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
     """Outputs and saved widget state show questions and options, never the key."""
     project = load_project(repo_root)
@@ -121,8 +136,11 @@ def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
                                          if q.type in ("mc", "tf"))
 
 
+@pytest.mark.content
 def test_fact_check_notebook_shows_every_quote_and_ends_with_the_summary(
         repo_root: Path) -> None:
+    if FACT_CHECK in outdated_notebooks(repo_root):
+        pytest.skip(f"{FACT_CHECK} is stale: test_committed_notebooks_are_current says so")
     nb = json.loads((repo_root / "notebooks" / FACT_CHECK).read_text(encoding="utf-8"))
     printed = ["".join(out["text"]) for cell in nb["cells"] for out in cell.get("outputs", [])
                if out.get("name") == "stdout"]
@@ -238,3 +256,48 @@ def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(NotebookExecutionError) as raised:
         execute(nb, tmp_path, "quiz-x.ipynb")
     assert str(raised.value) == "notebooks/quiz-x.ipynb failed to execute: ValueError: boom"
+
+
+def test_only_notebooks_whose_inputs_changed_are_executed_again_and_stale_fails_once(
+        small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = small_project
+    write_notebooks(root)
+    assert outdated_notebooks(root) == []
+    executed: list[str] = []
+    real_execute = notebooks_module.execute
+
+    def counting(nb: nbformat.NotebookNode, directory: Path, name: str) -> nbformat.NotebookNode:
+        executed.append(name)
+        return real_execute(nb, directory, name)
+
+    monkeypatch.setattr(notebooks_module, "execute", counting)
+    assert write_notebooks(root) == []
+    assert executed == []  # nothing changed: nothing runs
+    quiz = root / "quizzes" / "raa.yml"
+    quiz.parent.mkdir(exist_ok=True)
+    quiz.write_text("title: RAA, a shorter quiz\nlesson: raa\nquestions: 4\n"
+                    "mix: {mc: 1, tf: 1, cloze: 2}\nseed: 2\n", encoding="utf-8")
+    assert outdated_notebooks(root) == ["quiz-raa.ipynb"]  # not the fact check
+    assert [p.name for p in write_notebooks(root)] == ["quiz-raa.ipynb"]
+    assert executed == ["quiz-raa.ipynb"]
+    assert stale_notebooks(root) == []  # the exact check agrees
+    text = (root / "notebooks" / "quiz-raa.ipynb").read_text(encoding="utf-8")
+    (root / "notebooks" / "quiz-raa.ipynb").write_text(text.replace("RAA, a shorter quiz",
+                                                                    "Edited by hand"),
+                                                       encoding="utf-8")
+    assert stale_notebooks(root) == ["quiz-raa.ipynb"]  # --check compares the whole file
+    executed.clear()
+    assert [p.name for p in write_notebooks(root, force=True)] == ["quiz-raa.ipynb"]
+    assert sorted(executed) == [FACT_CHECK, "quiz-raa.ipynb"]
+
+    # A stale notebook fails the content rules once, saying what to run.
+    break_quote(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
+         "-m", "content", str(Path(__file__))],
+        cwd=Path(__file__).parent, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root), "COLUMNS": "300"})
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
+    assert failed == ["FAILED test_notebooks.py::test_committed_notebooks_are_current - "
+                      "AssertionError: run `factquiz notebooks` and commit the result"], \
+        result.stdout[-3000:]

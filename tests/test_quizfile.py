@@ -254,6 +254,7 @@ def test_check_command_reports_quiz_findings(make_project: Callable[..., Path]) 
                                              "add it to `choices`")
 
 
+@pytest.mark.content
 def test_every_lesson_has_a_valid_quiz_file(repo_root: Path) -> None:
     project = load(repo_root)
     assert sorted(project.quizzes) == sorted(project.lessons)
