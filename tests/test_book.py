@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 from books import copy_small_book, real_book, small_book
 
-from factquiz.book import BookBuildFailed, build_book, problems_in
+from factquiz.book import BookBuildFailed, build_book, failure_cause, problems_in
 from factquiz.load import Project, load_project
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
 
-LESSONS = ("overview", "foundations", "raa", "jdsc", "regional", "beyond-defence")
 REFERENCE = ("timeline", "sources", "glossary", "how-checked", "instructor-guide")
 #: A Jupyter Book 1.0.4 page showing one jupyterquiz question weighs about 58 KB.
 MAX_LESSON_BYTES = 58_000
@@ -44,10 +43,14 @@ def page(root: Path, name: str) -> str:
     return (root / "_build" / "html" / f"{name}.html").read_text(encoding="utf-8")
 
 
-def test_every_page_of_the_book_is_built(real: Path) -> None:
+def lesson_pages(project: Project) -> list[str]:
+    """Every lesson's page, as a built page name (``book/lessons/raa``)."""
+    return [Path(lesson.page).with_suffix("").as_posix() for lesson in project.lessons.values()]
+
+
+def test_every_page_of_the_book_is_built(real: Path, real_project: Project) -> None:
     site = real / "_build" / "html"
-    expected = ["index", "search", "book/intro",
-                *(f"book/lessons/{name}" for name in LESSONS),
+    expected = ["index", "search", "book/intro", *lesson_pages(real_project),
                 *(f"book/reference/{name}" for name in REFERENCE)]
     missing = [name for name in expected if not (site / f"{name}.html").is_file()]
     assert missing == []
@@ -146,11 +149,12 @@ def test_problems_are_read_from_the_output() -> None:
                                    "/x/b.md:9: ERROR: Unknown directive type 'quizz'."]
 
 
-def test_lesson_pages_with_their_quiz_stay_light(real: Path) -> None:
-    sizes = {name: len(page(real, f"book/lessons/{name}").encode("utf-8")) for name in LESSONS}
+def test_lesson_pages_with_their_quiz_stay_light(real: Path, real_project: Project) -> None:
+    lessons = lesson_pages(real_project)
+    sizes = {name: len(page(real, name).encode("utf-8")) for name in lessons}
     assert {n: s for n, s in sizes.items() if s > MAX_LESSON_BYTES} == {}
-    for name in LESSONS:
-        assert 'class="fq-quiz"' in page(real, f"book/lessons/{name}")
+    for name in lessons:
+        assert 'class="fq-quiz"' in page(real, name)
 
 
 def test_the_quiz_script_is_only_on_pages_with_a_quiz(real: Path) -> None:
@@ -217,3 +221,49 @@ def test_hostile_quiz_text_is_escaped(small: Path) -> None:
     assert "Which city &lt;script&gt;window.__pwned = 3&lt;/script&gt; hosted" in quiz
     assert 'Tokyo &lt;img src=x onerror="window.__pwned = 4"&gt;' in quiz
     assert "Osaka &amp; \"Kobe\"" in quiz
+
+
+def test_scaffold_todo_text_in_a_lesson_fails_the_strict_build_at_its_line(
+        tmp_path: Path) -> None:
+    root = copy_small_book(tmp_path / "book")
+    page_md = root / "book" / "hostile.md"
+    lines = page_md.read_text(encoding="utf-8").splitlines()
+    lines += ["", "TODO: one paragraph saying what this lesson is about."]
+    page_md.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Not a lesson page: the word is allowed there.
+    other = root / "book" / "timeline.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nTODO: a note.\n", encoding="utf-8")
+    with pytest.raises(BookBuildFailed) as caught:
+        build_book(root)
+    assert caught.value.problems == [
+        f"{page_md}:{len(lines)}: WARNING: scaffold text left in the lesson: 'TODO: one "
+        "paragraph saying what this lesson is about.'; replace every TODO with the lesson's "
+        "own text (or build a draft with `factquiz book --no-strict`)"]
+    assert build_book(root, strict=False).is_file()  # a draft still builds
+
+
+def test_a_build_stopped_by_an_error_shows_its_cause() -> None:
+    ruler = "=" * 79
+    output = ("Running Jupyter-Book v1.0.4\nTraceback (most recent call last):\n"
+              '  File "x.py", line 48, in _error\n    raise kind(box)\nRuntimeError: \n'
+              f"{ruler}\n\nThe Table of Contents file is malformed: document file used "
+              f"multiple times: 'book/lessons/quad'\nYou may need to migrate\n{ruler}\n")
+    assert failure_cause(output) == ("The Table of Contents file is malformed: document file "
+                                     "used multiple times: 'book/lessons/quad'")
+    assert failure_cause("sphinx.errors.ExtensionError: no such thing\n") == "no such thing"
+    assert failure_cause("all good\n") == ""
+
+
+def test_a_table_of_contents_listing_a_page_twice_fails_with_the_real_cause(
+        tmp_path: Path) -> None:
+    root = copy_small_book(tmp_path / "book")
+    toc = root / "_toc.yml"
+    toc.write_text(toc.read_text(encoding="utf-8") + "  - file: book/hostile\n",
+                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "factquiz", "book", "-C", str(root)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert ("the book did not build: The Table of Contents file is malformed: document file "
+            "used multiple times: 'book/hostile'") in result.stderr
+    assert "0 problem(s)" not in result.stderr
+    assert "`factquiz new-lesson` already lists a new lesson's page there" in result.stderr

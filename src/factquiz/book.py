@@ -34,6 +34,8 @@ BOOK_PARTS = ("_config.yml", "_toc.yml", "lessons.yml", "book", "facts", "source
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _PROBLEM = re.compile(r"(WARNING|ERROR|CRITICAL|SEVERE):")
+_EXCEPTION = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?[A-Z]\w*(?:Error|Exception):(.*)$")
+_RULER = re.compile(r"^[=\-]{10,}$")
 
 
 class BookBuildFailed(FactquizError):
@@ -52,6 +54,19 @@ class NotABook(FactquizError):
 def problems_in(output: str) -> list[str]:
     """The warning and error lines of a build's output, without colour codes."""
     return [line.strip() for line in _ANSI.sub("", output).splitlines() if _PROBLEM.search(line)]
+
+
+def failure_cause(output: str) -> str:
+    """The message of the error that stopped a build (the last exception in the output),
+    or "" if there is none: e.g. "The Table of Contents file is malformed: ..."."""
+    lines = [line.strip() for line in _ANSI.sub("", output).splitlines()]
+    starts = [i for i, line in enumerate(lines) if _EXCEPTION.match(line)]
+    if not starts:
+        return ""
+    first = _EXCEPTION.match(lines[starts[-1]])
+    message = [first.group(1).strip()] if first else []
+    message += lines[starts[-1] + 1:]
+    return next((line for line in message if line and not _RULER.match(line)), "")
 
 
 def jupyter_book_command(root: Path, *, strict: bool = True, builder: str = "html") -> list[str]:
@@ -85,9 +100,16 @@ def build_book(root: Path, *, strict: bool = True) -> Path:
     problems = problems_in(output)
     if result.returncode != 0 or not index.is_file():
         (root / ENVIRONMENT).unlink(missing_ok=True)
-        shown = "\n".join(f"  {p}" for p in problems) or "  (no warning lines; see the log)"
-        raise BookBuildFailed(f"the book did not build ({len(problems)} problem(s)):\n{shown}\n"
-                              f"full output: {log}", problems, log)
+        if problems:
+            summary = f"the book did not build ({len(problems)} problem(s)):\n" + "\n".join(
+                f"  {p}" for p in problems)
+        else:
+            cause = failure_cause(output) or "no warning or error lines; see the full output"
+            summary = f"the book did not build: {cause}"
+            if "Table of Contents" in cause or "_toc.yml" in cause:
+                summary += (f"\n  fix: correct {root / '_toc.yml'} (`factquiz new-lesson` "
+                            "already lists a new lesson's page there)")
+        raise BookBuildFailed(f"{summary}\nfull output: {log}", problems, log)
     return index
 
 
