@@ -1,0 +1,122 @@
+"""The instructor's path, end to end, as the Instructor guide tells it.
+
+In a copy of the project: ``factquiz new-lesson``, three facts of different kinds with
+``factquiz add fact`` (quotes that are in the sources), an instructor question with
+``factquiz add question`` (no ``--id``), the page written in place of its TODO
+placeholders, ``factquiz notebooks``; then ``factquiz check``, the content rules (every
+test marked ``content``, run over the copy) and the strict book build pass. This is the
+test that proves an instructor can extend the course.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_run import run
+from content_root import REPO
+
+from factquiz.book import build_book, copy_book
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
+
+LESSON = "quad-aukus"
+FACTS = [
+    {"--id": "quad-aukus-uk", "--kind": "country", "--answer": "UK",
+     "--statement": "Australia, the US and the UK signed the AUKUS security pact.",
+     "--question": "Which country signed the AUKUS security pact with Australia and the US?",
+     "--source": "aa-raa-to-be-signed-2022",
+     "--quote": "Australia, the US and UK signed the AUKUS security pact",
+     "--distractor": ["France", "Canada", "New Zealand"]},
+    {"--id": "quad-aukus-annual-talks", "--kind": "concept", "--answer": "annually",
+     "--statement": "The Quad countries planned to hold their talks annually.",
+     "--question": "How often did the Quad countries plan to hold their talks?",
+     "--source": "foreign-relations-japan-2020",
+     "--quote": "with the group planning to hold such talks annually",
+     "--distractor": ["monthly", "every decade", "only once"]},
+    {"--id": "quad-aukus-supply-chains", "--kind": "agreement",
+     "--answer": "Supply Chain Resilience Initiative",
+     "--statement": "Albanese and Kishida welcomed progress on economic security through the "
+                    "Quad and the Supply Chain Resilience Initiative.",
+     "--question": "Through which initiative, besides the Quad, did Albanese and Kishida "
+                   "welcome progress on economic security?",
+     "--source": "jdsc-signed-perth-2022",
+     "--quote": "particularly through the Quad and the Supply Chain Resilience Initiative"},
+]
+#: What the instructor writes in place of each kind of TODO placeholder of the page.
+FILLED = {
+    "#": "## Partners beyond the pair",
+    "1.": "1. Name the partners Japan and Australia work with in the Quad and beside AUKUS.",
+    "-": "- **Prerequisites:** the regional context lesson.",
+    "": ("Japan and Australia also work with others. Australia, the US and the UK signed the "
+         "AUKUS security pact{fact}`quad-aukus-uk`, and the Quad countries planned to meet "
+         "every year{fact}`quad-aukus-annual-talks`. Their leaders also looked to the Quad for "
+         "economic security{fact}`quad-aukus-supply-chains`."),
+}
+
+
+def flags(fields: dict[str, str | list[str]]) -> list[str]:
+    out = []
+    for flag, value in fields.items():
+        for one in value if isinstance(value, list) else [value]:
+            out += [flag, one]
+    return out
+
+
+def fill_placeholders(text: str) -> str:
+    """Each line with a TODO placeholder replaced by the lesson's own text."""
+    lines = []
+    for line in text.splitlines():
+        if "TODO:" in line:
+            start = re.match(r"\s*(#+|1\.|-)?", line).group(1) or ""
+            line = FILLED["#" if start.startswith("#") else start]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> None:
+    root = copy_book(REPO, tmp_path / "course")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+
+    made = ok(run("new-lesson", LESSON, "--title", "The Quad and AUKUS", cwd=root))
+    assert "updated lessons.yml" in made and "listed book/lessons/quad-aukus.md" in made
+    for fields in FACTS:
+        added = run("add", "fact", "--lesson", LESSON, *flags(fields), cwd=root)
+        ok(added)
+        assert "warning[" not in added.stderr, added.stderr
+    assert ok(run("check", cwd=root))
+    asked = ok(run("add", "question", LESSON, "--type", "tf",
+                   "--prompt", "True or false? The UK signed the AUKUS security pact.",
+                   "--answer", "true", "--explanation", "Australia, the US and the UK signed it.",
+                   "--fact", "quad-aukus-uk", cwd=root))
+    assert "added question true-or-false-the-uk-signed" in asked
+    quiz = (root / "quizzes" / f"{LESSON}.yml").read_text(encoding="utf-8")
+    assert "id: true-or-false-the-uk-signed" in quiz  # written, so it never shifts
+    page = root / "book" / "lessons" / f"{LESSON}.md"
+    page.write_text(fill_placeholders(page.read_text(encoding="utf-8")), encoding="utf-8")
+    ok(run("notebooks", cwd=root))
+    assert (root / "notebooks" / f"quiz-{LESSON}.ipynb").is_file()
+    ok(run("check", cwd=root))
+
+    rules = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
+         "-m", "content", str(Path(__file__).parent)],
+        cwd=root, capture_output=True, text=True, timeout=1200,
+        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root)})
+    assert rules.returncode == 0, rules.stdout[-5000:] + rules.stderr[-2000:]
+    assert " passed" in rules.stdout.splitlines()[-1]
+
+    index = build_book(root, strict=True)
+    lesson_page = index.parent / "book" / "lessons" / f"{LESSON}.html"
+    text = lesson_page.read_text(encoding="utf-8")
+    assert 'class="fq-quiz"' in text and "AUKUS security pact" in text
