@@ -18,10 +18,12 @@ book: $(STAMP)
 	$(BIN)/factquiz notebooks
 	$(BIN)/factquiz book
 
+# One pytest run: the tests and nbval over the committed notebooks, on two workers (tests
+# that share a built book, a browser or a notebook run in one xdist group), slowest listed.
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 \
+		--nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg tests notebooks
 
 check: $(STAMP)
 	$(BIN)/factquiz check

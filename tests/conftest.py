@@ -10,17 +10,19 @@ copy where a lesson was just added).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from content_root import CONTENT_ROOT, REPO
+from content_root import CONTENT_ROOT
+from fixture_project import new_project
 
-ROOT = REPO
-FROZEN_LESSONS = Path(__file__).resolve().parent / "golden" / "bank" / "lessons.yml"
-#: Copied parts that come with the real lessons.yml (they name the real lessons).
-REAL_CONTENT = ("facts", "quizzes", "notebooks")
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """nbval's cells of one notebook share a kernel: keep them on one xdist worker."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(f"nbval-{item.path.name}"))
 
 
 @pytest.fixture(scope="session")
@@ -31,32 +33,13 @@ def repo_root() -> Path:
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[..., Path]:
-    """Build a minimal project in tmp_path: the real sources, lessons and given files.
+    """Build a minimal project in tmp_path (see :func:`new_project`).
 
     ``make_project(files={"facts/x.yml": "..."}, copy=("facts/raa.yml",))`` returns the
-    project root. Its lessons are the frozen fixture lessons, unless ``copy`` takes a whole
-    content folder of the repository (facts, quizzes, notebooks): then the repository's
-    own lessons.yml comes with it.
+    project root.
     """
 
     def build(files: dict[str, str] | None = None, copy: tuple[str, ...] = ()) -> Path:
-        root = tmp_path / "project"
-        root.mkdir(exist_ok=True)
-        (root / "_config.yml").write_text("title: test\n", encoding="utf-8")
-        (root / "facts").mkdir(exist_ok=True)
-        shutil.copytree(ROOT / "sources", root / "sources", dirs_exist_ok=True)
-        real = any(part in REAL_CONTENT for part in copy)
-        shutil.copy(ROOT / "lessons.yml" if real else FROZEN_LESSONS, root / "lessons.yml")
-        for rel in copy:
-            src = ROOT / rel
-            if src.is_dir():
-                shutil.copytree(src, root / rel, dirs_exist_ok=True)
-            else:
-                (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(src, root / rel)
-        for rel, text in (files or {}).items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
-        return root
+        return new_project(tmp_path / "project", files, copy)
 
     return build

@@ -14,12 +14,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
+from content_root import REPO
+from fixture_project import new_project
 
 from factquiz import notebooks as notebooks_module
 from factquiz.factcheck import fact_check
@@ -154,13 +156,27 @@ def test_fact_check_notebook_shows_every_quote_and_ends_with_the_summary(
 # --- generating, staleness and nbval on a small throw-away project ------------------------
 
 
-@pytest.fixture
-def small_project(make_project: Callable[..., Path], repo_root: Path) -> Path:
-    """The real sources and lessons with the raa facts only: two notebooks, quick to run."""
-    root = make_project(copy=("facts/raa.yml",))
+#: The tests below share one executed build of the small project (one xdist worker).
+small = pytest.mark.xdist_group("small-notebooks")
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real sources and frozen lessons with the raa facts only, its two notebooks
+    written and executed once per session."""
+    root = new_project(tmp_path_factory.mktemp("small-notebooks") / "project",
+                       copy=("facts/raa.yml",))
     (root / "notebooks").mkdir()
-    shutil.copy(repo_root / "notebooks" / "nbval-sanitize.cfg", root / "notebooks")
+    shutil.copy(REPO / "notebooks" / "nbval-sanitize.cfg", root / "notebooks")
+    written = write_notebooks(root)
+    assert sorted(p.name for p in written) == [FACT_CHECK, "quiz-raa.ipynb"]
     return root
+
+
+@pytest.fixture
+def small_project(small_built: Path, tmp_path: Path) -> Path:
+    """A copy of the small project with its notebooks current."""
+    return shutil.copytree(small_built, tmp_path / "project")
 
 
 def a_literal_quote(root: Path) -> tuple[str, str]:
@@ -196,11 +212,12 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=600)
 
 
+@small
 def test_write_check_and_staleness(small_project: Path) -> None:
     root = small_project
     (root / "notebooks" / "quiz-gone.ipynb").write_text("{}", encoding="utf-8")
     changed = write_notebooks(root)
-    assert sorted(p.name for p in changed) == [FACT_CHECK, "quiz-gone.ipynb", "quiz-raa.ipynb"]
+    assert [p.name for p in changed] == ["quiz-gone.ipynb"]  # removed; the others are current
     assert sorted(p.name for p in (root / "notebooks").glob("*.ipynb")) == [
         FACT_CHECK, "quiz-raa.ipynb"]
     result = run_cli("notebooks", "--check", cwd=root / "notebooks")
@@ -208,13 +225,17 @@ def test_write_check_and_staleness(small_project: Path) -> None:
     break_quote(root)
     result = run_cli("notebooks", "--check", "--project", str(root), cwd=root.parent)
     assert result.returncode == 1
+    # Both: the quiz notebook records the hash of the facts it was built from.
     assert result.stderr.splitlines() == [
+        "notebooks/quiz-raa.ipynb is stale; run `factquiz notebooks`",
         "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
 
 
+@small
 def test_building_is_deterministic(small_project: Path) -> None:
     first = build_notebooks(small_project)
-    assert build_notebooks(small_project) == first
+    assert first == {name: (small_project / "notebooks" / name).read_text(encoding="utf-8")
+                     for name in (FACT_CHECK, "quiz-raa.ipynb")}
     nb = json.loads(first["quiz-raa.ipynb"])
     ids = list(nb["metadata"]["widgets"][WIDGET_STATE]["state"])
     assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
@@ -230,25 +251,23 @@ def nbval(root: Path) -> subprocess.CompletedProcess[str]:
         cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.parametrize("change", [break_quote, change_source], ids=["quote", "source"])
-def test_nbval_fails_when_a_quote_or_source_no_longer_matches(
-        small_project: Path, change: Callable[[Path], object]) -> None:
+@small
+def test_nbval_fails_when_a_quote_or_source_no_longer_matches(small_project: Path) -> None:
     root = small_project
-    (root / "notebooks" / FACT_CHECK).write_text(
-        build_notebooks(root, names=[FACT_CHECK])[FACT_CHECK], encoding="utf-8")
     passed = nbval(root)
     assert passed.returncode == 0, passed.stdout[-3000:]
     assert "4 passed" in passed.stdout
-    change(root)
-    failed = nbval(root)
-    assert failed.returncode == 1
-    assert "failed" in failed.stdout.splitlines()[-1]
-    if change is break_quote:  # nbval's diff shows the changed lines of the table
-        assert "NOT FOUND" in failed.stdout
-        assert "5 checksums ok: 1 PROBLEM(S)." in failed.stdout
-    else:
-        assert "MISMATCH" in failed.stdout
-        assert "4 checksums ok: 1 PROBLEM(S)." in failed.stdout
+    facts = root / "facts" / "raa.yml"
+    original = facts.read_bytes()
+    for change, shown, summary in [(break_quote, "NOT FOUND", "5 checksums ok: 1 PROBLEM(S)."),
+                                   (change_source, "MISMATCH", "4 checksums ok: 1 PROBLEM(S).")]:
+        change(root)
+        failed = nbval(root)
+        assert failed.returncode == 1
+        assert "failed" in failed.stdout.splitlines()[-1]
+        assert shown in failed.stdout  # nbval's diff shows the changed lines of the table
+        assert summary in failed.stdout
+        facts.write_bytes(original)
 
 
 def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
@@ -258,10 +277,10 @@ def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
     assert str(raised.value) == "notebooks/quiz-x.ipynb failed to execute: ValueError: boom"
 
 
+@small
 def test_only_notebooks_whose_inputs_changed_are_executed_again_and_stale_fails_once(
         small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = small_project
-    write_notebooks(root)
     assert outdated_notebooks(root) == []
     executed: list[str] = []
     real_execute = notebooks_module.execute
@@ -280,12 +299,12 @@ def test_only_notebooks_whose_inputs_changed_are_executed_again_and_stale_fails_
     assert outdated_notebooks(root) == ["quiz-raa.ipynb"]  # not the fact check
     assert [p.name for p in write_notebooks(root)] == ["quiz-raa.ipynb"]
     assert executed == ["quiz-raa.ipynb"]
-    assert stale_notebooks(root) == []  # the exact check agrees
     text = (root / "notebooks" / "quiz-raa.ipynb").read_text(encoding="utf-8")
     (root / "notebooks" / "quiz-raa.ipynb").write_text(text.replace("RAA, a shorter quiz",
                                                                     "Edited by hand"),
                                                        encoding="utf-8")
-    assert stale_notebooks(root) == ["quiz-raa.ipynb"]  # --check compares the whole file
+    # --check compares whole files: the fact check, not re-run above, agrees; the edit shows.
+    assert stale_notebooks(root) == ["quiz-raa.ipynb"]
     executed.clear()
     assert [p.name for p in write_notebooks(root, force=True)] == ["quiz-raa.ipynb"]
     assert sorted(executed) == [FACT_CHECK, "quiz-raa.ipynb"]
