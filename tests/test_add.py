@@ -519,22 +519,25 @@ def test_library_refusal_names_the_fields(root: Path) -> None:
 # --- What add tells the instructor ---------------------------------------------------------------
 
 
-def test_add_fact_warns_about_a_likely_duplicate_and_an_unquoted_year(root: Path) -> None:
-    duplicate = {**SUGA, "id": "raa-suga-again",
-                 "question": "Who was the Japanese prime minister who agreed the Reciprocal "
-                             "Access Agreement in principle with Morrison?"}
-    result = run("add", "fact", *fact_flags(duplicate), cwd=root)
-    assert result.returncode == 0, result.stderr
-    assert ("warning[likely-duplicate] raa-suga-again: same question and answer as fact "
-            "'raa-suga-2020' (facts/raa.yml:107)") in result.stderr
-    assert "statement-beyond-quote" not in result.stderr
-    dated = {**CLIMATE, "statement": "In 2020 the two leaders agreed to cooperate in tackling "
-                                     "climate change."}
-    result = run("add", "fact", *fact_flags(dated), cwd=root)
-    assert result.returncode == 0, result.stderr
-    assert ("warning[statement-beyond-quote] raa-test-climate: the statement says 2020, which "
-            "none of its quotes says") in result.stderr
-    assert "likely-duplicate" not in result.stderr
+DUPLICATE = {**SUGA, "id": "raa-suga-again",
+             "question": "Who was the Japanese prime minister who agreed the Reciprocal Access "
+                         "Agreement in principle with Morrison?"}
+DATED = {**CLIMATE, "statement": "In 2020 the two leaders agreed to cooperate in tackling "
+                                 "climate change."}
+
+
+@pytest.mark.parametrize(("fields", "warning", "not_warned"), [
+    (DUPLICATE, "warning[likely-duplicate] raa-suga-again: same question and answer as fact "
+                "'raa-suga-2020' (facts/raa.yml:107)", "statement-beyond-quote"),
+    (DATED, "warning[statement-beyond-quote] raa-test-climate: the statement says 2020, which "
+            "none of its quotes says", "likely-duplicate"),
+], ids=["duplicate", "unquoted-year"])
+def test_add_fact_warns_about_a_likely_mistake(root: Path, fields: dict, warning: str,
+                                               not_warned: str) -> None:
+    result = run("add", "fact", *fact_flags(fields), cwd=root)
+    assert result.returncode == 0, result.stderr  # a warning, not a refusal
+    assert warning in result.stderr
+    assert not_warned not in result.stderr
     assert_check_passes(root)
 
 

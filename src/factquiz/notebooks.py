@@ -20,7 +20,6 @@ The cells hold only the call that shows a quiz: the key stays in the kernel (see
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -33,6 +32,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from .digest import code_digest, hash_files
 from .errors import FactquizError
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from .quizfile import QUIZZES_DIR
@@ -191,23 +191,6 @@ def _model_ids_in_order(nb: NotebookNode) -> list[str]:
     return [m for m in dict.fromkeys(ordered) if _MODEL_ID.fullmatch(m)]
 
 
-def _hash_files(digest: hashlib._Hash, base: Path, paths: list[Path]) -> None:
-    """Feed each file's path (relative to ``base``) and bytes to ``digest``, in name order."""
-    for path in sorted(paths):
-        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-
-
-@functools.cache
-def _code_digest() -> str:
-    """SHA-256 of factquiz's Python code (a change may change what a notebook shows)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    _hash_files(digest, package, [p for p in package.rglob("*.py")
-                                  if "__pycache__" not in p.parts])
-    return digest.hexdigest()
-
-
 def _data_files(root: Path, quiz_lesson: str | None) -> list[Path]:
     """The project files a notebook is built from: lessons, sources, facts, its quiz file."""
     files = [root / LESSONS_FILE, *(root / SOURCES_DIR).glob("*.txt"),
@@ -221,8 +204,8 @@ def inputs_digest(root: Path, name: str, nb: NotebookNode) -> str:
     """SHA-256 of what notebook ``name`` (unexecuted: ``nb``) is built from."""
     lesson = (name.removeprefix(QUIZ_PREFIX).removesuffix(".ipynb")
               if name.startswith(QUIZ_PREFIX) else None)
-    digest = hashlib.sha256(_code_digest().encode() + nbformat.writes(nb).encode())
-    _hash_files(digest, root, _data_files(root, lesson))
+    digest = hashlib.sha256(code_digest().encode() + nbformat.writes(nb).encode())
+    hash_files(digest, root, _data_files(root, lesson))
     return digest.hexdigest()
 
 
