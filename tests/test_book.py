@@ -1,5 +1,8 @@
 """The online book: it builds with warnings as errors, citations carry source and quote,
-an unknown fact id fails the build at its line, and lesson pages stay light."""
+an unknown fact id fails the build at its line, and lesson pages stay light.
+
+Tests of the real book are content rules (marked ``content``): the book is built from the
+repository, or from ``$FACTQUIZ_TEST_PROJECT`` when it is set (see conftest)."""
 
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ def lesson_pages(project: Project) -> list[str]:
     return [Path(lesson.page).with_suffix("").as_posix() for lesson in project.lessons.values()]
 
 
+@pytest.mark.content
 def test_every_page_of_the_book_is_built(real: Path, real_project: Project) -> None:
     site = real / "_build" / "html"
     expected = ["index", "search", "book/intro", *lesson_pages(real_project),
@@ -69,6 +73,7 @@ def test_every_page_of_the_book_is_built(real: Path, real_project: Project) -> N
     assert 'url=book/intro.html' in (site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.content
 def test_fact_check_notebook_is_executed_through_the_cache(real: Path) -> None:
     assert (real / "_build" / ".jupyter_cache" / "global.db").is_file()
     log = (real / "_build" / "book-build.log").read_text(encoding="utf-8")
@@ -76,6 +81,7 @@ def test_fact_check_notebook_is_executed_through_the_cache(real: Path) -> None:
     assert "all quotes found." in page(real, "notebooks/fact-check")
 
 
+@pytest.mark.content
 def test_book_title_author_and_repository(real: Path) -> None:
     text = page(real, "book/intro")
     assert "<title>Australia and Japan: a security partnership" in text
@@ -100,6 +106,7 @@ def test_citations_number_each_fact_once_and_link_back(small: Path) -> None:
             '</a>, <span class="fq-date">23 October 2022</span>.</li>') in text
 
 
+@pytest.mark.content
 def test_lesson_citations_show_source_title_and_quote(real: Path, real_project: Project) -> None:
     project = real_project
     lesson = (real / "book" / "lessons" / "raa.md").read_text(encoding="utf-8")
@@ -169,6 +176,7 @@ def test_problems_are_read_from_the_output() -> None:
                                    "/x/b.md:9: ERROR: Unknown directive type 'quizz'."]
 
 
+@pytest.mark.content
 def test_lesson_pages_with_their_quiz_stay_light(real: Path, real_project: Project) -> None:
     lessons = lesson_pages(real_project)
     sizes = {name: len(page(real, name).encode("utf-8")) for name in lessons}
@@ -177,12 +185,14 @@ def test_lesson_pages_with_their_quiz_stay_light(real: Path, real_project: Proje
         assert 'class="fq-quiz"' in page(real, name)
 
 
+@pytest.mark.content
 def test_the_quiz_script_is_only_on_pages_with_a_quiz(real: Path) -> None:
     assert 'src="../../_static/factquiz.js' in page(real, "book/lessons/raa")
     assert "factquiz.js" not in page(real, "book/reference/glossary")
     assert 'href="../../_static/factquiz.css' in page(real, "book/reference/glossary")
 
 
+@pytest.mark.content
 def test_pages_load_nothing_from_other_hosts(real: Path) -> None:
     site = real / "_build" / "html"
     for path in site.rglob("*.html"):
@@ -193,6 +203,7 @@ def test_pages_load_nothing_from_other_hosts(real: Path) -> None:
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, path
 
 
+@pytest.mark.content
 def test_timeline_is_a_figure_of_every_dated_fact(real: Path, real_project: Project) -> None:
     project = real_project
     dated = [f for f in project.facts_by_id.values() if f.when]
@@ -212,6 +223,7 @@ def test_timeline_escapes_labels(small: Path) -> None:
     assert "<img src=x" not in text
 
 
+@pytest.mark.content
 def test_sources_page_lists_each_source_and_the_facts_citing_it(real: Path,
                                                                 real_project: Project) -> None:
     project = real_project
@@ -228,6 +240,7 @@ def test_sources_page_lists_each_source_and_the_facts_citing_it(real: Path,
         assert set(re.findall(r'<span class="pre">([a-z0-9-]+)</span></code>: ', block)) == citing
 
 
+@pytest.mark.content
 def test_glossary_defines_every_acronym(real: Path) -> None:
     text = page(real, "book/reference/glossary")
     for term in GLOSSARY:
