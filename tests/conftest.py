@@ -18,13 +18,6 @@ from content_root import CONTENT_ROOT
 from fixture_project import new_project
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """nbval's cells of one notebook share a kernel: keep them on one xdist worker."""
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(f"nbval-{item.path.name}"))
-
-
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The project whose content the content rules check (the repository by default)."""
