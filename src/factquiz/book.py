@@ -93,6 +93,13 @@ def inputs_digest(root: Path, strict: bool) -> str:
     return digest.hexdigest()
 
 
+def is_current(root: Path, digest: str) -> bool:
+    """Whether the book at ``root`` was built, successfully, from inputs of hash ``digest``."""
+    stamp = Path(root) / INPUTS_FILE
+    return (Path(root) / HTML_DIR / "index.html").is_file() and stamp.is_file() \
+        and stamp.read_text(encoding="utf-8").strip() == digest
+
+
 def build_book(root: Path, *, strict: bool = True, force: bool = False) -> Path:
     """Build the HTML book of the project at ``root``; return the path of its index.html.
 
@@ -110,8 +117,7 @@ def build_book(root: Path, *, strict: bool = True, force: bool = False) -> Path:
     index = root / HTML_DIR / "index.html"
     stamp = root / INPUTS_FILE
     digest = inputs_digest(root, strict)
-    if not force and index.is_file() and stamp.is_file() \
-            and stamp.read_text(encoding="utf-8").strip() == digest:
+    if not force and is_current(root, digest):
         return index
     stamp.unlink(missing_ok=True)
     result = subprocess.run(jupyter_book_command(root, strict=strict), cwd=root,

@@ -38,10 +38,11 @@ def files_under(root: Path, parts: Iterable[str]) -> list[Path]:
 
 
 @functools.cache
-def code_digest() -> str:
-    """SHA-256 of factquiz's own files (code, static assets): what generated files show
-    depends on them."""
+def code_digest(leave_out: tuple[str, ...] = ()) -> str:
+    """SHA-256 of factquiz's own files (code, static assets), but for the package's
+    folders in ``leave_out``: what generated files show depends on them."""
     digest = hashlib.sha256()
-    hash_files(digest, PACKAGE, [p for p in PACKAGE.rglob("*")
-                                 if p.is_file() and "__pycache__" not in p.parts])
+    hash_files(digest, PACKAGE, [
+        p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        and p.relative_to(PACKAGE).parts[0] not in leave_out])
     return digest.hexdigest()

@@ -8,7 +8,8 @@ kernel, are renumbered deterministically, so the same bank gives byte-identical 
 
 Each notebook records in its metadata (``factquiz.inputs``) a SHA-256 of everything it is
 built from: its cells, ``lessons.yml``, the sources, the fact bank, its lesson's quiz file
-(quiz notebooks) and factquiz's own code. ``write_notebooks`` executes only the notebooks
+(quiz notebooks) and the factquiz code its kernel imports (not the command line, the
+Sphinx extension or the book's static files). ``write_notebooks`` executes only the notebooks
 whose recorded hash differs, so regenerating with nothing changed takes a second;
 ``outdated_notebooks`` compares the hashes without executing anything, and
 ``stale_notebooks`` (``factquiz notebooks --check``) still re-executes and compares the
@@ -44,6 +45,8 @@ QUIZ_PREFIX = "quiz-"
 KERNEL = "python3"
 #: Seconds one cell may run while executing a notebook.
 CELL_TIMEOUT = 300
+#: Parts of the package a notebook's kernel never imports (they are not inputs).
+NOT_IN_KERNEL = ("cli", "sphinxext", "static")
 #: Notebook metadata key holding the hash of the notebook's inputs.
 METADATA_KEY = "factquiz"
 _MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
@@ -204,7 +207,7 @@ def inputs_digest(root: Path, name: str, nb: NotebookNode) -> str:
     """SHA-256 of what notebook ``name`` (unexecuted: ``nb``) is built from."""
     lesson = (name.removeprefix(QUIZ_PREFIX).removesuffix(".ipynb")
               if name.startswith(QUIZ_PREFIX) else None)
-    digest = hashlib.sha256(code_digest().encode() + nbformat.writes(nb).encode())
+    digest = hashlib.sha256(code_digest(NOT_IN_KERNEL).encode() + nbformat.writes(nb).encode())
     hash_files(digest, root, _data_files(root, lesson))
     return digest.hexdigest()
 
