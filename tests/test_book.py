@@ -289,6 +289,11 @@ def test_a_book_whose_inputs_did_not_change_is_not_built_again(small: Path,
     (root / LOG_FILE).unlink()
     assert build_book(root) == root / "_build" / "html" / "index.html"
     assert not (root / LOG_FILE).exists()  # Jupyter Book did not run
+    result = subprocess.run([sys.executable, "-m", "factquiz", "book", "-C", str(root)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("the book is up to date: nothing changed since it was built")
+    assert not (root / LOG_FILE).exists()
     recorded = (root / INPUTS_FILE).read_text(encoding="utf-8").strip()
     assert inputs_digest(root, strict=True) == recorded
     assert inputs_digest(root, strict=False) != recorded
