@@ -26,27 +26,25 @@ from factquiz.book import copy_book
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
 
 LESSON = "quad-aukus"
+#: The three facts: id, kind, answer, statement, question, source, quote, distractors.
 FACTS = [
-    {"--id": "quad-aukus-uk", "--kind": "country", "--answer": "UK",
-     "--statement": "Australia, the US and the UK signed the AUKUS security pact.",
-     "--question": "Which country signed the AUKUS security pact with Australia and the US?",
-     "--source": "aa-raa-to-be-signed-2022",
-     "--quote": "Australia, the US and UK signed the AUKUS security pact",
-     "--distractor": ["France", "Canada", "New Zealand"]},
-    {"--id": "quad-aukus-annual-talks", "--kind": "concept", "--answer": "annually",
-     "--statement": "The Quad countries planned to hold their talks annually.",
-     "--question": "How often did the Quad countries plan to hold their talks?",
-     "--source": "foreign-relations-japan-2020",
-     "--quote": "with the group planning to hold such talks annually",
-     "--distractor": ["monthly", "every decade", "only once"]},
-    {"--id": "quad-aukus-supply-chains", "--kind": "agreement",
-     "--answer": "Supply Chain Resilience Initiative",
-     "--statement": "Albanese and Kishida welcomed progress on economic security through the "
-                    "Quad and the Supply Chain Resilience Initiative.",
-     "--question": "Through which initiative, besides the Quad, did Albanese and Kishida "
-                   "welcome progress on economic security?",
-     "--source": "jdsc-signed-perth-2022",
-     "--quote": "particularly through the Quad and the Supply Chain Resilience Initiative"},
+    ("quad-aukus-uk", "country", "UK",
+     "Australia, the US and the UK signed the AUKUS security pact.",
+     "Which country signed the AUKUS security pact with Australia and the US?",
+     "aa-raa-to-be-signed-2022", "Australia, the US and UK signed the AUKUS security pact",
+     ["France", "Canada", "New Zealand"]),
+    ("quad-aukus-annual-talks", "concept", "annually",
+     "The Quad countries planned to hold their talks annually.",
+     "How often did the Quad countries plan to hold their talks?",
+     "foreign-relations-japan-2020", "with the group planning to hold such talks annually",
+     ["monthly", "every decade", "only once"]),
+    ("quad-aukus-supply-chains", "agreement", "Supply Chain Resilience Initiative",
+     "Albanese and Kishida welcomed progress on economic security through the Quad and the "
+     "Supply Chain Resilience Initiative.",
+     "Through which initiative, besides the Quad, did Albanese and Kishida welcome progress "
+     "on economic security?",
+     "jdsc-signed-perth-2022",
+     "particularly through the Quad and the Supply Chain Resilience Initiative", []),
 ]
 #: What the instructor writes in place of each kind of TODO placeholder of the page.
 FILLED = {
@@ -60,11 +58,13 @@ FILLED = {
 }
 
 
-def flags(fields: dict[str, str | list[str]]) -> list[str]:
-    out = []
-    for flag, value in fields.items():
-        for one in value if isinstance(value, list) else [value]:
-            out += [flag, one]
+def fact_flags(fact: tuple[str, str, str, str, str, str, str, list[str]]) -> list[str]:
+    """The ``add fact`` options of one of :data:`FACTS`."""
+    fid, kind, answer, statement, question, source, quote, distractors = fact
+    out = ["--id", fid, "--kind", kind, "--answer", answer, "--statement", statement,
+           "--question", question, "--source", source, "--quote", quote]
+    for wrong in distractors:
+        out += ["--distractor", wrong]
     return out
 
 
@@ -90,8 +90,8 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
 
     made = ok(run("new-lesson", LESSON, "--title", "The Quad and AUKUS", cwd=root))
     assert "updated lessons.yml" in made and "listed book/lessons/quad-aukus.md" in made
-    for fields in FACTS:
-        added = run("add", "fact", "--lesson", LESSON, *flags(fields), cwd=root)
+    for fact in FACTS:
+        added = run("add", "fact", "--lesson", LESSON, *fact_flags(fact), cwd=root)
         ok(added)
         assert "warning[" not in added.stderr, added.stderr
     assert ok(run("check", cwd=root))
