@@ -18,9 +18,12 @@ book: $(STAMP)
 	$(BIN)/factquiz notebooks
 	$(BIN)/factquiz book
 
+# The tests on two workers (tests that share a built book, a browser or a notebook run in
+# one xdist group), slowest listed; then nbval over the committed notebooks, in one process
+# (nbval keeps a notebook's kernel between its cells, which xdist's scheduling breaks).
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup tests
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 tests
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 check: $(STAMP)

@@ -1,48 +1,38 @@
-"""Shared fixtures: the real project, and small throw-away projects built from fixtures."""
+"""Shared fixtures: the project whose content is checked, and small throw-away projects.
+
+Tests of the engine run on fixture projects (``make_project``, ``tests/books``,
+``tests/quiz_fixtures.py``) whose lessons are frozen in ``tests/golden/bank/lessons.yml``,
+so adding a lesson to the course never breaks them. Tests of the content (marked
+``content``) are rules that hold for any number of lessons; they check the repository, or
+the project named by ``$FACTQUIZ_TEST_PROJECT`` (the instructor-path test points them at a
+copy where a lesson was just added).
+"""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from content_root import CONTENT_ROOT
+from fixture_project import new_project
 
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
-    """The real project (the repository root)."""
-    return ROOT
+    """The project whose content the content rules check (the repository by default)."""
+    return CONTENT_ROOT
 
 
 @pytest.fixture
 def make_project(tmp_path: Path) -> Callable[..., Path]:
-    """Build a minimal project in tmp_path: the real sources and lessons plus given files.
+    """Build a minimal project in tmp_path (see :func:`new_project`).
 
-    ``make_project(files={"facts/x.yml": "..."})`` returns the project root.
+    ``make_project(files={"facts/x.yml": "..."}, copy=("facts/raa.yml",))`` returns the
+    project root.
     """
 
     def build(files: dict[str, str] | None = None, copy: tuple[str, ...] = ()) -> Path:
-        root = tmp_path / "project"
-        root.mkdir(exist_ok=True)
-        (root / "_config.yml").write_text("title: test\n", encoding="utf-8")
-        (root / "facts").mkdir(exist_ok=True)
-        shutil.copytree(ROOT / "sources", root / "sources", dirs_exist_ok=True)
-        shutil.copy(ROOT / "lessons.yml", root / "lessons.yml")
-        # The real facts name the real answer categories: they come together.
-        facts = any(rel == "facts" or rel.startswith("facts/") for rel in copy)
-        for rel in (*copy, "categories.yml") if facts else copy:
-            src = ROOT / rel
-            if src.is_dir():
-                shutil.copytree(src, root / rel, dirs_exist_ok=True)
-            else:
-                (root / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy(src, root / rel)
-        for rel, text in (files or {}).items():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            (root / rel).write_text(text, encoding="utf-8")
-        return root
+        return new_project(tmp_path / "project", files, copy)
 
     return build

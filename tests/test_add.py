@@ -75,7 +75,8 @@ def fact_flags(fields: dict) -> list[str]:
 
 @pytest.fixture
 def root(make_project: Callable[..., Path]) -> Path:
-    return make_project(copy=("facts", "quizzes"))
+    """A fixture project: the frozen lessons, the raa facts and quiz."""
+    return make_project(copy=("facts/raa.yml", "quizzes/raa.yml"))
 
 
 def assert_check_passes(root: Path) -> None:
@@ -298,7 +299,7 @@ def test_question_goes_into_its_list_when_other_keys_follow(make_project: Callab
             "# The variant students get by default.\n"
             "seed: 3\n"
             "questions: 4\n")
-    root = make_project({"quizzes/raa.yml": quiz}, copy=("facts",))
+    root = make_project({"quizzes/raa.yml": quiz}, copy=("facts/raa.yml",))
     node = question_node({"id": "second", "type": "numeric", "prompt": "How many years?",
                           "answer": 60, "explanation": "Sixty.",
                           "facts": ["raa-first-since-1960", "raa-agreed-date"]})
@@ -331,43 +332,62 @@ def test_insert_item_falls_back_to_a_round_trip_for_an_inline_empty_list() -> No
 # --- new-lesson ---------------------------------------------------------------------------------
 
 
-def test_new_lesson_scaffolds_and_takes_facts(root: Path, repo_root: Path) -> None:
+TOC = """\
+# A fixture table of contents: two lessons, then the reference pages.
+format: jb-book
+root: book/intro
+parts:
+  - caption: Lessons
+    chapters:
+      - file: book/lessons/overview
+      - file: book/lessons/raa
+  - caption: Reference
+    chapters:
+      - file: book/reference/glossary
+"""
+
+
+def test_new_lesson_scaffolds_and_takes_facts(root: Path) -> None:
     lessons = root / "lessons.yml"
     before = lessons.read_text(encoding="utf-8")
-    toc = (repo_root / "_toc.yml").read_text(encoding="utf-8")
-    (root / "_toc.yml").write_text(toc, encoding="utf-8")
+    (root / "_toc.yml").write_text(TOC, encoding="utf-8")
     result = run("new-lesson", "quad", "--title", "The Quad: Japan, the US, India & Australia",
                  cwd=root)
     assert result.returncode == 0, result.stderr
-    for path in ("facts/quad.yml", "quizzes/quad.yml", "book/lessons/quad.md", "lessons.yml"):
-        assert f"created {path}" in result.stdout
-    assert "quizzes/quad.yml:6:9: error[empty-quiz] quad: the quiz selects no facts" \
-        in result.stdout
+    for path in ("facts/quad.yml", "quizzes/quad.yml", "book/lessons/quad.md"):
+        assert f"created {path}\n" in result.stdout
+    assert "updated lessons.yml\n" in result.stdout  # it existed: not "created"
+    empty = ("quizzes/quad.yml:9:9: error[empty-quiz] quad: the quiz selects no facts to "
+             "generate questions from")
+    assert empty in result.stdout
     after = lessons.read_text(encoding="utf-8")
     assert after == before + ("  - id: quad\n"
                               "    title: 'The Quad: Japan, the US, India & Australia'\n"
                               "    page: book/lessons/quad.md\n")
     assert "listed book/lessons/quad.md in _toc.yml" in result.stdout
-    last = "      - file: book/lessons/beyond-defence\n"
-    assert (root / "_toc.yml").read_text(encoding="utf-8") == toc.replace(
+    last = "      - file: book/lessons/raa\n"
+    assert (root / "_toc.yml").read_text(encoding="utf-8") == TOC.replace(
         last, last + "      - file: book/lessons/quad\n")
     page = (root / "book" / "lessons" / "quad.md").read_text(encoding="utf-8")
     assert page.startswith("# The Quad: Japan, the US, India & Australia\n")
     assert "```{quiz} quad\n```" in page
     assert load(root / "facts" / "quad.yml") == {"facts": []}
-    assert load(root / "quizzes" / "quad.yml")["lesson"] == "quad"
+    quiz = load(root / "quizzes" / "quad.yml")
+    assert (quiz["lesson"], quiz["fit"]) == ("quad", True)
     check = run("check", cwd=root)
     assert check.returncode == 1
-    assert [line for line in check.stderr.splitlines() if "error[" in line] == [
-        "quizzes/quad.yml:6:9: error[empty-quiz] quad: the quiz selects no facts to generate "
-        "questions from"]
+    assert [line for line in check.stderr.splitlines() if "error[" in line] == [empty]
 
-    # The first fact of the new lesson goes in, although its quiz is not full yet.
+    # One fact, and the quiz fitted to it passes the check.
     added = run("add", "fact", *fact_flags({**CLIMATE, "lesson": "quad"}), cwd=root)
     assert added.returncode == 0, added.stderr
     assert "added fact raa-test-climate to facts/quad.yml" in added.stdout
-    assert "error[mix-unfillable] quad" in added.stderr  # reported, not refused
+    assert "error[" not in added.stderr
     assert load(root / "facts" / "quad.yml")["facts"][0]["id"] == "raa-test-climate"
+    assert run("check", cwd=root).returncode == 0
+    quiz_text = run("quiz", "quad", cwd=root)
+    assert quiz_text.returncode == 0, quiz_text.stderr
+    assert "What did the two leaders agree to cooperate in tackling" in quiz_text.stdout
 
     again = run("new-lesson", "quad", "--title", "Again", cwd=root)
     assert again.returncode == 2
@@ -498,3 +518,63 @@ def test_library_refusal_names_the_fields(root: Path) -> None:
         add_fact(root, {**SUGA, "statement": "Morrison met his counterpart."})
     assert caught.value.fields == ["statement"]
     assert [f.code for f in caught.value.findings] == ["statement-missing-answer"]
+
+
+# --- What add tells the instructor ---------------------------------------------------------------
+
+
+DUPLICATE = {**SUGA, "id": "raa-suga-again",
+             "question": "Who was the Japanese prime minister who agreed the Reciprocal Access "
+                         "Agreement in principle with Morrison?"}
+DATED = {**CLIMATE, "statement": "In 2020 the two leaders agreed to cooperate in tackling "
+                                 "climate change."}
+
+
+@pytest.mark.parametrize(("fields", "warning", "not_warned"), [
+    (DUPLICATE, "warning[likely-duplicate] raa-suga-again: same question and answer as fact "
+                "'raa-suga-2020' (facts/raa.yml:107)", "statement-beyond-quote"),
+    (DATED, "warning[statement-beyond-quote] raa-test-climate: the statement says 2020, which "
+            "none of its quotes says", "likely-duplicate"),
+], ids=["duplicate", "unquoted-year"])
+def test_add_fact_warns_about_a_likely_mistake(root: Path, fields: dict, warning: str,
+                                               not_warned: str) -> None:
+    result = run("add", "fact", *fact_flags(fields), cwd=root)
+    assert result.returncode == 0, result.stderr  # a warning, not a refusal
+    assert warning in result.stderr
+    assert not_warned not in result.stderr
+    assert_check_passes(root)
+
+
+def test_a_refused_fact_is_located_in_the_new_fact_not_past_the_end_of_the_file(
+        root: Path) -> None:
+    path = root / "facts" / "raa.yml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    bad = {**SUGA, "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                                 "quote": "Morrison and his Korean counterpart"}]}
+    result = run("add", "fact", *fact_flags(bad), cwd=root)
+    assert result.returncode == 2
+    located = [line for line in result.stderr.splitlines() if "error[quote-not-found]" in line]
+    assert located == ["<new fact for facts/raa.yml>:11:16: error[quote-not-found] "
+                       "raa-suga-counterpart: quote not found in source "
+                       "'tokyo-raa-basic-agreement-2020'"]
+    assert f"facts/raa.yml:{lines + 1}" not in result.stderr
+
+
+def test_add_question_without_an_id_writes_a_stable_one(root: Path) -> None:
+    path = root / "quizzes" / "raa.yml"
+    result = run("add", "question", "raa", "--type", "tf",
+                 "--prompt", "True or false? The RAA was agreed in principle in Tokyo.",
+                 "--answer", "true", "--explanation", "Morrison and Suga agreed it in Tokyo.",
+                 "--fact", "raa-tokyo", cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = load(path)["instructor_questions"][-1]
+    assert written["id"] == "true-or-false-the-raa-was"
+    assert result.stdout.rstrip().endswith(
+        "added question true-or-false-the-raa-was to quizzes/raa.yml")
+
+
+def test_missing_question_fields_are_named_by_their_flags(root: Path) -> None:
+    result = run("add", "question", "raa", "--type", "mc", "--prompt", "Who?", cwd=root)
+    assert result.returncode == 2
+    assert ("error: missing --choice, --answer, --explanation, --fact: give them as options"
+            in result.stderr), result.stderr

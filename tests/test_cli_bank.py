@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
+from factquiz.load import load_project
+
 BAD = """\
 facts:
   - id: bad-quote
@@ -76,19 +78,14 @@ def test_never_uses_data_next_to_the_installed_package(make_project: Callable[..
     assert run("check", cwd=root).returncode == 1  # the temp project's bank, not the repo's
 
 
+@pytest.mark.content
 def test_stats(repo_root: Path) -> None:
     result = run("stats", "--json", cwd=repo_root)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["facts"] >= 80
-    assert set(data["per_lesson"]) >= {
-        "overview",
-        "foundations",
-        "raa",
-        "jdsc",
-        "regional",
-        "beyond-defence",
-    }
+    project = load_project(repo_root)
+    assert data["facts"] == len(project.facts)
+    assert {k for k, n in data["per_lesson"].items() if n} == {f.lesson for f in project.facts}
     assert data["corroborated"] >= 1
     assert data["unused_sources"] == []
     text = run("stats", cwd=repo_root).stdout

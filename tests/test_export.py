@@ -492,6 +492,7 @@ def test_unknown_format(quiz: Quiz, tmp_path: Path) -> None:
         export_quiz(quiz, "pdf", tmp_path / "x.pdf")
 
 
+@pytest.mark.content
 def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: Path) -> None:
     project = load_project(repo_root)
     context = context_for(project)

@@ -1,4 +1,9 @@
-"""The notebooks in notebooks/: current, free of the answer key, and nbval's contract."""
+"""The notebooks in notebooks/: current, free of the answer key, and nbval's contract.
+
+The first tests are content rules (marked ``content``) over the committed notebooks: a
+stale notebook fails one test, which says to run `factquiz notebooks`; the others look
+only at notebooks that are current, so staleness is never reported as something else.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,16 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
+from content_root import REPO
+from fixture_project import new_project
 
+from factquiz import notebooks as notebooks_module
 from factquiz.factcheck import fact_check
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
@@ -24,6 +32,7 @@ from factquiz.notebooks import (
     NotebookExecutionError,
     build_notebooks,
     execute,
+    outdated_notebooks,
     stale_notebooks,
     write_notebooks,
 )
@@ -33,7 +42,10 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def committed_quiz_notebooks(root: Path) -> list[Path]:
-    return sorted((root / "notebooks").glob("quiz-*.ipynb"))
+    """The quiz notebooks in ``root``'s notebooks/ that are current (see the first test)."""
+    outdated = set(outdated_notebooks(root))
+    return sorted(p for p in (root / "notebooks").glob("quiz-*.ipynb")
+                  if p.name not in outdated)
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -49,10 +61,13 @@ def strings(value: Any) -> Iterator[str]:
             yield from strings(item)
 
 
+@pytest.mark.content
 def test_committed_notebooks_are_current(repo_root: Path) -> None:
-    assert stale_notebooks(repo_root) == [], "run `factquiz notebooks` and commit the result"
+    """Each notebook records the hash of its inputs; nbval re-executes and compares them."""
+    assert outdated_notebooks(repo_root) == [], "run `factquiz notebooks` and commit the result"
 
 
+@pytest.mark.content
 def test_there_is_a_quiz_notebook_per_lesson_and_a_fact_check(repo_root: Path) -> None:
     project = load_project(repo_root)
     names = sorted(p.name for p in (repo_root / "notebooks").glob("*.ipynb"))
@@ -60,6 +75,7 @@ def test_there_is_a_quiz_notebook_per_lesson_and_a_fact_check(repo_root: Path) -
     assert names == sorted([FACT_CHECK, *(f"quiz-{lesson}.ipynb" for lesson in lessons)])
 
 
+@pytest.mark.content
 def test_quiz_notebook_cells_hold_only_the_call_that_shows_the_quiz(repo_root: Path) -> None:
     for path in committed_quiz_notebooks(repo_root):
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -71,6 +87,7 @@ def test_quiz_notebook_cells_hold_only_the_call_that_shows_the_quiz(repo_root: P
             assert cell["cell_type"] != "raw"
 
 
+@pytest.mark.content
 def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
     """Outputs and saved widget state show questions and options, never the key."""
     project = load_project(repo_root)
@@ -121,8 +138,11 @@ def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
                                          if q.type in ("mc", "tf"))
 
 
+@pytest.mark.content
 def test_fact_check_notebook_shows_every_quote_and_ends_with_the_summary(
         repo_root: Path) -> None:
+    if FACT_CHECK in outdated_notebooks(repo_root):
+        pytest.skip(f"{FACT_CHECK} is stale: test_committed_notebooks_are_current says so")
     nb = json.loads((repo_root / "notebooks" / FACT_CHECK).read_text(encoding="utf-8"))
     printed = ["".join(out["text"]) for cell in nb["cells"] for out in cell.get("outputs", [])
                if out.get("name") == "stdout"]
@@ -136,13 +156,27 @@ def test_fact_check_notebook_shows_every_quote_and_ends_with_the_summary(
 # --- generating, staleness and nbval on a small throw-away project ------------------------
 
 
-@pytest.fixture
-def small_project(make_project: Callable[..., Path], repo_root: Path) -> Path:
-    """The real sources and lessons with the raa facts only: two notebooks, quick to run."""
-    root = make_project(copy=("facts/raa.yml",))
+#: The tests below share one executed build of the small project (one xdist worker).
+small = pytest.mark.xdist_group("small-notebooks")
+
+
+@pytest.fixture(scope="session")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real sources and frozen lessons with the raa facts only, its two notebooks
+    written and executed once per session."""
+    root = new_project(tmp_path_factory.mktemp("small-notebooks") / "project",
+                       copy=("facts/raa.yml",))
     (root / "notebooks").mkdir()
-    shutil.copy(repo_root / "notebooks" / "nbval-sanitize.cfg", root / "notebooks")
+    shutil.copy(REPO / "notebooks" / "nbval-sanitize.cfg", root / "notebooks")
+    written = write_notebooks(root)
+    assert sorted(p.name for p in written) == [FACT_CHECK, "quiz-raa.ipynb"]
     return root
+
+
+@pytest.fixture
+def small_project(small_built: Path, tmp_path: Path) -> Path:
+    """A copy of the small project with its notebooks current."""
+    return shutil.copytree(small_built, tmp_path / "project")
 
 
 def a_literal_quote(root: Path) -> tuple[str, str]:
@@ -178,11 +212,12 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=600)
 
 
+@small
 def test_write_check_and_staleness(small_project: Path) -> None:
     root = small_project
     (root / "notebooks" / "quiz-gone.ipynb").write_text("{}", encoding="utf-8")
     changed = write_notebooks(root)
-    assert sorted(p.name for p in changed) == [FACT_CHECK, "quiz-gone.ipynb", "quiz-raa.ipynb"]
+    assert [p.name for p in changed] == ["quiz-gone.ipynb"]  # removed; the others are current
     assert sorted(p.name for p in (root / "notebooks").glob("*.ipynb")) == [
         FACT_CHECK, "quiz-raa.ipynb"]
     result = run_cli("notebooks", "--check", cwd=root / "notebooks")
@@ -190,13 +225,17 @@ def test_write_check_and_staleness(small_project: Path) -> None:
     break_quote(root)
     result = run_cli("notebooks", "--check", "--project", str(root), cwd=root.parent)
     assert result.returncode == 1
+    # Both: the quiz notebook records the hash of the facts it was built from.
     assert result.stderr.splitlines() == [
+        "notebooks/quiz-raa.ipynb is stale; run `factquiz notebooks`",
         "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
 
 
+@small
 def test_building_is_deterministic(small_project: Path) -> None:
     first = build_notebooks(small_project)
-    assert build_notebooks(small_project) == first
+    assert first == {name: (small_project / "notebooks" / name).read_text(encoding="utf-8")
+                     for name in (FACT_CHECK, "quiz-raa.ipynb")}
     nb = json.loads(first["quiz-raa.ipynb"])
     ids = list(nb["metadata"]["widgets"][WIDGET_STATE]["state"])
     assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
@@ -212,25 +251,23 @@ def nbval(root: Path) -> subprocess.CompletedProcess[str]:
         cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.parametrize("change", [break_quote, change_source], ids=["quote", "source"])
-def test_nbval_fails_when_a_quote_or_source_no_longer_matches(
-        small_project: Path, change: Callable[[Path], object]) -> None:
+@small
+def test_nbval_fails_when_a_quote_or_source_no_longer_matches(small_project: Path) -> None:
     root = small_project
-    (root / "notebooks" / FACT_CHECK).write_text(
-        build_notebooks(root, names=[FACT_CHECK])[FACT_CHECK], encoding="utf-8")
     passed = nbval(root)
     assert passed.returncode == 0, passed.stdout[-3000:]
     assert "4 passed" in passed.stdout
-    change(root)
-    failed = nbval(root)
-    assert failed.returncode == 1
-    assert "failed" in failed.stdout.splitlines()[-1]
-    if change is break_quote:  # nbval's diff shows the changed lines of the table
-        assert "NOT FOUND" in failed.stdout
-        assert "5 checksums ok: 1 PROBLEM(S)." in failed.stdout
-    else:
-        assert "MISMATCH" in failed.stdout
-        assert "4 checksums ok: 1 PROBLEM(S)." in failed.stdout
+    facts = root / "facts" / "raa.yml"
+    original = facts.read_bytes()
+    for change, shown, summary in [(break_quote, "NOT FOUND", "5 checksums ok: 1 PROBLEM(S)."),
+                                   (change_source, "MISMATCH", "4 checksums ok: 1 PROBLEM(S).")]:
+        change(root)
+        failed = nbval(root)
+        assert failed.returncode == 1
+        assert "failed" in failed.stdout.splitlines()[-1]
+        assert shown in failed.stdout  # nbval's diff shows the changed lines of the table
+        assert summary in failed.stdout
+        facts.write_bytes(original)
 
 
 def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
@@ -238,3 +275,48 @@ def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(NotebookExecutionError) as raised:
         execute(nb, tmp_path, "quiz-x.ipynb")
     assert str(raised.value) == "notebooks/quiz-x.ipynb failed to execute: ValueError: boom"
+
+
+@small
+def test_only_notebooks_whose_inputs_changed_are_executed_again_and_stale_fails_once(
+        small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = small_project
+    assert outdated_notebooks(root) == []
+    executed: list[str] = []
+    real_execute = notebooks_module.execute
+
+    def counting(nb: nbformat.NotebookNode, directory: Path, name: str) -> nbformat.NotebookNode:
+        executed.append(name)
+        return real_execute(nb, directory, name)
+
+    monkeypatch.setattr(notebooks_module, "execute", counting)
+    assert write_notebooks(root) == []
+    assert executed == []  # nothing changed: nothing runs
+    quiz = root / "quizzes" / "raa.yml"
+    quiz.parent.mkdir(exist_ok=True)
+    quiz.write_text("title: RAA, a shorter quiz\nlesson: raa\nquestions: 4\n"
+                    "mix: {mc: 1, tf: 1, cloze: 2}\nseed: 2\n", encoding="utf-8")
+    assert outdated_notebooks(root) == ["quiz-raa.ipynb"]  # not the fact check
+    assert [p.name for p in write_notebooks(root)] == ["quiz-raa.ipynb"]
+    assert executed == ["quiz-raa.ipynb"]
+    text = (root / "notebooks" / "quiz-raa.ipynb").read_text(encoding="utf-8")
+    (root / "notebooks" / "quiz-raa.ipynb").write_text(text.replace("RAA, a shorter quiz",
+                                                                    "Edited by hand"),
+                                                       encoding="utf-8")
+    # --check compares whole files: the fact check, not re-run above, agrees; the edit shows.
+    assert stale_notebooks(root) == ["quiz-raa.ipynb"]
+    executed.clear()
+    assert [p.name for p in write_notebooks(root, force=True)] == ["quiz-raa.ipynb"]
+    assert sorted(executed) == [FACT_CHECK, "quiz-raa.ipynb"]
+
+    # A stale notebook fails the content rules once, saying what to run.
+    break_quote(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
+         "-m", "content", str(Path(__file__))],
+        cwd=Path(__file__).parent, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root), "COLUMNS": "300"})
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAILED")]
+    assert failed == ["FAILED test_notebooks.py::test_committed_notebooks_are_current - "
+                      "AssertionError: run `factquiz notebooks` and commit the result"], \
+        result.stdout[-3000:]

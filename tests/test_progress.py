@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -282,7 +283,9 @@ def run_cli(*args: str, cwd: Path, progress_file: Path) -> subprocess.CompletedP
                           capture_output=True, text=True, timeout=120)
 
 
-def test_cli_progress_prints_the_table_and_json(repo_root: Path, tmp_path: Path) -> None:
+def test_cli_progress_prints_the_table_and_json(make_project: Callable[..., Path],
+                                                tmp_path: Path) -> None:
+    repo_root = make_project()  # the frozen lessons: overview, ..., raa, ...
     path = tmp_path / "progress.json"
     store = ProgressStore(path, clock=ticking_clock())
     store.record("raa", "raa", 1, None, "q1", "mc", 0, False)

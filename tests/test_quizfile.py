@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from factquiz.cli.common import app
 from factquiz.findings import Finding
+from factquiz.generate import make_quiz, plan_quiz
 from factquiz.quizfile import check_quizzes
 from factquiz.schema import stale_schemas
 
@@ -168,6 +169,33 @@ mix: {numeric: 1, mc: 1}
     ]]
 
 
+def test_a_fitted_quiz_asks_only_what_its_facts_can_yield(
+        make_project: Callable[..., Path]) -> None:
+    """`fit: true` (the scaffold of a new lesson): no unfillable mix, a shorter variant."""
+    text = """title: T
+lesson: raa
+select:
+  ids: [raa-tokyo, raa-first-since-1960]
+questions: 8
+fit: true
+mix: {mc: 2, tf: 2, cloze: 2, numeric: 1, ordering: 1, matching: 1}
+"""
+    assert findings(make_project, text) == []
+    project = load(make_project(files=frozen_files({"raa": text})))
+    plan = plan_quiz(project, "raa")
+    assert plan.counts["numeric"] == 1  # the year fact only
+    assert all(n <= len(plan.capable[t]) <= 2 for t, n in plan.counts.items())
+    assert sum(plan.counts.values()) > 0
+    quiz = make_quiz(project, "raa", seed=1)
+    assert len(quiz.questions) == sum(plan.counts.values())
+    one = text.replace("raa-tokyo, raa-first-since-1960", "raa-tokyo")
+    assert findings(make_project, one) == []
+    shorter = make_quiz(load(make_project(files=frozen_files({"raa": one}))), "raa", seed=1)
+    assert 0 < len(shorter.questions) <= 5 < 8  # one question per type its one fact yields
+    unfitted = one.replace("fit: true\n", "")
+    assert "mix-unfillable" in {f[3] for f in findings(make_project, unfitted)}
+
+
 def test_schema_and_count_mistakes(make_project: Callable[..., Path]) -> None:
     assert findings(make_project, "title: T\nlesson: raa\nmixx: {mc: 1}\n") == [
         ("quizzes/raa.yml", 4, 7, "schema", "mixx: unknown field")]
@@ -230,6 +258,7 @@ def test_check_command_reports_quiz_findings(make_project: Callable[..., Path]) 
                                              "add it to `choices`")
 
 
+@pytest.mark.content
 def test_every_lesson_has_a_valid_quiz_file(repo_root: Path) -> None:
     project = load(repo_root)
     assert sorted(project.quizzes) == sorted(project.lessons)
@@ -252,4 +281,5 @@ def test_unknown_fact_suggests_the_closest_id(make_project: Callable[..., Path])
     project = load(make_project(files=frozen_files({"raa": text})))
     [finding] = check_quizzes(project)
     assert finding.suggestion == "did you mean 'raa-tokyo'?"
+    assert "\n    did you mean 'raa-tokyo'?\n" in finding.format()  # not "closest passage"
     assert finding.hint == "name a fact from facts/*.yml (`factquiz stats` lists them)"

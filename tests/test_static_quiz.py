@@ -187,6 +187,7 @@ def test_salts_are_per_question_and_reproducible() -> None:
     assert render_quiz(quiz, serial=2).count('id="fq2q1"') == 1
 
 
+@pytest.mark.content
 def test_real_quizzes_hide_their_keys(repo_root: Path) -> None:
     project = load_project(repo_root)
     for lesson in sorted(project.quizzes):

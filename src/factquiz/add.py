@@ -25,7 +25,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ from .escape import control_characters, markdown_text, one_line, yaml_scalar
 from .findings import Finding
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from .model import SLUG, Fact, Kind, Question
+from .normalize import answer_key, numbers_in
 from .project import MARKER
 from .quizfile import QUIZZES_DIR, InstructorQuestion, QuizFile, instructor_question
 from .verify import check
@@ -365,6 +366,14 @@ def _fields_of(findings: list[Finding], shown: str, lines: dict[int, str],
     return names
 
 
+def in_new_item(finding: Finding, shown: str, lines: range, name: str) -> Finding:
+    """``finding`` located in the new item (which is not in the file: it was refused) as
+    ``name`` and a line counted from the item's first line, else ``finding`` itself."""
+    if finding.path != shown or finding.line not in lines:
+        return finding
+    return replace(finding, path=name, line=finding.line - lines.start + 1)
+
+
 def refusal(findings: list[Finding], what: str) -> str:
     """The message refusing an item: every error it brings in, each with its fix."""
     listed = "\n".join(f.format() for f in findings)
@@ -434,8 +443,10 @@ def _change(root: Path, target: Path, shown: str, key: str, node: CommentedMap, 
         errors = blocking(fresh, baseline, str(node.get("id", "")) if key == "facts" else "",
                           shown, lines)
         if errors:
-            raise InvalidItem(refusal(errors, what), errors,
-                              _fields_of(errors, shown, fields_at, known_fields))
+            fields = _fields_of(errors, shown, fields_at, known_fields)
+            noun = "fact" if key == "facts" else "question"
+            errors = [in_new_item(f, shown, lines, f"<new {noun} for {shown}>") for f in errors]
+            raise InvalidItem(refusal(errors, what), errors, fields)
         if write:
             atomic_write_text(target, text, newline)
     finally:
@@ -495,9 +506,38 @@ def add_fact(root: Path, fields: Mapping[str, Any], dry_run: bool = False,
     change = _change(root, target, shown, "facts", node, header, f"fact {item_id or '(no id)'}",
                      FACT_FIELDS, write=not dry_run)
     fact = next((f for f in reversed(change.project.facts) if f.id == item_id), None)
+    doubts = doubtful_fact_findings(change.project, fact) if fact is not None else []
     return AddResult(item_id=item_id, path=target, shown=shown, item_yaml=change.item_yaml,
-                     text=change.text, warnings=change.warnings, written=not dry_run,
+                     text=change.text, warnings=change.warnings + doubts, written=not dry_run,
                      created=change.created, project=change.project, fact=fact)
+
+
+def doubtful_fact_findings(project: Project, fact: Fact) -> list[Finding]:
+    """Warnings about a new fact that passes ``check`` but is likely a mistake: it asks the
+    same question with the same answer as another fact, or its statement gives a number
+    (a year, say) that none of its quotes gives ("in 2021" for "last year")."""
+    located = project.located(fact.id)
+    line, col = located.at("id")
+    found = []
+    same = (answer_key(fact.question), answer_key(fact.answer))
+    for other in project.facts:
+        if other.id != fact.id and (answer_key(other.question), answer_key(other.answer)) == same:
+            at = project.located(other.id)
+            where = f"{at.path}:{at.at('id')[0]}"
+            found.append(Finding(
+                located.path, line, col, "likely-duplicate",
+                f"same question and answer as fact '{other.id}' ({where})",
+                f"if it is the same fact, add this evidence to '{other.id}' instead; otherwise "
+                "make the question say what sets it apart", fact.id, severity="warning"))
+    quoted = {n for ev in fact.evidence for n in numbers_in(ev.quote)}
+    unquoted = [n for n in dict.fromkeys(numbers_in(fact.statement)) if n not in quoted]
+    if unquoted:
+        found.append(Finding(
+            located.path, line, col, "statement-beyond-quote",
+            f"the statement says {', '.join(unquoted)}, which none of its quotes says",
+            "state only what the quotes say, or quote the passage that gives it (a reader "
+            "cannot check a year worked out from 'last year')", fact.id, severity="warning"))
+    return found
 
 
 def quiz_file_for(project: Project, quiz_id: str) -> Path:
@@ -525,6 +565,9 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: b
     require_readable(project)
     target = quiz_file_for(project, quiz_id)
     shown = display_path(target, root)
+    current = project.quizzes.get(quiz_id)
+    if not fields.get("id") and current is not None:  # written to the file: it never shifts
+        fields = {**fields, "id": suggest_question_id(current.quiz, str(fields.get("prompt", "")))}
     node = question_node(fields)
     item_id = str(node.get("id", ""))
     change = _change(root, target, shown, "instructor_questions", node, "",
@@ -550,7 +593,8 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: b
 PAGE_TEMPLATE = """\
 # {title}
 
-<!-- Scaffolded by `factquiz new-lesson {id}`: replace every TODO. -->
+<!-- Scaffolded by `factquiz new-lesson {id}`: replace every TODO placeholder with the
+     lesson's own text (the strict book build reports each one left), then delete this. -->
 
 TODO: one paragraph saying what this lesson is about and how it follows the previous one.
 
@@ -588,11 +632,15 @@ TODO: a sentence leading to the next lesson.
 QUIZ_TEMPLATE = """\
 {schema}# Quiz for the lesson `{id}`: {title}.
 # Until the lesson has facts, `factquiz check` reports that this quiz selects none:
-# add them with `factquiz add fact --lesson {id}`.
+# add them with `factquiz add fact --lesson {id}`. `fit: true` fits the quiz to the
+# facts while the lesson is new: types they cannot yield yet are left out, and each type
+# asks at most one question per fact that can yield it (three facts of different kinds
+# make a short quiz). Remove it once the lesson has enough facts for the full mix.
 title: {title_yaml}
 lesson: {id}
-questions: 5
-mix: {{mc: 2, tf: 1, cloze: 2}}
+questions: 8
+fit: true
+mix: {{mc: 2, tf: 2, cloze: 2, numeric: 1, ordering: 1, matching: 1}}
 seed: 1
 """
 
@@ -605,6 +653,7 @@ class NewLessonResult:
     created: list[str]
     todo: list[Finding]
     toc: str | None = None  # the table of contents changed, or None if it must be edited by hand
+    updated: list[str] = field(default_factory=list)  # existing files that changed
 
 
 def add_to_toc(text: str, page: str) -> str | None:
@@ -680,6 +729,7 @@ def new_lesson(root: Path, lesson_id: str, title: str, dry_run: bool = False) ->
         raise LessonExists(f"{', '.join(taken)} already exist(s); choose another lesson id")
     lessons_path = root / LESSONS_FILE
     toc_path = root / TOC_FILE
+    updated: list[str] = []
     node = _node({"id": lesson_id, "title": title, "page": page})
     lock = locked(root / PROJECT_LOCK)
     _acquire(lock, "the project")
@@ -705,8 +755,10 @@ def new_lesson(root: Path, lesson_id: str, title: str, dry_run: bool = False) ->
             atomic_write_all(writes)
     finally:
         lock.release()
-    created = [display_path(p, root) for p in files] + [LESSONS_FILE]
-    return NewLessonResult(lesson_id, created, todo, TOC_FILE if new_toc is not None else None)
+    created = [display_path(p, root) for p in files]
+    (created if original is None else updated).append(LESSONS_FILE)
+    return NewLessonResult(lesson_id, created, todo, TOC_FILE if new_toc is not None else None,
+                           updated)
 
 
 def _holds(path: Path, text: str) -> bool:

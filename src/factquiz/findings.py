@@ -25,6 +25,9 @@ class Finding:
     item: str = ""  # the fact, quiz or source id the finding is about
     severity: Severity = "error"
     suggestion: str = ""  # e.g. the closest passage in the source
+    #: What the suggestion is, shown before it; empty when it reads on its own
+    #: ("did you mean 'raa-tokyo'?").
+    suggestion_label: str = "closest passage"
 
     def format(self) -> str:
         """``path:line:col: error[code] item: message`` plus indented suggestion and fix."""
@@ -32,7 +35,8 @@ class Finding:
         where = f"{self.path}:{self.line}:{self.col}"
         text = f"{where}: {self.severity}[{self.code}] {who}{self.message}"
         if self.suggestion:
-            text += f"\n    closest passage: {self.suggestion}"
+            label = f"{self.suggestion_label}: " if self.suggestion_label else ""
+            text += f"\n    {label}{self.suggestion}"
         if self.hint:
             text += f"\n    fix: {self.hint}"
         return text

@@ -31,7 +31,7 @@ from .quizfile import (
     InstructorQuestion,
     LoadedQuiz,
     QuizFile,
-    allocate,
+    generated_counts,
     instructor_findings,
     instructor_question,
     select_facts,
@@ -107,9 +107,9 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
     bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
-    counts = allocate(definition.mix, definition.questions - len(definition.instructor_questions))
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
                for t in QUESTION_TYPES}
+    counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
     order = sorted((t for t in QUESTION_TYPES if counts[t]),
                    key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
     plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,

@@ -6,6 +6,15 @@ writes it atomically with its outputs and widget state. Widget model ids, random
 kernel, are renumbered deterministically, so the same bank gives byte-identical files and
 ``stale_notebooks(root)`` can compare a fresh build with what is committed.
 
+Each notebook records in its metadata (``factquiz.inputs``) a SHA-256 of everything it is
+built from: its cells, ``lessons.yml``, the sources, the fact bank, its lesson's quiz file
+(quiz notebooks) and the factquiz code its kernel imports (not the command line, the
+Sphinx extension or the book's static files). ``write_notebooks`` executes only the notebooks
+whose recorded hash differs, so regenerating with nothing changed takes a second;
+``outdated_notebooks`` compares the hashes without executing anything, and
+``stale_notebooks`` (``factquiz notebooks --check``) still re-executes and compares the
+files exactly.
+
 The cells hold only the call that shows a quiz: the key stays in the kernel (see
 :mod:`factquiz.widgets`).
 """
@@ -13,6 +22,7 @@ The cells hold only the call that shows a quiz: the key stays in the kernel (see
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -23,8 +33,10 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
+from .digest import code_digest, hash_files
 from .errors import FactquizError
-from .load import Project, load_project
+from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
+from .quizfile import QUIZZES_DIR
 from .yamlio import atomic_write_text
 
 NOTEBOOKS_DIR = "notebooks"
@@ -33,6 +45,10 @@ QUIZ_PREFIX = "quiz-"
 KERNEL = "python3"
 #: Seconds one cell may run while executing a notebook.
 CELL_TIMEOUT = 300
+#: Parts of the package a notebook's kernel never imports (they are not inputs).
+NOT_IN_KERNEL = ("cli", "sphinxext", "static")
+#: Notebook metadata key holding the hash of the notebook's inputs.
+METADATA_KEY = "factquiz"
 _MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
@@ -178,16 +194,47 @@ def _model_ids_in_order(nb: NotebookNode) -> list[str]:
     return [m for m in dict.fromkeys(ordered) if _MODEL_ID.fullmatch(m)]
 
 
+def _data_files(root: Path, quiz_lesson: str | None) -> list[Path]:
+    """The project files a notebook is built from: lessons, sources, facts, its quiz file."""
+    files = [root / LESSONS_FILE, *(root / SOURCES_DIR).glob("*.txt"),
+             *(root / FACTS_DIR).glob("*.yml")]
+    if quiz_lesson is not None:
+        files.append(root / QUIZZES_DIR / f"{quiz_lesson}.yml")
+    return [p for p in files if p.is_file()]
+
+
+def inputs_digest(root: Path, name: str, nb: NotebookNode) -> str:
+    """SHA-256 of what notebook ``name`` (unexecuted: ``nb``) is built from."""
+    lesson = (name.removeprefix(QUIZ_PREFIX).removesuffix(".ipynb")
+              if name.startswith(QUIZ_PREFIX) else None)
+    digest = hashlib.sha256(code_digest(NOT_IN_KERNEL).encode() + nbformat.writes(nb).encode())
+    hash_files(digest, root, _data_files(root, lesson))
+    return digest.hexdigest()
+
+
+def recorded_digest(path: Path) -> str | None:
+    """The inputs hash recorded in the notebook at ``path`` (None if missing or unreadable)."""
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError, AttributeError):
+        return None
+    recorded = metadata.get(METADATA_KEY, {}) if isinstance(metadata, dict) else {}
+    return recorded.get("inputs") if isinstance(recorded, dict) else None
+
+
+def _build(root: Path, name: str, nb: NotebookNode, digest: str) -> str:
+    """Execute ``nb`` and return its file text, with ``digest`` recorded in its metadata."""
+    executed = execute(nb, root / NOTEBOOKS_DIR, name)
+    executed.metadata[METADATA_KEY] = {"inputs": digest}
+    return nbformat.writes(executed) + "\n"
+
+
 def build_notebooks(root: Path, names: list[str] | None = None) -> dict[str, str]:
     """Every notebook (or those in ``names``) built and executed, as file text."""
     expected = expected_notebooks(load_project(root))
-    directory = root / NOTEBOOKS_DIR
-    directory.mkdir(exist_ok=True)
-    built = {}
-    for name, nb in expected.items():
-        if names is None or name in names:
-            built[name] = nbformat.writes(execute(nb, directory, name)) + "\n"
-    return built
+    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
+    return {name: _build(root, name, nb, inputs_digest(root, name, nb))
+            for name, nb in expected.items() if names is None or name in names}
 
 
 def _differs(path: Path, text: str) -> bool:
@@ -201,22 +248,35 @@ def _obsolete(root: Path, expected: set[str]) -> list[Path]:
                   if p.name not in expected)
 
 
-def write_notebooks(root: Path) -> list[Path]:
-    """Build, execute and write every notebook that changed; remove obsolete quiz notebooks.
-
-    Returns the paths written or removed.
+def write_notebooks(root: Path, force: bool = False) -> list[Path]:
+    """Build, execute and write every notebook whose inputs changed (every notebook with
+    ``force``); remove obsolete quiz notebooks. Returns the paths written or removed.
     """
-    built = build_notebooks(root)
+    expected = expected_notebooks(load_project(root))
+    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
     changed = []
-    for name, text in built.items():
+    for name, nb in expected.items():
         path = root / NOTEBOOKS_DIR / name
+        digest = inputs_digest(root, name, nb)
+        if not force and recorded_digest(path) == digest:
+            continue
+        text = _build(root, name, nb, digest)
         if _differs(path, text):
             atomic_write_text(path, text)
             changed.append(path)
-    for path in _obsolete(root, set(built)):
+    for path in _obsolete(root, set(expected)):
         path.unlink()
         changed.append(path)
     return changed
+
+
+def outdated_notebooks(root: Path) -> list[str]:
+    """Names of notebooks that are missing, obsolete, or whose recorded inputs hash differs
+    from the current inputs (quick: nothing is executed)."""
+    expected = expected_notebooks(load_project(root))
+    outdated = [name for name, nb in expected.items()
+                if recorded_digest(root / NOTEBOOKS_DIR / name) != inputs_digest(root, name, nb)]
+    return outdated + [p.name for p in _obsolete(root, set(expected))]
 
 
 def stale_notebooks(root: Path) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -108,6 +108,11 @@ class QuizFile(Strict):
     mix: Mix = Field(default_factory=lambda: Mix(mc=1, tf=1, cloze=1, numeric=1, ordering=1,
                                                  matching=1))
     seed: int = Field(default=0, ge=0, description="Seed of the default variant.")
+    fit: bool = Field(
+        default=False,
+        description="Fit the quiz to its facts (for a new lesson): types the selected facts "
+        "cannot yield are left out of the mix, and each type asks at most as many questions "
+        "as there are facts that can yield it, so a variant may be shorter than `questions`.")
     instructor_questions: list[InstructorQuestion] = Field(default_factory=list)
 
 
@@ -185,6 +190,18 @@ def allocate(mix: Mix, n: int) -> dict[str, int]:
     return counts
 
 
+def generated_counts(quiz: QuizFile, capable: Mapping[str, int]) -> dict[str, int]:
+    """Generated questions per type: the mix shared out over the questions that are not
+    instructor-written; with ``fit``, only over types that ``capable[type]`` (the number
+    of selected facts able to yield it) allows, each capped at that number."""
+    generated = max(quiz.questions - len(quiz.instructor_questions), 0)
+    if not quiz.fit:
+        return allocate(quiz.mix, generated)
+    mix = Mix(**{t: getattr(quiz.mix, t) if capable.get(t, 0) else 0 for t in QUESTION_TYPES})
+    counts = allocate(mix, generated)
+    return {t: min(n, capable.get(t, 0)) for t, n in counts.items()}
+
+
 # --- instructor questions -> Question -------------------------------------------------------
 
 def _shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
@@ -249,8 +266,9 @@ class _Reporter:
     def __call__(self, loc: tuple[str | int, ...], code: str, message: str, hint: str,
                  severity: Literal["error", "warning"] = "error", suggestion: str = "") -> Finding:
         line, col = self.loaded.at(*loc)
+        # A quiz file's suggestions are "did you mean ...?" sentences: no label.
         return Finding(self.loaded.path, line, col, code, message, hint, self.loaded.id,
-                       severity=severity, suggestion=suggestion)
+                       severity=severity, suggestion=suggestion, suggestion_label="")
 
 
 def _closest(word: str, choices: list[str]) -> str:
@@ -503,24 +521,33 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                      "the quiz selects no facts to generate questions from",
                      "select facts by lesson, id or tag, or make every question instructor-written")
         return
-    counts = allocate(quiz.mix, generated)
-    if not any(counts.values()):
+    if not any(allocate(quiz.mix, generated).values()):
         yield report(("mix",) if "mix" in loaded.node else ("questions",), "empty-mix",
                      "every type in `mix` has weight 0", "give at least one type a weight")
         return
     bank = Bank.of(project, quiz.lesson)
+    reasons_by_type = {t: {f.id: REGISTRY[t].why_not(f, bank) for f in pool}
+                       for t in QUESTION_TYPES}
+    counts = generated_counts(quiz, {t: sum(why is None for why in reasons.values())
+                                     for t, reasons in reasons_by_type.items()})
+    if not any(counts.values()):
+        yield report(("mix",) if "mix" in loaded.node else ("questions",), "empty-mix",
+                     f"none of the {len(pool)} selected facts can yield a question of a type "
+                     "in `mix`", "add types to `mix`, or facts that can yield its types "
+                     "(`factquiz stats --why TYPE` says what they lack)")
+        return
     for qtype, count in counts.items():
         if not count:
             continue
-        reasons = {f.id: REGISTRY[qtype].why_not(f, bank) for f in pool}
+        reasons = reasons_by_type[qtype]
         capable = [fid for fid, why in reasons.items() if why is None]
         loc = _mix_loc(loaded, qtype)
         if len(capable) < count:
             examples = "; ".join(f"{fid}: {why}" for fid, why in reasons.items() if why)
             yield report(loc, "mix-unfillable",
                          f"the mix asks for {count} {REGISTRY[qtype].title} question(s) but only "
-                         f"{len(capable)} of the {len(pool)} selected facts can yield one "
-                         f"({_trim(examples)})",
+                         f"{len(capable)} of the {len(pool)} selected facts can yield one"
+                         + (f" ({_trim(examples)})" if examples else ""),
                          f"lower mix.{qtype}, select more facts, or add what the facts named lack")
     # The most distractors a requested type needs (multiple choice 3, true/false 1).
     wants = [(t, n) for t, n in (("mc", 3), ("tf", 1)) if counts[t]]

@@ -2,8 +2,9 @@
 
 ``small/`` is a tiny book (a hostile quiz, a page of citations, the timeline and the
 sources) built over the repository's real ``sources/``. The real book is built from a
-copy of the repository. Under pytest-xdist the workers share one build per book through
-a file lock, so the book tests and the browser tests never build the same book twice.
+copy of the repository (or of ``$FACTQUIZ_TEST_PROJECT``). Under pytest-xdist the
+workers share one build per book through a file lock, so the book tests and the browser
+tests never build the same book twice.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from content_root import CONTENT_ROOT
 from filelock import FileLock
 
 from factquiz.book import build_book, copy_book
@@ -21,8 +23,9 @@ from factquiz.book import build_book, copy_book
 REPO = Path(__file__).resolve().parents[2]
 SMALL = Path(__file__).resolve().parent / "small"
 def copy_project(dest: Path) -> Path:
-    """A copy of the repository's book, facts, sources and quizzes in ``dest``."""
-    return copy_book(REPO, dest)
+    """A copy of the book, facts, sources and quizzes of the project the content rules
+    check (the repository, or ``$FACTQUIZ_TEST_PROJECT``) in ``dest``."""
+    return copy_book(CONTENT_ROOT, dest)
 
 
 def copy_small_book(dest: Path) -> Path:

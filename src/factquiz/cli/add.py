@@ -466,8 +466,9 @@ def add_question_command(
     needs = {"mc": ["choices", "answer"], "tf": ["answer"], "cloze": ["accepted"],
              "numeric": ["answer"], "ordering": ["items"], "matching": ["pairs"]}
     required = ["type", "prompt", *needs.get(qtype or "", []), "explanation", "facts"]
+    flags = {"choices": "--choice", "items": "--item", "pairs": "--pair", "facts": "--fact"}
     missing = (["QUIZ"] if quiz is None else []) + \
-        [f"--{n}" for n in required if fields[n] in (None, "", [])]
+        [flags.get(n, f"--{n}") for n in required if fields[n] in (None, "", [])]
     prompting = _interactive(interactive, missing)
     if quiz is None:
         quiz = choose("Quiz", [(qid, q.quiz.title) for qid, q in loaded.quizzes.items()])
@@ -501,6 +502,8 @@ def new_lesson_command(
     verb = "would create" if dry_run else "created"
     for path in result.created:
         console.print(f"{verb} {path}")
+    for path in result.updated:
+        console.print(f"{'would update' if dry_run else 'updated'} {path}")
     page = Path(result.created[2])
     if result.toc:
         console.print(f"{'would list' if dry_run else 'listed'} {page} in {result.toc}")
@@ -511,4 +514,7 @@ def new_lesson_command(
         console.print("`factquiz check` will report, until the lesson has facts:")
         for finding in result.todo:
             console.print("  " + finding.format().replace("\n", "\n  "), markup=False)
-    console.print(f"next: `factquiz add fact --lesson {lesson}`, then write {page}")
+    console.print(f"next: add facts with `factquiz add fact --lesson {lesson}` (three of "
+                  f"different kinds make a short quiz), write {page} in place of its TODO "
+                  "placeholders, then run `factquiz notebooks` and `factquiz book`",
+                  markup=False)

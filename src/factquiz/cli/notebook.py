@@ -20,9 +20,17 @@ from .common import JsonOpt, ProjectOpt, app, console, err_console
 def notebooks(
     project: ProjectOpt = None,
     check_only: Annotated[bool, typer.Option(
-        "--check", help="Write nothing; exit 1 if a committed notebook is stale.")] = False,
+        "--check", help="Write nothing; re-execute every notebook and exit 1 if a committed "
+        "one differs.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Re-execute every notebook, even those whose inputs did not "
+        "change.")] = False,
 ) -> None:
-    """Generate and execute notebooks/: one quiz per lesson and fact-check.ipynb."""
+    """Generate and execute notebooks/: one quiz per lesson and fact-check.ipynb.
+
+    Only notebooks whose inputs (facts, sources, lessons, their quiz file, factquiz's code)
+    changed since they were written are executed again.
+    """
     # nbformat takes most of a second to import: load it only for this command.
     from ..notebooks import NOTEBOOKS_DIR, stale_notebooks, write_notebooks
 
@@ -34,7 +42,7 @@ def notebooks(
         if not stale:
             console.print("notebooks are up to date")
         raise typer.Exit(1 if stale else 0)
-    changed = write_notebooks(root)
+    changed = write_notebooks(root, force=force)
     for path in changed:
         verb = "wrote" if path.exists() else "removed"
         console.print(f"{verb} {NOTEBOOKS_DIR}/{path.name}")

@@ -8,12 +8,13 @@ Book's ``_config.yml``). It provides
   ``lint``: a factual sentence without a citation is a warning);
 * the directive ``{quiz} <lesson id>`` (``:seed:``) — a quiz graded in the browser;
 * the directive ``{timeline}`` (``:lesson:``, ``:caption:``) — the events, earliest first;
-* the directive ``{factsources}`` — every source with its metadata and citing facts.
+* the directive ``{factsources}`` — every source with its metadata and citing facts;
+* a warning at every line of a lesson page that still holds scaffold ``TODO`` text.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
-``transforms``, ``lint`` (uncited claims), ``state`` (the project loaded once per build),
-``static_quiz`` (quiz HTML) and ``timeline`` (which facts are events). The CSS and JS are
-in ``factquiz/static``.
+``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
+``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML) and ``timeline``
+(which facts are events). The CSS and JS are in ``factquiz/static``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, source_pages
+from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -101,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _quiz_script)
     app.connect("html-page-context", _page_title)
     app.connect("html-page-context", _escape_page_title, priority=900)
+    app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,

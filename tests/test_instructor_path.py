@@ -1,0 +1,123 @@
+"""The instructor's path, end to end, as the Instructor guide tells it.
+
+In a copy of the project: ``factquiz new-lesson``, three facts of different kinds with
+``factquiz add fact`` (quotes that are in the sources), an instructor question with
+``factquiz add question`` (no ``--id``), the page written in place of its TODO
+placeholders, ``factquiz notebooks``; then ``factquiz check`` and the content rules (every
+test marked ``content``, run over the copy, the strict build of its book included) pass. This is the
+test that proves an instructor can extend the course.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_run import run
+from content_root import REPO
+
+from factquiz.book import copy_book
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
+
+LESSON = "quad-aukus"
+#: The three facts: id, kind, answer, statement, question, source, quote, distractors.
+FACTS = [
+    ("quad-aukus-uk", "country", "UK",
+     "Australia, the US and the UK signed the AUKUS security pact.",
+     "Which country signed the AUKUS security pact with Australia and the US?",
+     "aa-raa-to-be-signed-2022", "Australia, the US and UK signed the AUKUS security pact",
+     ["France", "Canada", "New Zealand"]),
+    ("quad-aukus-annual-talks", "concept", "annually",
+     "The Quad countries planned to hold their talks annually.",
+     "How often did the Quad countries plan to hold their talks?",
+     "foreign-relations-japan-2020", "with the group planning to hold such talks annually",
+     ["monthly", "every decade", "only once"]),
+    ("quad-aukus-supply-chains", "agreement", "Supply Chain Resilience Initiative",
+     "Albanese and Kishida welcomed progress on economic security through the Quad and the "
+     "Supply Chain Resilience Initiative.",
+     "Through which initiative, besides the Quad, did Albanese and Kishida welcome progress "
+     "on economic security?",
+     "jdsc-signed-perth-2022",
+     "particularly through the Quad and the Supply Chain Resilience Initiative", []),
+]
+#: What the instructor writes in place of each kind of TODO placeholder of the page.
+FILLED = {
+    "#": "## Partners beyond the pair",
+    "1.": "1. Name the partners Japan and Australia work with in the Quad and beside AUKUS.",
+    "-": "- **Prerequisites:** the regional context lesson.",
+    "": ("Japan and Australia also work with others. Australia, the US and the UK signed the "
+         "AUKUS security pact{fact}`quad-aukus-uk`, and the Quad countries planned to meet "
+         "every year{fact}`quad-aukus-annual-talks`. Their leaders also looked to the Quad for "
+         "economic security{fact}`quad-aukus-supply-chains`."),
+}
+
+
+def fact_flags(fact: tuple[str, str, str, str, str, str, str, list[str]]) -> list[str]:
+    """The ``add fact`` options of one of :data:`FACTS`."""
+    fid, kind, answer, statement, question, source, quote, distractors = fact
+    out = ["--id", fid, "--kind", kind, "--answer", answer, "--statement", statement,
+           "--question", question, "--source", source, "--quote", quote]
+    for wrong in distractors:
+        out += ["--distractor", wrong]
+    return out
+
+
+def fill_placeholders(text: str) -> str:
+    """Each line with a TODO placeholder replaced by the lesson's own text."""
+    lines = []
+    for line in text.splitlines():
+        if "TODO:" in line:
+            start = re.match(r"\s*(#+|1\.|-)?", line).group(1) or ""
+            line = FILLED["#" if start.startswith("#") else start]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> None:
+    root = copy_book(REPO, tmp_path / "course")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+
+    made = ok(run("new-lesson", LESSON, "--title", "The Quad and AUKUS", cwd=root))
+    assert "updated lessons.yml" in made and "listed book/lessons/quad-aukus.md" in made
+    for fact in FACTS:
+        added = run("add", "fact", "--lesson", LESSON, *fact_flags(fact), cwd=root)
+        ok(added)
+        assert "warning[" not in added.stderr, added.stderr
+    assert ok(run("check", cwd=root))
+    asked = ok(run("add", "question", LESSON, "--type", "tf",
+                   "--prompt", "True or false? The UK signed the AUKUS security pact.",
+                   "--answer", "true", "--explanation", "Australia, the US and the UK signed it.",
+                   "--fact", "quad-aukus-uk", cwd=root))
+    assert "added question true-or-false-the-uk-signed" in asked
+    quiz = (root / "quizzes" / f"{LESSON}.yml").read_text(encoding="utf-8")
+    assert "id: true-or-false-the-uk-signed" in quiz  # written, so it never shifts
+    page = root / "book" / "lessons" / f"{LESSON}.md"
+    page.write_text(fill_placeholders(page.read_text(encoding="utf-8")), encoding="utf-8")
+    ok(run("notebooks", cwd=root))
+    assert (root / "notebooks" / f"quiz-{LESSON}.ipynb").is_file()
+    ok(run("check", cwd=root))
+
+    rules = subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-o", "addopts=",
+         "-m", "content", str(Path(__file__).parent)],
+        cwd=root, capture_output=True, text=True, timeout=1200,
+        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root)})
+    assert rules.returncode == 0, rules.stdout[-5000:] + rules.stderr[-2000:]
+    assert " passed" in rules.stdout.splitlines()[-1]
+    # Among the rules: the copy's book builds strictly, with a page and a quiz per lesson.
+    for rule in ("test_book.py::test_every_page_of_the_book_is_built",
+                 "test_book.py::test_lesson_pages_with_their_quiz_stay_light",
+                 "test_selftest.py::test_selftest_every_question_of_every_lesson[quad-aukus]",
+                 "test_notebooks.py::test_committed_notebooks_are_current"):
+        assert f"{rule} PASSED" in rules.stdout, rule
