@@ -1,6 +1,7 @@
 """The ``factquiz`` command line: a thin layer of argument parsing and output over the library.
 
-Each command group lives in its own module and registers itself on :data:`app`.
+Each command group lives in its own module and registers itself on :data:`app` when
+its command runs (see :mod:`.lazy`: ``--help`` imports none of them).
 Exit codes: 0 success, 1 the data has problems (findings), 2 a usage or input error,
 3 an internal error of factquiz (a bug: it says how to report it).
 """
@@ -15,14 +16,6 @@ from rich.markup import escape
 
 from ..errors import FactquizError
 from .common import app, err_console
-
-# Importing the command modules registers their commands on ``app``.
-from . import bank  # noqa: F401  isort: skip
-from . import quiz  # noqa: F401  isort: skip
-from . import notebook  # noqa: F401  isort: skip
-from . import add  # noqa: F401  isort: skip
-from . import export  # noqa: F401  isort: skip
-from . import book  # noqa: F401  isort: skip
 
 EXIT_INTERNAL = 3
 REPORT_URL = "the factquiz project's issue tracker"

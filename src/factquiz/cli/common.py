@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from ..escape import terminal_text
-from ..load import Project, load_project
-from ..project import project_root
+from .lazy import LazyGroup
+
+if TYPE_CHECKING:
+    from ..load import Project
 
 app = typer.Typer(
     name="factquiz",
@@ -19,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
 
 
@@ -60,4 +63,12 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON out
 
 def open_project(project: Path | None) -> Project:
     """Find and load the project named by --project or the current directory."""
+    from ..load import load_project
+    from ..project import project_root
+
     return load_project(project_root(project))
+
+
+@app.callback()
+def _group() -> None:
+    """Keep ``app`` a command group however few command modules have been imported."""
