@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Typographic variants, by the ASCII character they are folded to.
 VARIANTS: dict[str, str] = {
@@ -80,9 +81,21 @@ def casefold(text: str) -> str:
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
-    """Canonical form of a typed answer: case, spacing and punctuation ignored."""
+    """Canonical form of a typed answer: case, spacing and punctuation ignored.
+
+    Memoised: quiz planning asks for the keys of the same few thousand strings many
+    times over.
+    """
     return _SPACE.sub(" ", _PUNCT.sub(" ", casefold(text))).strip()
+
+
+def mentions(text: str, answer: str) -> bool:
+    """Whether ``answer`` appears in ``text`` as whole words, with case, spacing and
+    punctuation ignored (both compared as :func:`answer_key` forms, which are words
+    separated by single spaces, so no pattern needs compiling)."""
+    return f" {answer_key(answer)} " in f" {answer_key(text)} "
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
