@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..checked import check_root
 from ..load import LESSONS_FILE, Project, fact_files, load_project
 from ..quizfile import quiz_files
-from ..checked import check_root
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
