@@ -344,9 +344,9 @@ def test_an_internal_error_exits_3_and_says_how_to_report_it(make_project: Calla
                                                              ) -> None:
     root = make_project(copy=("facts", "quizzes"))
     broken = ("import sys, factquiz.cli.bank as bank\n"
-              "def boom(project):\n"
+              "def boom(root):\n"
               "    raise RuntimeError('an unexpected bug')\n"
-              "bank.check_project = boom\n"
+              "bank.check_root = boom\n"
               "sys.argv = ['factquiz', 'check']\n"
               "from factquiz.cli import main\n"
               "main()\n")
