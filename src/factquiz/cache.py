@@ -105,6 +105,18 @@ def store(root: Path, name: str, digest: str, value: Any) -> None:
         pass
 
 
+def fetch(root: Path, name: str, digest: str, decode: Callable[[Any], T]) -> T | None:
+    """The value stored as ``name`` for ``digest`` decoded by ``decode``, or None when
+    there is none or ``decode`` rejects it (``ValueError``, ``TypeError``, ``KeyError``)."""
+    stored = load(root, name, digest)
+    if stored is None:
+        return None
+    try:
+        return decode(stored)
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
 def cached(root: Path, name: str, compute: Callable[[], T], encode: Callable[[T], Any],
            decode: Callable[[Any], T], digest: str | None = None) -> T:
     """``compute()``, or the value stored as ``name`` for the project's current digest.
@@ -116,12 +128,9 @@ def cached(root: Path, name: str, compute: Callable[[], T], encode: Callable[[T]
     if not enabled():
         return compute()
     digest = digest or project_digest(root)
-    stored = load(root, name, digest)
-    if stored is not None:
-        try:
-            return decode(stored)
-        except (ValueError, TypeError, KeyError):
-            pass
+    found = fetch(root, name, digest, decode)
+    if found is not None:
+        return found
     value = compute()
     store(root, name, digest, encode(value))
     return value
