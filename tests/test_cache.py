@@ -76,3 +76,24 @@ def test_an_unwritable_project_is_checked_without_a_cache(
     monkeypatch.setattr(Path, "mkdir", fail)
     assert check_root(project).facts > 0
     assert not (project / cache.CACHE_DIR).exists()
+
+
+def test_a_quiz_variant_is_reused_until_the_bank_changes(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factquiz.generate import make_quiz, make_quiz_at
+
+    first = make_quiz(factquiz.load.load_project(project), "raa", seed=5)
+    monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
+    assert make_quiz(factquiz.load.load_project(project), "raa", seed=5) == first
+    monkeypatch.delenv("FACTQUIZ_NO_CACHE")
+    real_load = factquiz.load.load_project
+    _no_loading(monkeypatch)
+    assert make_quiz_at(project, "raa", seed=5) == first
+    # Reword every question of the lesson's facts: the cached variant must not be used.
+    path = _fact_file(project)
+    monkeypatch.setattr(factquiz.load, "load_project", real_load)
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    edited = make_quiz_at(project, "raa", seed=5)
+    assert any("Reworded" in q.prompt for q in edited.questions)
+    assert not any("Reworded" in q.prompt for q in first.questions)
