@@ -18,7 +18,9 @@ def _fact_file(root: Path) -> Path:
 
 
 @pytest.fixture
-def project(make_project: Callable[..., Path]) -> Path:
+def project(make_project: Callable[..., Path], tmp_path: Path,
+            monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
     return make_project(copy=("facts", "quizzes"))
 
 
@@ -32,7 +34,7 @@ def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_unchanged_project_is_not_checked_again(project: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     first = check_root(project)
-    assert first.facts > 0 and (project / cache.CACHE_DIR / "check.json").exists()
+    assert first.facts > 0 and (cache.cache_dir(project) / "check.json").exists()
     _no_loading(monkeypatch)
     assert check_root(project) == first
 
@@ -53,7 +55,7 @@ def test_an_edit_to_the_bank_is_seen(project: Path) -> None:
 
 def test_a_corrupt_entry_is_ignored_and_rewritten(project: Path) -> None:
     expected = check_root(project)
-    entry = project / cache.CACHE_DIR / "check.json"
+    entry = cache.cache_dir(project) / "check.json"
     digest = cache.project_digest(project)
     wrong_shape = json.dumps({"digest": digest, "value": {"facts": 1}})
     for garbage in ("{not json", wrong_shape, "[]"):
@@ -65,7 +67,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(project: Path) -> None:
 def test_the_cache_can_be_turned_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
     check_root(project)
-    assert not (project / cache.CACHE_DIR).exists()
+    assert not cache.cache_dir(project).exists()
 
 
 def test_an_unwritable_project_is_checked_without_a_cache(
@@ -75,7 +77,7 @@ def test_an_unwritable_project_is_checked_without_a_cache(
 
     monkeypatch.setattr(Path, "mkdir", fail)
     assert check_root(project).facts > 0
-    assert not (project / cache.CACHE_DIR).exists()
+    assert not cache.cache_dir(project).exists()
 
 
 def test_a_quiz_variant_is_reused_until_the_bank_changes(

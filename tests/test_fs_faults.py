@@ -76,6 +76,13 @@ UNPRIVILEGED = """
 import os, sys
 import factquiz.add, factquiz.cli, factquiz.export, factquiz.generate, factquiz.verify
 import json, csv, zipfile, sqlite3, xml.etree.ElementTree, filelock, shutil, tempfile, errno
+# Import now what the command would import lazily: `nobody` may not read the interpreter's files.
+import importlib.metadata, typer.main
+from factquiz.cli.common import app
+from factquiz.cli.lazy import COMMANDS, load_command_module
+for module, _ in COMMANDS.values():
+    load_command_module(module)
+typer.main.get_command(app)
 if os.geteuid() == 0:
     os.setgroups([])
     os.setgid(NOBODY)

@@ -5,9 +5,12 @@ of the project's data files (sources, facts, quizzes, lessons.yml, pages) and a
 fingerprint of the factquiz code that computed it. Any edit gives another digest, so an
 entry is never stale; it is only reused while nothing it was computed from has changed.
 
-Entries are JSON files under ``<project>/.factquiz-cache/`` written atomically. A file
-that cannot be read or decoded is ignored (and rewritten); a project that cannot be
-written to simply is not cached. ``FACTQUIZ_NO_CACHE=1`` turns the cache off.
+Entries are JSON files in the user's cache folder, one folder per project
+(``$FACTQUIZ_CACHE_DIR``, else ``$XDG_CACHE_HOME/factquiz``, else ``~/.cache/factquiz``;
+never inside the project, whose files only the user's commands write), each written
+atomically. A file that cannot be read or decoded is ignored (and rewritten); when the
+cache folder cannot be written to, nothing is cached. ``FACTQUIZ_NO_CACHE=1`` turns the
+cache off.
 
 This module imports nothing heavy, so a cache hit costs little more than hashing the
 project's files.
@@ -23,7 +26,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-CACHE_DIR = ".factquiz-cache"
 #: Suffixes of the files whose bytes make up a project's digest.
 INPUT_SUFFIXES = frozenset({".yml", ".yaml", ".txt", ".md"})
 #: Version of the entries' layout: bump it when an entry's JSON changes shape.
@@ -72,9 +74,17 @@ def project_digest(root: Path) -> str:
     return digest.hexdigest()
 
 
+def cache_dir(root: Path) -> Path:
+    """The cache folder of the project at ``root``."""
+    base = (os.environ.get("FACTQUIZ_CACHE_DIR")
+            or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache",
+                            "factquiz"))
+    return Path(base) / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+
+
 def _entry(root: Path, name: str) -> Path:
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
-    return root / CACHE_DIR / f"{safe}.json"
+    return cache_dir(root) / f"{safe}.json"
 
 
 def load(root: Path, name: str, digest: str) -> Any | None:
@@ -96,9 +106,7 @@ def store(root: Path, name: str, digest: str, value: Any) -> None:
 
     path = _entry(root, name)
     try:
-        if not (root / CACHE_DIR).exists():
-            (root / CACHE_DIR).mkdir()
-            (root / CACHE_DIR / ".gitignore").write_text("*\n", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, json.dumps({"digest": digest, "value": value},
                                            ensure_ascii=False, separators=(",", ":")))
     except OSError:
