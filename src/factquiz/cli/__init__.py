@@ -12,13 +12,19 @@ import os
 import sys
 import traceback
 
-from rich.markup import escape
-
 from ..errors import FactquizError
-from .common import app, err_console
+from . import common
+from .common import app
 
 EXIT_INTERNAL = 3
 REPORT_URL = "the factquiz project's issue tracker"
+
+
+def escape(text: str) -> str:
+    """``text`` escaped for Rich markup (Rich is imported only when a message is printed)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def main() -> None:
@@ -33,7 +39,7 @@ def main() -> None:
         if os.environ.get("FACTQUIZ_DEBUG") == "1":
             traceback.print_exc()
         else:
-            err_console.print(
+            common.err_console.print(
                 f"[bold red]internal error:[/] {escape(type(exc).__name__)}: "
                 f"{escape(str(exc))}\nThis is a bug in factquiz, not a problem "
                 f"with your data. Please report it to {REPORT_URL} with the command you ran "
@@ -46,24 +52,24 @@ def _run() -> None:
     try:
         code = app(standalone_mode=False)
     except FactquizError as exc:
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
+        common.err_console.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
         sys.exit(2)
     except OSError as exc:  # a file the command needed; the message names it
         where = f"{exc.filename}: " if exc.filename else ""
-        err_console.print(f"[bold red]error:[/] {escape(where)}"
-                          f"{escape(exc.strerror or str(exc))}", markup=True)
+        common.err_console.print(f"[bold red]error:[/] {escape(where)}"
+                                 f"{escape(exc.strerror or str(exc))}", markup=True)
         sys.exit(2)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        err_console.print("interrupted; nothing was written")
+        common.err_console.print("interrupted; nothing was written")
         sys.exit(130)
     except Exception as exc:  # click's own usage errors arrive here in non-standalone mode
         import click
         import typer
 
         if isinstance(exc, (click.exceptions.Abort, typer.Abort)):
-            err_console.print("aborted; nothing was written")
+            common.err_console.print("aborted; nothing was written")
             sys.exit(1)
         # typer >= 0.16 vendors click: its usage errors are TyperExceptions with show().
         if isinstance(exc, (click.ClickException, typer.TyperException)) and hasattr(exc, "show"):
