@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import overload
 
 #: Typographic variants, by the ASCII character they are folded to.
 VARIANTS: dict[str, str] = {
@@ -36,18 +40,75 @@ def normalize(text: str) -> str:
 
 
 _RUNS = re.compile(r"(?P<plain>[!-~]+)|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
+_WORDS = re.compile(r"\S+")
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+class OffsetMap(Sequence[int]):
+    """The input offset of each output character of :func:`normalize_with_map`, kept as
+    runs (output start, input start, step 1 for copied text or 0 for a folded character
+    or a space) in compact arrays: a few numbers per word instead of one Python int per
+    character, so a large corpus of sources fits in memory."""
+
+    __slots__ = ("_in", "_len", "_out", "_step")
+
+    def __init__(self) -> None:
+        self._out = array("q")
+        self._in = array("q")
+        self._step = array("b")
+        self._len = 0
+
+    def add(self, in_start: int, length: int, step: int) -> None:
+        """Append ``length`` output characters starting at input ``in_start``."""
+        self._out.append(self._len)
+        self._in.append(in_start)
+        self._step.append(step)
+        self._len += length
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("offset map index out of range")
+        run = bisect_right(self._out, index) - 1
+        return self._in[run] + (index - self._out[run]) * self._step[run]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """Normalise ``text`` and map each output character back to its input offset.
 
     The map lets a match found in normalised text be reported at the right line and
-    column of the original file, and compared with spans of the original. Runs of
-    printable ASCII (almost all text) are copied whole; other characters are folded
-    one by one.
+    column of the original file, and compared with spans of the original. ASCII text
+    (almost every source) only has its whitespace runs collapsed; otherwise runs of
+    printable ASCII are copied whole and other characters are folded one by one.
     """
+    origin = OffsetMap()
+    if text.isascii():
+        last_end = 0
+        for match in _WORDS.finditer(text):
+            if len(origin):
+                origin.add(last_end, 1, 0)
+            origin.add(match.start(), match.end() - match.start(), 1)
+            last_end = match.end()
+        return " ".join(text.split()), origin
     out: list[str] = []
-    origin: list[int] = []
     pending_space = -1
     for match in _RUNS.finditer(text):
         kind = match.lastgroup
@@ -63,13 +124,10 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
                 continue
         if pending_space >= 0:
             out.append(" ")
-            origin.append(pending_space)
+            origin.add(pending_space, 1, 0)
             pending_space = -1
         out.append(piece)
-        if kind == "plain":
-            origin.extend(range(start, match.end()))
-        else:
-            origin.extend([start] * len(piece))
+        origin.add(start, len(piece), 1 if kind == "plain" else 0)
     return "".join(out), origin
 
 
