@@ -13,6 +13,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import overload
 
 #: Typographic variants, by the ASCII character they are folded to.
@@ -57,6 +58,20 @@ class OffsetMap(Sequence[int]):
         self._step = array("b")
         self._len = 0
 
+    @classmethod
+    def of_words(cls, spans: list[tuple[int, int]]) -> OffsetMap:
+        """The map of ASCII text whose words (runs of non-space) are at ``spans``: one run
+        per word, the space after it included (that space maps to the first whitespace
+        character after the word, which is where the run continues anyway)."""
+        origin = cls()
+        if spans:
+            origin._in = array("q", [start for start, _ in spans])
+            origin._out = array("q", accumulate((end - start + 1 for start, end in spans[:-1]),
+                                                initial=0))
+            origin._step = array("b", b"\x01") * len(spans)
+            origin._len = origin._out[-1] + spans[-1][1] - spans[-1][0]
+        return origin
+
     def add(self, in_start: int, length: int, step: int) -> None:
         """Append ``length`` output characters starting at input ``in_start``."""
         self._out.append(self._len)
@@ -99,15 +114,10 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     (almost every source) only has its whitespace runs collapsed; otherwise runs of
     printable ASCII are copied whole and other characters are folded one by one.
     """
-    origin = OffsetMap()
     if text.isascii():
-        last_end = 0
-        for match in _WORDS.finditer(text):
-            if len(origin):
-                origin.add(last_end, 1, 0)
-            origin.add(match.start(), match.end() - match.start(), 1)
-            last_end = match.end()
-        return " ".join(text.split()), origin
+        return " ".join(text.split()), OffsetMap.of_words(
+            [m.span() for m in _WORDS.finditer(text)])
+    origin = OffsetMap()
     out: list[str] = []
     pending_space = -1
     for match in _RUNS.finditer(text):
