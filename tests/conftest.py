@@ -44,3 +44,12 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return new_project(tmp_path / "project", files, copy)
 
     return build
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The content-hash cache (``factquiz.cache``) of every test, and of the commands the
+    tests run, is kept in a temporary folder, not the user's ``~/.cache``."""
+    import os
+
+    os.environ["FACTQUIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("factquiz-cache"))

@@ -76,6 +76,13 @@ UNPRIVILEGED = """
 import os, sys
 import factquiz.add, factquiz.cli, factquiz.export, factquiz.generate, factquiz.verify
 import json, csv, zipfile, sqlite3, xml.etree.ElementTree, filelock, shutil, tempfile, errno
+# Import now what the command would import lazily: `nobody` may not read the interpreter's files.
+import importlib.metadata, typer.main
+from factquiz.cli.common import app
+from factquiz.cli.lazy import COMMANDS, load_command_module
+for module, _ in COMMANDS.values():
+    load_command_module(module)
+typer.main.get_command(app)
 if os.geteuid() == 0:
     os.setgroups([])
     os.setgid(NOBODY)
@@ -344,9 +351,9 @@ def test_an_internal_error_exits_3_and_says_how_to_report_it(make_project: Calla
                                                              ) -> None:
     root = make_project(copy=("facts", "quizzes"))
     broken = ("import sys, factquiz.cli.bank as bank\n"
-              "def boom(project):\n"
+              "def boom(root):\n"
               "    raise RuntimeError('an unexpected bug')\n"
-              "bank.check_project = boom\n"
+              "bank.check_root = boom\n"
               "sys.argv = ['factquiz', 'check']\n"
               "from factquiz.cli import main\n"
               "main()\n")

@@ -34,7 +34,7 @@ from .answers import accepts, match_for, names_same_thing
 from .categories import FORM_KINDS, Category, category_problem, in_answer_form, load_categories
 from .errors import FactquizError
 from .model import Citation, Fact, Kind, Source
-from .normalize import answer_key, numbers_in
+from .normalize import answer_key, mentions, numbers_in
 
 if TYPE_CHECKING:
     from .load import Project
@@ -76,8 +76,7 @@ def unsafe_reason(fact: Fact, candidate: str, same_question: Iterable[Fact] = ()
         return "it is not a plain number"
     if fact.kind is Kind.date and len(numbers_in(candidate)) != len(numbers_in(fact.answer)):
         return "it is not a date of the same form as the answer"
-    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-    if pattern.search(answer_key(fact.statement)) or pattern.search(answer_key(fact.question)):
+    if mentions(fact.statement, candidate) or mentions(fact.question, candidate):
         return "it already appears in the fact's statement or question"
     return None
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from . import cache
 from .assembly import Traits, traits
 from .distractors import Bank, as_bank
 from .errors import FactquizError
 from .findings import Finding
-from .load import Project
+from .load import Project, load_project
 from .model import QUESTION_TYPES, Fact, Question, QuestionType
 from .planner import Search, SingleIndex
 from .qtypes import REGISTRY
@@ -49,7 +51,7 @@ class InvalidQuiz(FactquizError):
 class Quiz(BaseModel):
     """One variant of a lesson's quiz: what every renderer consumes."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     title: str
@@ -143,14 +145,45 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     :mod:`factquiz.assembly`). Without a seed or student, the quiz file's default seed
     is used. Giving both is an error. Raises :class:`UnknownQuiz` for an unknown id,
     :class:`InvalidQuiz` for a quiz file with errors and :class:`UnsatisfiableQuiz`
-    when no fair set exists (``factquiz check`` reports such quizzes).
+    when no fair set exists (``factquiz check`` reports such quizzes). A variant is
+    generated once per content of the project's files and reused from
+    :mod:`factquiz.cache` (across calls, processes and the book build).
     """
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
-    plan = plan_quiz(project, quiz_id)
     if student is not None:
         seed = seed_for(student)
-    elif seed is None:
+    digest = project.derived.get("content-digest")
+    if digest is None:
+        return _make_quiz(project, quiz_id, seed)
+    return cache.cached(project.root, _cache_name(quiz_id, seed),
+                        lambda: _make_quiz(project, quiz_id, seed),
+                        lambda quiz: quiz.model_dump(mode="json"), Quiz.model_validate,
+                        digest=digest)
+
+
+def make_quiz_at(root: Path, quiz_id: str, seed: int | None = None,
+                 student: str | None = None) -> Quiz:
+    """:func:`make_quiz` for the project at ``root``, which is loaded only when the
+    variant is not in the cache for the project's current files."""
+    if seed is not None and student is not None:
+        raise FactquizError("give a seed or a student id, not both")
+    if cache.enabled():
+        name = _cache_name(quiz_id, seed_for(student) if student is not None else seed)
+        found = cache.fetch(root, name, cache.project_digest(root), Quiz.model_validate)
+        if found is not None:
+            return found
+    return make_quiz(load_project(root), quiz_id, seed=seed, student=student)
+
+
+def _cache_name(quiz_id: str, seed: int | None) -> str:
+    return f"quiz-{quiz_id}-{'default' if seed is None else seed}"
+
+
+def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:
+    """The variant of ``quiz_id`` for ``seed`` (None: the quiz file's default)."""
+    plan = plan_quiz(project, quiz_id)
+    if seed is None:
         seed = plan.definition.seed
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))

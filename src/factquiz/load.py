@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from . import cache
 from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
 from .sources import read_source
@@ -184,8 +185,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_project(root: Path) -> Project:
-    """Load sources, lessons, facts and quiz files of the project at ``root``."""
+    """Load sources, lessons, facts and quiz files of the project at ``root``.
+
+    The content digest of the files (see :mod:`factquiz.cache`), taken before they are
+    read, is kept as ``derived["content-digest"]``: work cached under it (quizzes, check
+    results) is reused only for these very files.
+    """
     project = Project(root=root)
+    if cache.enabled():
+        project.derived["content-digest"] = cache.project_digest(root)
     with _cyclic_gc_paused():
         load_sources(project)
         load_lessons(project)
@@ -194,4 +202,20 @@ def load_project(root: Path) -> Project:
         from .quizfile import load_quizzes  # quizfile builds on this module
 
         load_quizzes(project)
+    return project
+
+
+_CURRENT: dict[Path, Project] = {}
+
+
+def current_project(root: Path) -> Project:
+    """The project at ``root``, loaded again only when its files (or factquiz) changed
+    since the last call in this process: a notebook's second quiz reuses the first's
+    loaded project, bank and quiz plans."""
+    key = root.resolve()
+    known = _CURRENT.get(key)
+    if (known is not None and cache.enabled()
+            and known.derived.get("content-digest") == cache.project_digest(root)):
+        return known
+    project = _CURRENT[key] = load_project(root)
     return project

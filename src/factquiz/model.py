@@ -24,7 +24,7 @@ _ISO_PARTIAL = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?
 class Strict(BaseModel):
     """Base for file-backed models: unknown fields are an error, not silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Kind(str, Enum):
@@ -182,7 +182,7 @@ class SourceMeta(Strict):
 class Source(BaseModel):
     """A loaded source: its metadata, its verbatim body and where that body starts."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     meta: SourceMeta
     body: str
@@ -217,7 +217,7 @@ QUESTION_TYPES: tuple[QuestionType, ...] = ("mc", "tf", "cloze", "numeric", "ord
 class Citation(BaseModel):
     """Where a question's answer comes from: shown with feedback."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     source_id: str
     title: str
@@ -232,7 +232,7 @@ class Question(BaseModel):
     the ``explanation`` out of anything a student sees before answering.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     type: QuestionType
@@ -271,7 +271,7 @@ class Question(BaseModel):
 class Grade(BaseModel):
     """The result of grading one response: never an exception for bad input."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     correct: bool
     message: str

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
+from typing import overload
 
 #: Typographic variants, by the ASCII character they are folded to.
 VARIANTS: dict[str, str] = {
@@ -35,18 +41,84 @@ def normalize(text: str) -> str:
 
 
 _RUNS = re.compile(r"(?P<plain>[!-~]+)|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
+_WORDS = re.compile(r"\S+")
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+class OffsetMap(Sequence[int]):
+    """The input offset of each output character of :func:`normalize_with_map`, kept as
+    runs (output start, input start, step 1 for copied text or 0 for a folded character
+    or a space) in compact arrays: a few numbers per word instead of one Python int per
+    character, so a large corpus of sources fits in memory."""
+
+    __slots__ = ("_in", "_len", "_out", "_step")
+
+    def __init__(self) -> None:
+        self._out = array("q")
+        self._in = array("q")
+        self._step = array("b")
+        self._len = 0
+
+    @classmethod
+    def of_words(cls, spans: list[tuple[int, int]]) -> OffsetMap:
+        """The map of ASCII text whose words (runs of non-space) are at ``spans``: one run
+        per word, the space after it included (that space maps to the first whitespace
+        character after the word, which is where the run continues anyway)."""
+        origin = cls()
+        if spans:
+            origin._in = array("q", [start for start, _ in spans])
+            origin._out = array("q", accumulate((end - start + 1 for start, end in spans[:-1]),
+                                                initial=0))
+            origin._step = array("b", b"\x01") * len(spans)
+            origin._len = origin._out[-1] + spans[-1][1] - spans[-1][0]
+        return origin
+
+    def add(self, in_start: int, length: int, step: int) -> None:
+        """Append ``length`` output characters starting at input ``in_start``."""
+        self._out.append(self._len)
+        self._in.append(in_start)
+        self._step.append(step)
+        self._len += length
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._len))]
+        if index < 0:
+            index += self._len
+        if not 0 <= index < self._len:
+            raise IndexError("offset map index out of range")
+        run = bisect_right(self._out, index) - 1
+        return self._in[run] + (index - self._out[run]) * self._step[run]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """Normalise ``text`` and map each output character back to its input offset.
 
     The map lets a match found in normalised text be reported at the right line and
-    column of the original file, and compared with spans of the original. Runs of
-    printable ASCII (almost all text) are copied whole; other characters are folded
-    one by one.
+    column of the original file, and compared with spans of the original. ASCII text
+    (almost every source) only has its whitespace runs collapsed; otherwise runs of
+    printable ASCII are copied whole and other characters are folded one by one.
     """
+    if text.isascii():
+        return " ".join(text.split()), OffsetMap.of_words(
+            [m.span() for m in _WORDS.finditer(text)])
+    origin = OffsetMap()
     out: list[str] = []
-    origin: list[int] = []
     pending_space = -1
     for match in _RUNS.finditer(text):
         kind = match.lastgroup
@@ -62,13 +134,10 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
                 continue
         if pending_space >= 0:
             out.append(" ")
-            origin.append(pending_space)
+            origin.add(pending_space, 1, 0)
             pending_space = -1
         out.append(piece)
-        if kind == "plain":
-            origin.extend(range(start, match.end()))
-        else:
-            origin.extend([start] * len(piece))
+        origin.add(start, len(piece), 1 if kind == "plain" else 0)
     return "".join(out), origin
 
 
@@ -80,9 +149,21 @@ def casefold(text: str) -> str:
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def answer_key(text: str) -> str:
-    """Canonical form of a typed answer: case, spacing and punctuation ignored."""
+    """Canonical form of a typed answer: case, spacing and punctuation ignored.
+
+    Memoised: quiz planning asks for the keys of the same few thousand strings many
+    times over.
+    """
     return _SPACE.sub(" ", _PUNCT.sub(" ", casefold(text))).strip()
+
+
+def mentions(text: str, answer: str) -> bool:
+    """Whether ``answer`` appears in ``text`` as whole words, with case, spacing and
+    punctuation ignored (both compared as :func:`answer_key` forms, which are words
+    separated by single spaces, so no pattern needs compiling)."""
+    return f" {answer_key(answer)} " in f" {answer_key(text)} "
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -545,12 +545,12 @@ class QuizWidget:
 
 def _project(project: Any) -> Any:
     """A loaded Project from a Project, a path, or the current directory (like the CLI)."""
-    from .load import Project, load_project
+    from .load import Project, current_project
     from .project import project_root
 
     if isinstance(project, Project):
         return project
-    return load_project(project_root(Path(project) if project is not None else None))
+    return current_project(project_root(Path(project) if project is not None else None))
 
 
 def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,

@@ -3,38 +3,41 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
+from ..checked import check_root
 from ..errors import FactquizError
-from ..load import SCHEMA_DIR
-from ..model import QUESTION_TYPES
 from ..project import project_root
-from ..schema import stale_schemas, write_schemas
-from ..stats import BankStats, bank_stats
-from ..verify import check as check_project
 from .common import JsonOpt, ProjectOpt, app, console, err_console, open_project
+
+if TYPE_CHECKING:
+    from ..stats import BankStats
+
+# The model, stats and schema modules are imported by the commands that use them, so
+# that `factquiz check` on an unchanged project (a cache hit) loads neither pydantic nor
+# the fact model.
 
 
 @app.command()
 def check(project: ProjectOpt = None, as_json: JsonOpt = False) -> None:
     """Verify every fact against the sources; report all problems, exit 1 if any."""
-    loaded = open_project(project)
-    findings = check_project(loaded)
+    result = check_root(project_root(project))
+    findings = result.findings
     errors = [f for f in findings if f.severity == "error"]
     if as_json:
         console.print_json(json.dumps({
             "ok": not errors,
-            "facts": len(loaded.facts),
-            "sources": len(loaded.sources),
+            "facts": result.facts,
+            "sources": result.sources,
             "findings": [f.to_dict() for f in findings],
         }))
     else:
         for finding in findings:
             err_console.print(finding.format(), markup=False)
-        summary = (f"{len(loaded.facts)} facts, {len(loaded.sources)} sources: "
+        summary = (f"{result.facts} facts, {result.sources} sources: "
                    f"{len(errors)} error(s), {len(findings) - len(errors)} warning(s)")
         (err_console if errors else console).print(summary if findings else f"ok: {summary}")
     raise typer.Exit(1 if errors else 0)
@@ -49,6 +52,9 @@ def stats(
         "(mc, tf, cloze, numeric, ordering, matching), and why.")] = None,
 ) -> None:
     """Facts per lesson, source and kind; the questions they can yield; under-used sources."""
+    from ..model import QUESTION_TYPES
+    from ..stats import bank_stats
+
     if why is not None and why not in QUESTION_TYPES:
         raise FactquizError(f"unknown question type {why!r}; use one of: "
                             + ", ".join(QUESTION_TYPES))
@@ -127,6 +133,9 @@ def schema(
     ] = False,
 ) -> None:
     """Write the JSON Schemas of the YAML files to schemas/ (generated from the models)."""
+    from ..load import SCHEMA_DIR
+    from ..schema import stale_schemas, write_schemas
+
     directory = project_root(project) / SCHEMA_DIR
     if check_only:
         stale = stale_schemas(directory)

@@ -10,9 +10,11 @@ from typing import Annotated
 
 import typer
 
+from ..errors import FactquizError
 from ..escape import terminal_text
 from ..export import (
     FORMATS,
+    ExportResult,
     ProtectedPath,
     context_for,
     default_path,
@@ -20,7 +22,7 @@ from ..export import (
     get_format,
     protected_reason,
 )
-from ..generate import make_quiz
+from ..generate import Quiz, make_quiz
 from .common import JsonOpt, ProjectOpt, app, console, err_console, open_project
 
 ExportFormat = Enum("ExportFormat", {name.replace("-", "_"): name for name in FORMATS}, type=str)
@@ -29,12 +31,18 @@ FORMAT_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
 
 @app.command("export")
 def export_command(
-    quiz: Annotated[str, typer.Argument(help="Quiz id (the lesson id).")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help=FORMAT_HELP)],
+    quiz: Annotated[str | None, typer.Argument(help="Quiz id (the lesson id).",
+                                               show_default=False)] = None,
+    fmt: Annotated[list[ExportFormat] | None, typer.Option(
+        "--format", "-f", help=f"{FORMAT_HELP}. With --all it may be repeated (default: every "
+        "format).", show_default=False)] = None,
+    every: Annotated[bool, typer.Option("--all", help="Export every lesson's quiz, in each "
+                                        "--format (default: all), in one run.")] = False,
     seed: Annotated[int | None, typer.Option("--seed", help="Variant seed (default: the quiz "
                                              "file's seed).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write "
-                                                "(default: exports/<quiz>-<seed>.<ext>).")] = None,
+                                                "(default: exports/<quiz>-<seed>.<ext>); with "
+                                                "--all, the folder to write into.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Write nothing if any question cannot "
                                          "be carried by the format.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file "
@@ -46,22 +54,45 @@ def export_command(
 
     Questions a format cannot carry are named, never dropped silently: they are left out
     with a warning, or with --strict nothing is written. The project's data is never
-    overwritten; an existing --output file is replaced only when confirmed (or --force)."""
+    overwritten; an existing --output file is replaced only when confirmed (or --force).
+    --all exports every lesson in every format asked for (each file written atomically)."""
+    formats = [f.value for f in fmt or []]
+    if every == (quiz is not None):
+        raise FactquizError("name one quiz (a lesson id) or pass --all, not both"
+                            if every else "name the quiz to export (a lesson id), or pass --all")
+    if not every and len(formats) != 1:
+        raise FactquizError("choose one format with -f/--format (several only with --all): "
+                            + ", ".join(FORMATS))
     loaded = open_project(project)
-    variant = make_quiz(loaded, quiz, seed=seed)
-    path = output or default_path(loaded.root, variant, get_format(fmt.value))
-    _may_write(path, loaded.root, ask_to_replace=output is not None and not force)
-    result = export_quiz(variant, fmt.value, path, context_for(loaded), strict=strict)
+    context = context_for(loaded)
+    results = []
+    for quiz_id in (list(loaded.lessons) if every else [quiz]):
+        variant = make_quiz(loaded, quiz_id, seed=seed)
+        for name in formats or list(FORMATS):
+            path = default_path(loaded.root, variant, get_format(name))
+            if every and output is not None:
+                path = output / path.name
+            elif output is not None:
+                path = output
+            _may_write(path, loaded.root, ask_to_replace=output is not None and not force)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            result = export_quiz(variant, name, path, context, strict=strict)
+            results.append(result)
+            if not as_json:
+                _report(result, variant, loaded.shown(path))
     if as_json:
-        console.print_json(json.dumps(result.to_dict()))
-        return
+        console.print_json(json.dumps(results[0].to_dict() if not every
+                                      else [r.to_dict() for r in results]))
+
+
+def _report(result: ExportResult, variant: Quiz, shown: str) -> None:
+    """What one export wrote and what it left out, as the terminal shows it."""
     for skipped in result.skipped:
         err_console.print(f"warning: left out {skipped.format()}", markup=False)
     for note in result.notes:
         err_console.print(f"note: {note}", markup=False)
-    shown = loaded.shown(path)
     console.print(f"wrote {shown}: {len(result.exported)} of {len(variant.questions)} questions "
-                  f"of quiz {variant.id} (seed {variant.seed}) as {fmt.value}", markup=False)
+                  f"of quiz {variant.id} (seed {variant.seed}) as {result.format}", markup=False)
 
 
 def _may_write(path: Path, root: Path, ask_to_replace: bool) -> None:

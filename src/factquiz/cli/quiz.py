@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..generate import Quiz, make_quiz
+from ..generate import Quiz, make_quiz_at
 from ..model import Question
 from ..qtypes import REGISTRY
 from .common import ProjectOpt, app, console, plain
@@ -83,8 +83,8 @@ def quiz_command(
     project: ProjectOpt = None,
 ) -> None:
     """Print one variant of a lesson's quiz, with the key only when asked (--answers)."""
-    from .common import open_project
+    from ..project import project_root
 
-    quiz = make_quiz(open_project(project), lesson, seed=seed, student=student)
+    quiz = make_quiz_at(project_root(project), lesson, seed=seed, student=student)
     for line in render_quiz(quiz, answers):
         console.print(line)

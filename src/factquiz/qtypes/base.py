@@ -10,6 +10,7 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
@@ -53,6 +54,7 @@ _VARIANT_CLASS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def span_pattern(answer: str) -> re.Pattern[str]:
     """A case-insensitive pattern finding ``answer`` as a whole phrase in a statement,
     tolerant of quote and dash variants and of line breaks between words."""

@@ -16,13 +16,12 @@ question's answer), then the quiz's facts (else the anchor's lesson).
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 
 from ..answers import accepts, match_for, names_same_thing
 from ..distractors import Bank
 from ..model import Fact, Grade, Question
-from ..normalize import answer_key
+from ..normalize import answer_key, mentions
 from .base import (
     QType,
     has_compatible_pair,
@@ -79,8 +78,7 @@ def compatible(a: Fact, b: Fact) -> bool:
 
 def _mentions(fact: Fact, answer: str) -> bool:
     """Whether ``fact``'s question or label mentions ``answer`` (as whole words)."""
-    pattern = re.compile(rf"(?<!\w){re.escape(answer_key(answer))}(?!\w)")
-    return any(pattern.search(answer_key(text)) for text in (fact.question, fact.label or ""))
+    return mentions(fact.question, answer) or mentions(fact.label or "", answer)
 
 
 def item_label(fact: Fact) -> str | None:
@@ -89,8 +87,7 @@ def item_label(fact: Fact) -> str | None:
     label = (fact.label or "").strip()
     if not label:
         return None
-    inside = re.search(rf"(?<!\w){re.escape(answer_key(fact.answer))}(?!\w)", answer_key(label))
-    return None if inside else label
+    return None if mentions(label, fact.answer) else label
 
 
 def _compatible_cached(bank: Bank) -> Callable[[Fact, Fact], bool]:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..checked import check_root
 from ..load import LESSONS_FILE, Project, fact_files, load_project
 from ..quizfile import quiz_files
-from ..verify import check
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,7 +43,8 @@ def load(app: Sphinx) -> None:
         str(path) for path in (*fact_files(project.root), project.root / LESSONS_FILE,
                                *(project.root / s.path for s in project.sources.values()))
         if path.exists()]
-    findings = check(project) if app.config.factquiz_check else project.findings
+    findings = (check_root(project.root, project).findings if app.config.factquiz_check
+                else project.findings)
     for finding in findings:
         if finding.severity != "error":
             continue

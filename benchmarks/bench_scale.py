@@ -1,0 +1,86 @@
+"""Benchmark: ``check`` at scale (issue 16): 100,000 facts quoting 10,000 sources.
+
+Floors: time at most 1.5x and peak memory at most 10x the naive floor, a process that
+loads the same fact files with C-YAML and looks each quote up in its source's text with
+``in`` (no positions, no findings: the least any checker must do); and linear from 1k to
+100k facts (the 100k run at most 1.2x a hundred 1k runs, imports left out). Each is a
+fresh process that reports its own time (imports included) and peak resident memory.
+
+Run: ``python benchmarks/bench_scale.py`` (one line a row; exit 1 if a floor is missed).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench_check import make_corpus
+from harness import Row, report
+
+OURS = """
+import json, resource, sys, time
+start = time.perf_counter()
+from pathlib import Path
+from factquiz.load import load_project
+from factquiz.verify import check
+imported = time.perf_counter()
+findings = check(load_project(Path(sys.argv[1])))
+end = time.perf_counter()
+print(json.dumps({"s": end - start, "work": end - imported, "kb": resource.getrusage(
+    resource.RUSAGE_SELF).ru_maxrss, "n": len(findings)}))
+"""
+
+NAIVE = """
+import json, resource, sys, time
+start = time.perf_counter()
+from pathlib import Path
+import yaml
+root = Path(sys.argv[1])
+bodies = {p.stem: p.read_text(encoding="utf-8") for p in (root / "sources").glob("*.txt")}
+missing = 0
+for path in sorted((root / "facts").glob("*.yml")):
+    for fact in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["facts"]:
+        for ev in fact["evidence"]:
+            missing += ev["quote"] not in bodies[ev["source"]]
+print(json.dumps({"s": time.perf_counter() - start, "kb": resource.getrusage(
+    resource.RUSAGE_SELF).ru_maxrss, "n": missing}))
+"""
+
+
+def measure(code: str, root: Path) -> dict[str, float]:
+    """Seconds, peak KB and count of problems of one fresh process over ``root``."""
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                          text=True, check=True, env={"FACTQUIZ_NO_CACHE": "1",
+                                                      "PATH": "/usr/bin:/bin"})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        small, large = Path(tmp) / "k1", Path(tmp) / "k100"
+        make_corpus(small, 100, 1_000)
+        make_corpus(large, 10_000, 100_000)
+        ours_small = min((measure(OURS, small) for _ in range(3)), key=lambda r: r["work"])
+        ours, naive = measure(OURS, large), measure(NAIVE, large)
+    if ours["n"] or naive["n"] or ours_small["n"]:
+        print("scale: the synthetic bank has findings; benchmark invalid", file=sys.stderr)
+        return 2
+    rows = [
+        report(Row("`check`, 100k facts / 10k sources (fresh process)", ours["s"], "s",
+                   "naive floor: C-YAML load + substring search", naive["s"],
+                   "<= 1.5x baseline", ours["s"] <= 1.5 * naive["s"])),
+        report(Row("`check`, 100k facts: peak memory", ours["kb"] / 1000, "MB",
+                   "naive floor", naive["kb"] / 1000, "<= 10x baseline",
+                   ours["kb"] <= 10 * naive["kb"])),
+        report(Row("`check`, 100k facts vs 1k facts (after imports)", ours["work"], "s",
+                   "the 1k-fact run x100 (linear)", 100 * ours_small["work"],
+                   "<= 1.2x baseline", ours["work"] <= 1.2 * 100 * ours_small["work"])),
+    ]
+    return 0 if all(r.met for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

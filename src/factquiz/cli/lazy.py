@@ -1,0 +1,81 @@
+"""Start-up of the command line: command modules are imported only when their command runs.
+
+:data:`COMMANDS` is a static table of every top-level command, the module that defines it
+and its one-line help. ``factquiz --help`` lists it without importing any command module
+(nor pydantic, the fact model or the exporters); running a command imports its module,
+which registers the command on the Typer app as usual. ``tests/test_cli_bank.py`` checks
+that the table agrees with the commands the modules define.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+#: Every top-level command: name -> (module under ``factquiz.cli``, one-line help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("bank",
+        "Verify every fact against the sources; report all problems, exit 1 if any."),
+    "stats": ("bank",
+        "Facts per lesson, source and kind; the questions they can yield; under-used sources."),
+    "schema": ("bank",
+        "Write the JSON Schemas of the YAML files to schemas/ (generated from the models)."),
+    "quiz": ("quiz",
+        "Print one variant of a lesson's quiz, with the key only when asked (--answers)."),
+    "notebooks": ("notebook",
+        "Generate and execute notebooks/: one quiz per lesson and fact-check.ipynb."),
+    "progress": ("notebook",
+        "Show your quiz progress per lesson: attempts, first-try score, last activity."),
+    "add": ("add",
+        "Add a fact or an instructor question, checked against the sources before writing."),
+    "new-lesson": ("add",
+        "Scaffold a lesson: its entry in lessons.yml, fact file, quiz file and page."),
+    "export": ("export",
+        "Export one variant of a quiz for Moodle, Canvas or Anki, or as CSV or JSON."),
+    "book": ("book",
+        "Build the online book (Jupyter Book, warnings as errors) and print where to open it."),
+}
+
+
+def load_command_module(module: str) -> None:
+    """Import ``factquiz.cli.<module>``, registering its commands on the app."""
+    import_module(f"{__package__}.{module}")
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: lists :data:`COMMANDS` and builds a command on first use."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(dict.fromkeys([*COMMANDS, *self.commands]))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from .common import app
+
+            load_command_module(COMMANDS[cmd_name][0])
+            built = typer.main.get_group(app).commands.get(cmd_name)
+            if built is not None:
+                self.commands[cmd_name] = built
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """Plain help (no Rich rendering) listing every command from the static table."""
+        self.format_usage(ctx, formatter)
+        self.format_help_text(ctx, formatter)
+        self.format_options(ctx, formatter)
+        self.format_epilog(ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        opts = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+        if opts:
+            with formatter.section("Options"):
+                formatter.write_dl(opts)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)

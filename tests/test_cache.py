@@ -1,0 +1,101 @@
+"""The content-hash cache (``factquiz.cache``) is reused only while nothing changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import factquiz.load
+from factquiz import cache
+from factquiz.checked import check_root
+
+
+def _fact_file(root: Path) -> Path:
+    return root / "facts" / "raa.yml"
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Path], tmp_path: Path,
+            monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    return make_project(copy=("facts", "quizzes"))
+
+
+def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(root: Path) -> None:
+        raise AssertionError("the project was loaded: the cache was not used")
+
+    monkeypatch.setattr(factquiz.load, "load_project", refuse)
+
+
+def test_an_unchanged_project_is_not_checked_again(project: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    first = check_root(project)
+    assert first.facts > 0 and (cache.cache_dir(project) / "check.json").exists()
+    _no_loading(monkeypatch)
+    assert check_root(project) == first
+
+
+def test_an_edit_to_the_bank_is_seen(project: Path) -> None:
+    before = check_root(project)
+    assert not [f for f in before.findings if f.severity == "error"]
+    path = _fact_file(project)
+    text = path.read_text(encoding="utf-8")
+    quote_line = next(line for line in text.splitlines() if "quote:" in line)
+    path.write_text(text.replace(quote_line, quote_line.split("quote:")[0]
+                                 + "quote: words no source ever printed"), encoding="utf-8")
+    after = check_root(project)
+    assert [f.code for f in after.findings if f.severity == "error"], after.findings
+    path.write_text(text, encoding="utf-8")
+    assert check_root(project) == before
+
+
+def test_a_corrupt_entry_is_ignored_and_rewritten(project: Path) -> None:
+    expected = check_root(project)
+    entry = cache.cache_dir(project) / "check.json"
+    digest = cache.project_digest(project)
+    wrong_shape = json.dumps({"digest": digest, "value": {"facts": 1}})
+    for garbage in ("{not json", wrong_shape, "[]"):
+        entry.write_text(garbage, encoding="utf-8")
+        assert check_root(project) == expected
+        assert cache.load(project, "check", digest) == expected.to_json()
+
+
+def test_the_cache_can_be_turned_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
+    check_root(project)
+    assert not cache.cache_dir(project).exists()
+
+
+def test_an_unwritable_project_is_checked_without_a_cache(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(Path, "mkdir", fail)
+    assert check_root(project).facts > 0
+    assert not cache.cache_dir(project).exists()
+
+
+def test_a_quiz_variant_is_reused_until_the_bank_changes(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factquiz.generate import make_quiz, make_quiz_at
+
+    first = make_quiz(factquiz.load.load_project(project), "raa", seed=5)
+    monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
+    assert make_quiz(factquiz.load.load_project(project), "raa", seed=5) == first
+    monkeypatch.delenv("FACTQUIZ_NO_CACHE")
+    real_load = factquiz.load.load_project
+    _no_loading(monkeypatch)
+    assert make_quiz_at(project, "raa", seed=5) == first
+    # Reword every question of the lesson's facts: the cached variant must not be used.
+    path = _fact_file(project)
+    monkeypatch.setattr(factquiz.load, "load_project", real_load)
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    edited = make_quiz_at(project, "raa", seed=5)
+    assert any("Reworded" in q.prompt for q in edited.questions)
+    assert not any("Reworded" in q.prompt for q in first.questions)
