@@ -173,7 +173,7 @@ def test_a_question_never_carries_nan_or_infinity(bad: float) -> None:
 
 
 def test_a_fact_with_an_infinite_tolerance_yields_no_numeric_question() -> None:
-    from factquiz.distractors import Bank
+    from factquiz.factbank import Bank
     from factquiz.model import Fact
     from factquiz.qtypes.numeric import why_not
 

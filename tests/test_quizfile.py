@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from factquiz.cli.common import app
 from factquiz.findings import Finding
 from factquiz.generate import make_quiz, plan_quiz
-from factquiz.quizfile import check_quizzes
+from factquiz.quizrules import check_quizzes
 from factquiz.schema import stale_schemas
 
 HEAD = "title: T\nlesson: raa\nquestions: 3\nmix: {mc: 1, tf: 1, cloze: 1}\n"

@@ -14,28 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict
 
 from .assembly import Traits, traits
-from .distractors import Bank, as_bank
 from .errors import FactquizError
+from .factbank import Bank, as_bank
 from .findings import Finding
 from .load import Project
 from .model import QUESTION_TYPES, Fact, Question, QuestionType
-from .planner import Search, SingleIndex
+from .planner import QuizPlan, Search
 from .qtypes import REGISTRY
-from .quizfile import (
-    QUIZZES_DIR,
-    InstructorQuestion,
-    LoadedQuiz,
-    QuizFile,
-    generated_counts,
-    instructor_findings,
-    instructor_question,
-    select_facts,
-)
+from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
+from .quizrules import instructor_findings
+from .selection import generated_counts, instructor_question, select_facts
 
 
 class UnknownQuiz(FactquizError):
@@ -46,16 +36,6 @@ class InvalidQuiz(FactquizError):
     """The quiz file has errors; ``factquiz check`` lists them."""
 
 
-class Quiz(BaseModel):
-    """One variant of a lesson's quiz: what every renderer consumes."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    title: str
-    lesson: str
-    seed: int
-    questions: list[Question]
 
 
 def seed_for(student: str) -> int:
@@ -64,20 +44,6 @@ def seed_for(student: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
-@dataclass
-class QuizPlan:
-    """What a quiz's variants share: its definition, facts and their capabilities."""
-
-    quiz_id: str
-    definition: QuizFile
-    bank: Bank
-    pool: list[Fact]
-    counts: dict[str, int]
-    capable: dict[str, frozenset[str]]
-    type_order: list[str]
-    instructor: list[InstructorQuestion]
-    #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
-    singles: SingleIndex | None = None
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from .categories import CategoriesFile
 from .model import FactFile, LessonsFile, SourceMeta
-from .quizfile import QuizFile
+from .quizmodel import QuizFile
 from .yamlio import atomic_write_text
 
 #: file name in schemas/ -> (model, title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .distractors import Bank
+from .factbank import Bank
 from .load import Project
 from .model import QUESTION_TYPES, Fact
 from .qtypes import REGISTRY

@@ -16,19 +16,16 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import genanki
 
-from ..distractors import Bank
 from ..errors import FactquizError
 from ..escape import html_text, xml_text
+from ..factbank import Bank
 from ..model import Fact, Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import citation_html, stable_int
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 MODEL_ID = stable_int("factquiz", "anki-model", "fact-v1")
 FIELDS = ("FactId", "Question", "Answer", "Statement", "Source")

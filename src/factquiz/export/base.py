@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import FactquizError
 from ..model import Fact, Question, QuestionType, Source
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
+from ..quizmodel import Quiz
 
 
 class UnknownFormat(FactquizError):

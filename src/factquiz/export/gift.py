@@ -12,16 +12,13 @@ backslash escapes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..escape import gift_text as escape
 from ..escape import html_text, one_line
 from ..model import Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import feedback_html, fuzzy_cloze_notes, number_text
 
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 def escape_html(fragment: str) -> str:
     """Escape an HTML fragment for GIFT, braces as character references."""

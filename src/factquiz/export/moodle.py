@@ -10,15 +10,12 @@ plugin before that).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 
 from ..escape import html_text, xml_text
 from ..model import Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import feedback_html, fuzzy_cloze_notes, number_text
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 PENALTY = "0.3333333"
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from typing import TYPE_CHECKING
 
 from ..escape import html_text, xml_text
 from ..model import Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import feedback_html, fuzzy_cloze_notes, number_text, stable_ident
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 QTI_NS = {
     "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",

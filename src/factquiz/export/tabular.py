@@ -10,15 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING
 
 from ..escape import csv_cell
 from ..model import Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import answer_text, feedback_text
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 CSV_COLUMNS = ("id", "type", "prompt", "options", "items", "answer", "accepted", "tolerance",
                "match", "correct_answer", "explanation", "feedback", "citations", "fact_ids")

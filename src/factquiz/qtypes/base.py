@@ -10,14 +10,12 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import VARIANTS
-
-if TYPE_CHECKING:
-    from ..distractors import Bank
 
 BLANK = "_____"
 

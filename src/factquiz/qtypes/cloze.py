@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from ..answers import FUZZY_MAX_EDITS, MESSAGES, accepts, match_for, near_misses
-from ..distractors import Bank
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
 from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected

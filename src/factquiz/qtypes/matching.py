@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from ..answers import accepts, match_for, names_same_thing
-from ..distractors import Bank
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import answer_key
 from .base import (

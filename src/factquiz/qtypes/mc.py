@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from ..distractors import Bank, distractors_for
+from ..distractors import distractors_for
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from .base import QType, choice_grade
 

@@ -16,8 +16,9 @@ import unicodedata
 from decimal import Decimal
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
-from ..distractors import Bank, plain_number
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
+from ..normalize import plain_number
 from .base import QType, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})

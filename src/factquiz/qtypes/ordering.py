@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 
-from ..distractors import Bank
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
 from .base import (

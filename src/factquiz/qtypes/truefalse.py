@@ -12,7 +12,8 @@ from __future__ import annotations
 import random
 import re
 
-from ..distractors import Bank, distractors_for
+from ..distractors import distractors_for
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from .base import QType, answer_spans, choice_grade
 

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ..load import LESSONS_FILE, Project, fact_files, load_project
-from ..quizfile import quiz_files
+from ..load import LESSONS_FILE, Project, fact_files, load_project, quiz_files
 from ..verify import check
 
 if TYPE_CHECKING:

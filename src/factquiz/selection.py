@@ -1,0 +1,102 @@
+"""Quiz selection: the facts a quiz draws on, questions per type, instructor questions."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Any
+
+from .factbank import Bank, scope_lessons
+from .load import Project
+from .model import QUESTION_TYPES, Fact, Question
+from .normalize import answer_key
+from .qtypes.cloze import rejected_for
+from .quizmodel import InstructorQuestion, Mix, QuizFile
+
+
+def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
+    """The facts a quiz's generated questions are drawn from, in bank order.
+
+    Only facts in the lesson's scope (it and earlier lessons) are ever selected;
+    ``check`` reports a selection naming later ones.
+    """
+    sel = quiz.select
+    lessons = set(sel.lessons) or (set() if sel.ids or sel.tags else {quiz.lesson})
+    ids, tags = set(sel.ids), set(sel.tags)
+    scope = scope_lessons(project, quiz.lesson)
+    seen: set[str] = set()
+    chosen = []
+    for fact in project.facts:
+        if fact.id in seen or fact.lesson not in scope:
+            continue
+        if fact.lesson in lessons or fact.id in ids or tags.intersection(fact.tags):
+            seen.add(fact.id)
+            chosen.append(fact)
+    return chosen
+
+
+def allocate(mix: Mix, n: int) -> dict[str, int]:
+    """Share ``n`` generated questions among the types by ``mix`` (largest remainder)."""
+    weights = {t: getattr(mix, t) for t in QUESTION_TYPES}
+    total = sum(weights.values())
+    if n <= 0 or total == 0:
+        return dict.fromkeys(QUESTION_TYPES, 0)
+    exact = {t: w * n / total for t, w in weights.items()}
+    counts = {t: int(v) for t, v in exact.items()}
+    left = n - sum(counts.values())
+    by_remainder = sorted(QUESTION_TYPES, key=lambda t: (-(exact[t] - counts[t]),
+                                                         QUESTION_TYPES.index(t)))
+    for t in by_remainder[:left]:
+        counts[t] += 1
+    return counts
+
+
+def generated_counts(quiz: QuizFile, capable: Mapping[str, int]) -> dict[str, int]:
+    """Generated questions per type: the mix shared out over the questions that are not
+    instructor-written; with ``fit``, only over types that ``capable[type]`` (the number
+    of selected facts able to yield it) allows, each capped at that number."""
+    generated = max(quiz.questions - len(quiz.instructor_questions), 0)
+    if not quiz.fit:
+        return allocate(quiz.mix, generated)
+    mix = Mix(**{t: getattr(quiz.mix, t) if capable.get(t, 0) else 0 for t in QUESTION_TYPES})
+    counts = allocate(mix, generated)
+    return {t: min(n, capable.get(t, 0)) for t, n in counts.items()}
+
+
+def _shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
+    return rng.sample(items, len(items)) if shuffle else list(items)
+
+
+def instructor_question(iq: InstructorQuestion, qid: str, rng: random.Random,
+                        bank: Bank) -> Question:
+    """The :class:`Question` of one (checked) instructor question, options shuffled by ``rng``."""
+    common: dict[str, Any] = {
+        "id": qid, "type": iq.type, "prompt": iq.prompt.strip(),
+        "explanation": iq.explanation.strip(), "fact_ids": list(iq.facts),
+        "citations": [c for fid in iq.facts if fid in bank.by_id
+                      for c in bank.citations(bank.by_id[fid])],
+    }
+    if iq.type == "mc":
+        options = _shuffled([c.strip() for c in iq.choices], rng, iq.shuffle)
+        key = answer_key(str(iq.answer))
+        return Question(**common, options=options,
+                        answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
+    if iq.type == "tf":
+        return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
+    if iq.type == "cloze":
+        accepted = [a.strip() for a in iq.accepted]
+        return Question(**common, accepted=accepted, match=iq.match,
+                        rejected=rejected_for(accepted, iq.match, bank))
+    if iq.type == "numeric":
+        value = float(iq.answer)  # type: ignore[arg-type]
+        return Question(**common, answer=int(value) if value.is_integer() else value,
+                        tolerance=iq.tolerance)
+    if iq.type == "ordering":
+        items = _shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
+        return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
+    pairs = _shuffled([f"{p.item.strip()}\0{p.answer.strip()}" for p in iq.pairs], rng, iq.shuffle)
+    items = [p.split("\0")[0] for p in pairs]
+    rights = [p.split("\0")[1] for p in pairs]
+    options = _shuffled(rights, rng, iq.shuffle)
+    return Question(**common, items=items, options=options,
+                    answer=[options.index(r) for r in rights])
