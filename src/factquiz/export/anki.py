@@ -125,4 +125,5 @@ FORMAT = Format(
     extension="apkg",
     description="Anki deck, one note per fact with its source (File > Import)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"}),
 )

@@ -76,6 +76,7 @@ FORMAT = Format(
     extension="gift",
     description="GIFT text for Moodle (Question bank > Import > GIFT format)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
     unsupported={"ordering": "GIFT has no ordering question type (use moodle-xml)"},
     notes=_notes,
 )

@@ -139,5 +139,6 @@ FORMAT = Format(
     extension="xml",
     description="Moodle XML for the question bank (Question bank > Import > Moodle XML format)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"}),
     notes=_notes,
 )

@@ -242,6 +242,7 @@ FORMAT = Format(
     extension="zip",
     description="QTI 1.2 package for Canvas (Settings > Import Course Content > QTI .zip file)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
     unsupported={"ordering": "Canvas classic quizzes (QTI 1.2) have no ordering question type"},
     notes=_notes,
 )

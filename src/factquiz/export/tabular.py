@@ -71,7 +71,9 @@ def render_json(quiz: Quiz, questions: list[Question], context: ExportContext) -
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-CSV = Format(name="csv", extension="csv", render=render_csv,
+#: The types whose answer text ``common.answer_text`` writes.
+CARRIES = frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"})
+CSV = Format(name="csv", extension="csv", render=render_csv, carries=CARRIES,
              description="CSV, one row per question, lists as JSON arrays")
-JSON = Format(name="json", extension="json", render=render_json,
+JSON = Format(name="json", extension="json", render=render_json, carries=CARRIES,
               description="JSON, the quiz as the question API defines it")

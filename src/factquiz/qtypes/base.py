@@ -32,15 +32,48 @@ class Generator(Protocol):
 
 
 @dataclass(frozen=True)
+class Responses:
+    """A question's self-test: responses its grader must accept, reject, and reject with
+    a message saying what was expected (malformed input)."""
+
+    right: list[object]
+    wrong: list[object]
+    malformed: list[object]
+
+
+#: Responses no type accepts: nothing, the wrong shapes, a non-value.
+MALFORMED: list[object] = [None, {}, object(), float("nan")]
+
+
+@dataclass(frozen=True)
 class QType:
-    """A question type: how to generate, grade, and whether a fact can yield it."""
+    """A question type: how to generate, grade, and whether a fact can yield it, and
+    the self-test responses that show its grader works (:class:`Responses`)."""
 
     name: str
     title: str
     generate: Generator
     grade: Callable[[Question, object], Grade]
     why_not: Callable[[Fact, Bank], str | None]
+    responses: Callable[[Question], Responses]
     facts_needed: int = 1
+
+
+def choice_responses(question: Question) -> Responses:
+    """Self-test of a single-choice question (mc and tf): each other option is wrong."""
+    n = len(question.options)
+    return Responses(right=[question.answer],
+                     wrong=[i for i in range(n) if i != question.answer],
+                     malformed=[*MALFORMED, n, -1, "0", True])
+
+
+def permutation_responses(question: Question) -> Responses:
+    """Self-test of a question answered by a list of indices (ordering, matching): every
+    rotation of the key is wrong."""
+    key = list(question.answer)
+    rotations = [key[i:] + key[:i] for i in range(1, len(key))]
+    return Responses(right=[key], wrong=[r for r in rotations if r != key],
+                     malformed=[*MALFORMED, key[:-1], [*key, 0], "0", [None] * len(key)])
 
 
 #: Each quote or dash character -> a regex class of all its variants (see normalize.VARIANTS).

@@ -14,11 +14,20 @@ import random
 import re
 from collections.abc import Sequence
 
-from ..answers import FUZZY_MAX_EDITS, MESSAGES, accepts, match_for, near_misses
+from ..answers import FUZZY_MAX_EDITS, MAX_RESPONSE_CHARS, MESSAGES, accepts, match_for, near_misses
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
-from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected
+from .base import (
+    BLANK,
+    MALFORMED,
+    QType,
+    Responses,
+    answer_spans,
+    replace_spans,
+    text_response,
+    with_expected,
+)
 
 PREFIX = "Fill in the blank: "
 
@@ -135,4 +144,11 @@ def grade(question: Question, response: object) -> Grade:
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
-QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not)
+def responses(question: Question) -> Responses:
+    """Self-test: every accepted answer is right; the rejected ones are wrong."""
+    return Responses(right=list(question.accepted),
+                     wrong=[*question.rejected[:5], "zq"],
+                     malformed=[*MALFORMED, "", "   ", "x" * (MAX_RESPONSE_CHARS + 1), 3])
+
+
+QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses)

@@ -28,6 +28,7 @@ from .base import (
     has_compatible_pair,
     index_list_response,
     partner_rank,
+    permutation_responses,
     pick_group,
     with_expected,
 )
@@ -171,4 +172,5 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} pairs right.")
 
 
-QTYPE = QType("matching", "matching", generate, grade, why_not, facts_needed=MIN_ITEMS)
+QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses,
+              facts_needed=MIN_ITEMS)

@@ -19,7 +19,7 @@ from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import plain_number
-from .base import QType, describe
+from .base import MALFORMED, QType, Responses, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
 #: A typed number once its digits are ASCII (the script uses the same pattern).
@@ -107,4 +107,12 @@ def grade(question: Question, response: object) -> Grade:
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
-QTYPE = QType("numeric", "numeric", generate, grade, why_not)
+def responses(question: Question) -> Responses:
+    """Self-test: the answer and the edges of its tolerance are right, just beyond is wrong."""
+    answer, tolerance = question.answer, question.tolerance
+    return Responses(right=[answer, answer + tolerance, answer - tolerance],
+                     wrong=[answer + tolerance + 1, answer - tolerance - 1],
+                     malformed=[*MALFORMED, "", "soon", True, float("inf")])
+
+
+QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses)

@@ -22,6 +22,7 @@ from .base import (
     has_compatible_pair,
     index_list_response,
     partner_rank,
+    permutation_responses,
     pick_group,
     with_expected,
 )
@@ -119,4 +120,5 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} in the right place.")
 
 
-QTYPE = QType("ordering", "ordering", generate, grade, why_not, facts_needed=MIN_ITEMS)
+QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses,
+              facts_needed=MIN_ITEMS)
