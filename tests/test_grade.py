@@ -102,7 +102,7 @@ def test_cloze_malformed(response: object, message: str) -> None:
                                       50000.0, "49999.5"])
 def test_numeric_within_tolerance(response: object) -> None:
     assert grade(NUMERIC, response) == Grade(correct=True, message="Correct.",
-                                             expected="50000 (± 5000)")
+                                             expected="50000 ± 5000")
 
 
 def test_numeric_exact_and_wrong() -> None:

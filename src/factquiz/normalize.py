@@ -7,6 +7,7 @@ nothing more: case and wording still have to agree.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -102,3 +103,11 @@ def plain_number(text: str) -> float | None:
     if not _PLAIN_NUMBER.match(text):
         return None
     return float(text.replace(",", ""))
+
+
+def number_text(value: float | int) -> str:
+    """A number without a useless ``.0`` (``1960`` not ``1960.0``)."""
+    number = float(value)
+    if math.isfinite(number) and number.is_integer():
+        return str(int(number))
+    return repr(number)

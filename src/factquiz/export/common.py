@@ -6,18 +6,10 @@ Escaping lives in :mod:`factquiz.escape`, one function per output context.
 from __future__ import annotations
 
 import hashlib
-import math
 
 from ..escape import html_text
 from ..model import Citation, Question
-
-
-def number_text(value: float | int) -> str:
-    """A number without a useless ``.0`` (``1960`` not ``1960.0``)."""
-    number = float(value)
-    if math.isfinite(number) and number.is_integer():
-        return str(int(number))
-    return repr(number)
+from ..qtypes import REGISTRY
 
 
 def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</q>")) -> str:
@@ -49,21 +41,9 @@ def feedback_html(question: Question) -> str:
 
 
 def answer_text(question: Question) -> str:
-    """The correct answer in words, for a CSV column or a card."""
-    kind, answer = question.type, question.answer
-    if kind in ("mc", "tf"):
-        return question.options[answer]
-    if kind == "cloze":
-        return " / ".join(question.accepted)
-    if kind == "numeric":
-        tolerance = f" ± {number_text(question.tolerance)}" if question.tolerance else ""
-        return number_text(answer) + tolerance
-    if kind == "ordering":
-        return " → ".join(question.items[i] for i in answer)
-    if kind == "matching":
-        return "; ".join(f"{item} → {question.options[answer[i]]}"
-                         for i, item in enumerate(question.items))
-    raise ValueError(f"unknown question type {kind!r}")
+    """The correct answer in words, for a CSV column or a card: the type's own
+    formatter (``QType.answer_text``), the one the graders and the preview use too."""
+    return REGISTRY[question.type].answer_text(question)
 
 
 def stable_ident(*parts: str) -> str:

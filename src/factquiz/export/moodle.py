@@ -13,9 +13,10 @@ import xml.etree.ElementTree as ET
 
 from ..escape import html_text, xml_text
 from ..model import Question
+from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text
+from .common import feedback_html, fuzzy_cloze_notes
 
 PENALTY = "0.3333333"
 

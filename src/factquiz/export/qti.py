@@ -16,9 +16,10 @@ import zipfile
 
 from ..escape import html_text, xml_text
 from ..model import Question
+from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text, stable_ident
+from .common import feedback_html, fuzzy_cloze_notes, stable_ident
 
 QTI_NS = {
     "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",

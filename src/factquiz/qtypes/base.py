@@ -56,7 +56,14 @@ class QType:
     grade: Callable[[Question, object], Grade]
     why_not: Callable[[Fact, Bank], str | None]
     responses: Callable[[Question], Responses]
+    #: The expected answer in words: the one text graders, exports and previews show.
+    answer_text: Callable[[Question], str]
     facts_needed: int = 1
+
+
+def choice_answer_text(question: Question) -> str:
+    """The expected answer of a single-choice question (mc and tf): its correct option."""
+    return question.options[question.answer]
 
 
 def choice_responses(question: Question) -> Responses:
@@ -179,7 +186,7 @@ def with_expected(grade: Grade, expected: str) -> Grade:
 
 def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
     """Grade a single-choice response (mc and tf)."""
-    expected = question.options[question.answer]
+    expected = choice_answer_text(question)
     index = index_response(response, len(question.options), what)
     if isinstance(index, Grade):
         return with_expected(index, expected)

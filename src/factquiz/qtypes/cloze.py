@@ -135,13 +135,18 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 def grade(question: Question, response: object) -> Grade:
     """Correct when the typed text matches an accepted answer (see the module docstring)."""
-    expected = question.accepted[0] if question.accepted else ""
+    expected = answer_text(question)
     text = text_response(response)
     if not isinstance(text, str):
         return with_expected(text, expected)
     if accepts(question.accepted, question.match, text, question.rejected):
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
+
+
+def answer_text(question: Question) -> str:
+    """The expected answer: the first accepted answer (the others are its other forms)."""
+    return question.accepted[0] if question.accepted else ""
 
 
 def responses(question: Question) -> Responses:
@@ -151,4 +156,4 @@ def responses(question: Question) -> Responses:
                      malformed=[*MALFORMED, "", "   ", "x" * (MAX_RESPONSE_CHARS + 1), 3])
 
 
-QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses)
+QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text)

@@ -160,8 +160,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 def grade(question: Question, response: object) -> Grade:
     """Correct when ``response[i]`` is the right option index for every item i."""
     n, m = len(question.items), len(question.options)
-    expected = "; ".join(f"{item} → {question.options[j]}"
-                         for item, j in zip(question.items, question.answer, strict=True))
+    expected = answer_text(question)
     chosen = index_list_response(response, n, m, "option numbers")
     if not isinstance(chosen, list):
         return with_expected(chosen, expected)
@@ -172,5 +171,11 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} pairs right.")
 
 
-QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses,
+def answer_text(question: Question) -> str:
+    """The expected answer: each item with its match."""
+    return "; ".join(f"{item} → {question.options[j]}"
+                     for item, j in zip(question.items, question.answer, strict=True))
+
+
+QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses, answer_text,
               facts_needed=MIN_ITEMS)

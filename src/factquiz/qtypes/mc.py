@@ -7,7 +7,7 @@ import random
 from ..distractors import distractors_for
 from ..factbank import Bank
 from ..model import Fact, Grade, Question
-from .base import QType, choice_grade, choice_responses
+from .base import QType, choice_answer_text, choice_grade, choice_responses
 
 N_DISTRACTORS = 3
 
@@ -37,4 +37,5 @@ def grade(question: Question, response: object) -> Grade:
     return choice_grade(question, response)
 
 
-QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses)
+QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,
+              choice_answer_text)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
-from ..normalize import plain_number
+from ..normalize import number_text, plain_number
 from .base import MALFORMED, QType, Responses, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
@@ -53,9 +53,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     citations=bank.citations(fact), fact_ids=[fact.id])
 
 
-def expected_text(question: Question) -> str:
-    tol = question.tolerance
-    return f"{question.answer} (± {_clean(tol)})" if tol else str(question.answer)
+def answer_text(question: Question) -> str:
+    """The expected answer: the number, with its accepted error when there is one."""
+    tolerance = f" ± {number_text(question.tolerance)}" if question.tolerance else ""
+    return number_text(question.answer) + tolerance
 
 
 def exact(value: float) -> Decimal:
@@ -98,7 +99,7 @@ def within(question: Question, value: Decimal) -> bool:
 
 def grade(question: Question, response: object) -> Grade:
     """Correct when the number is within ``tolerance`` of the answer (see factquiz.answers)."""
-    expected = expected_text(question)
+    expected = answer_text(question)
     value = parse_number(response)
     if isinstance(value, str):
         return Grade(correct=False, message=value, expected=expected)
@@ -115,4 +116,4 @@ def responses(question: Question) -> Responses:
                      malformed=[*MALFORMED, "", "soon", True, float("inf")])
 
 
-QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses)
+QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses, answer_text)

@@ -106,7 +106,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 def grade(question: Question, response: object) -> Grade:
     """Correct when ``response`` lists the item indices in chronological order."""
     n = len(question.items)
-    expected = " → ".join(question.items[i] for i in question.answer)
+    expected = answer_text(question)
     order = index_list_response(response, n, n, "item numbers")
     if not isinstance(order, list):
         return with_expected(order, expected)
@@ -120,5 +120,10 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} in the right place.")
 
 
-QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses,
+def answer_text(question: Question) -> str:
+    """The expected answer: the items in their right order."""
+    return " → ".join(question.items[i] for i in question.answer)
+
+
+QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses, answer_text,
               facts_needed=MIN_ITEMS)

@@ -15,7 +15,7 @@ import re
 from ..distractors import distractors_for
 from ..factbank import Bank
 from ..model import Fact, Grade, Question
-from .base import QType, answer_spans, choice_grade, choice_responses
+from .base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
 
 OPTIONS = ["True", "False"]
 PREFIX = "True or false? "
@@ -117,4 +117,5 @@ def grade(question: Question, response: object) -> Grade:
     return choice_grade(question, response, what="options (0 for True, 1 for False)")
 
 
-QTYPE = QType("tf", "true/false", generate, grade, why_not, choice_responses)
+QTYPE = QType("tf", "true/false", generate, grade, why_not, choice_responses,
+              choice_answer_text)
