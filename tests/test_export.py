@@ -46,7 +46,7 @@ from factquiz.export import (
     context_for,
     export_quiz,
 )
-from factquiz.export.common import feedback_text
+from factquiz.feedback import feedback_text
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Evidence, Fact, Kind, Question

@@ -26,8 +26,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("verify/generate/grade", ("verify", "verify_claims", "duplicates", "stems", "quality",
                                "quizrules", "selection", "planner", "generate", "grade",
                                "factcheck", "stats")),
-    ("renderers", ("widgets", "attempts", "export", "sphinxext", "notebooks", "book",
-                   "schema")),
+    ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
+                   "book", "schema")),
     ("authoring", ("add",)),
     ("cli", ("cli", "__main__", "")),
 ]

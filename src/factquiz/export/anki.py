@@ -22,10 +22,11 @@ import genanki
 from ..errors import FactquizError
 from ..escape import html_text, xml_text
 from ..factbank import Bank
+from ..feedback import citation_html
 from ..model import Fact, Question
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import citation_html, stable_int
+from .common import stable_int
 
 MODEL_ID = stable_int("factquiz", "anki-model", "fact-v1")
 FIELDS = ("FactId", "Question", "Answer", "Statement", "Source")

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from ..escape import gift_text as escape
 from ..escape import html_text, one_line
+from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes
+from .common import fuzzy_cloze_notes
 
 
 def escape_html(fragment: str) -> str:

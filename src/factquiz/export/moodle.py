@@ -12,11 +12,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..escape import html_text, xml_text
+from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes
+from .common import fuzzy_cloze_notes
 
 PENALTY = "0.3333333"
 

@@ -15,11 +15,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from ..escape import html_text, xml_text
+from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, stable_ident
+from .common import fuzzy_cloze_notes, stable_ident
 
 QTI_NS = {
     "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",

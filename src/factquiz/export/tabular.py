@@ -12,10 +12,11 @@ import io
 import json
 
 from ..escape import csv_cell
+from ..feedback import feedback_text
 from ..model import Question
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import answer_text, feedback_text
+from .common import answer_text
 
 CSV_COLUMNS = ("id", "type", "prompt", "options", "items", "answer", "accepted", "tolerance",
                "match", "correct_answer", "explanation", "feedback", "citations", "fact_ids")
