@@ -24,7 +24,7 @@ from .model import QUESTION_TYPES, Fact, Question, QuestionType
 from .planner import QuizPlan, Search
 from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
-from .quizrules import instructor_findings
+from .quizrules import instructor_findings, mix_findings
 from .selection import generated_counts, instructor_question, select_facts
 
 
@@ -68,7 +68,8 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
     definition = quiz_definition(project, quiz_id)
     loaded = project.quizzes.get(quiz_id)
     if loaded is not None:
-        problems = [f for f in instructor_findings(project, loaded) if f.severity == "error"]
+        problems = [f for f in [*mix_findings(loaded), *instructor_findings(project, loaded)]
+                    if f.severity == "error"]
         if problems:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
     bank = Bank.of(project, definition.lesson)

@@ -300,6 +300,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         if tag not in tags:
             yield report(("select", "tags", j), "unknown-tag", f"no fact has the tag '{tag}'",
                          "use a tag that facts carry, or tag the facts")
+    yield from mix_findings(loaded)
     instructor = len(quiz.instructor_questions)
     if instructor > quiz.questions:
         yield report(("questions",), "too-many-instructor-questions",
@@ -356,6 +357,16 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                                     f"this fact has {have}",
                                     f"add `distractors:` of kind {fact.kind.value} (wrong "
                                     "answers of the same form as the answer)")
+
+
+def mix_findings(loaded: LoadedQuiz) -> Iterator[Finding]:
+    """Every name in ``mix`` is a registered question type."""
+    report = _Reporter(loaded)
+    for name in (loaded.quiz.mix or {}):
+        if name not in REGISTRY:
+            yield report(("mix", name), "unknown-type", f"`{name}` is not a question type",
+                         "use one of: " + ", ".join(REGISTRY),
+                         suggestion=_closest(name, list(REGISTRY)))
 
 
 def _mix_loc(loaded: LoadedQuiz, qtype: str) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ from typing import Any
 
 from .factbank import Bank, scope_lessons
 from .load import Project
-from .model import QUESTION_TYPES, Fact, Question
+from .model import Fact, Question
 from .normalize import answer_key
+from .qtypes import REGISTRY
 from .qtypes.cloze import rejected_for
-from .quizmodel import InstructorQuestion, Mix, QuizFile
+from .quizmodel import InstructorQuestion, QuizFile
 
 
 def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
@@ -35,17 +36,25 @@ def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
     return chosen
 
 
-def allocate(mix: Mix, n: int) -> dict[str, int]:
+def weights(mix: Mapping[str, int] | None) -> dict[str, int]:
+    """The weight of every registered type: ``mix``'s (0 when left out; names that are
+    not types are ignored here and reported by ``check``), or 1 each without a mix."""
+    if mix is None:
+        return dict.fromkeys(REGISTRY, 1)
+    return {t: mix.get(t, 0) for t in REGISTRY}
+
+
+def allocate(mix: Mapping[str, int] | None, n: int) -> dict[str, int]:
     """Share ``n`` generated questions among the types by ``mix`` (largest remainder)."""
-    weights = {t: getattr(mix, t) for t in QUESTION_TYPES}
-    total = sum(weights.values())
+    order = list(REGISTRY)
+    weight = weights(mix)
+    total = sum(weight.values())
     if n <= 0 or total == 0:
-        return dict.fromkeys(QUESTION_TYPES, 0)
-    exact = {t: w * n / total for t, w in weights.items()}
+        return dict.fromkeys(order, 0)
+    exact = {t: w * n / total for t, w in weight.items()}
     counts = {t: int(v) for t, v in exact.items()}
     left = n - sum(counts.values())
-    by_remainder = sorted(QUESTION_TYPES, key=lambda t: (-(exact[t] - counts[t]),
-                                                         QUESTION_TYPES.index(t)))
+    by_remainder = sorted(order, key=lambda t: (-(exact[t] - counts[t]), order.index(t)))
     for t in by_remainder[:left]:
         counts[t] += 1
     return counts
@@ -58,8 +67,8 @@ def generated_counts(quiz: QuizFile, capable: Mapping[str, int]) -> dict[str, in
     generated = max(quiz.questions - len(quiz.instructor_questions), 0)
     if not quiz.fit:
         return allocate(quiz.mix, generated)
-    mix = Mix(**{t: getattr(quiz.mix, t) if capable.get(t, 0) else 0 for t in QUESTION_TYPES})
-    counts = allocate(mix, generated)
+    fitted = {t: w if capable.get(t, 0) else 0 for t, w in weights(quiz.mix).items()}
+    counts = allocate(fitted, generated)
     return {t: min(n, capable.get(t, 0)) for t, n in counts.items()}
 
 
