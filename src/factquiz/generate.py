@@ -20,7 +20,7 @@ from .errors import FactquizError
 from .factbank import Bank, as_bank
 from .findings import Finding
 from .load import Project
-from .model import QUESTION_TYPES, Fact, Question, QuestionType
+from .model import Fact, Question, QuestionType
 from .planner import QuizPlan, Search
 from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
@@ -75,10 +75,10 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
     bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
-               for t in QUESTION_TYPES}
+               for t in REGISTRY}
     counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
-    order = sorted((t for t in QUESTION_TYPES if counts[t]),
-                   key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
+    order = sorted((t for t in REGISTRY if counts[t]),
+                   key=lambda t: (len(capable[t]), list(REGISTRY).index(t)))
     plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,
                     list(definition.instructor_questions))
     cache[quiz_id] = plan

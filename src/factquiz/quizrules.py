@@ -22,7 +22,7 @@ from .answers import accepts, match_for, unsafe_reason
 from .factbank import Bank, scope_lessons
 from .findings import Finding, fact_warning
 from .load import Project
-from .model import QUESTION_TYPES, Fact
+from .model import Fact
 from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
@@ -322,7 +322,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         return
     bank = Bank.of(project, quiz.lesson)
     reasons_by_type = {t: {f.id: REGISTRY[t].why_not(f, bank) for f in pool}
-                       for t in QUESTION_TYPES}
+                       for t in REGISTRY}
     counts = generated_counts(quiz, {t: sum(why is None for why in reasons.values())
                                      for t, reasons in reasons_by_type.items()})
     if not any(counts.values()):

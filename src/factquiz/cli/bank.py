@@ -10,8 +10,8 @@ from rich.table import Table
 
 from ..errors import FactquizError
 from ..load import SCHEMA_DIR
-from ..model import QUESTION_TYPES
 from ..project import project_root
+from ..qtypes import REGISTRY
 from ..schema import stale_schemas, write_schemas
 from ..stats import BankStats, bank_stats
 from ..verify import check as check_project
@@ -49,9 +49,9 @@ def stats(
         "(mc, tf, cloze, numeric, ordering, matching), and why.")] = None,
 ) -> None:
     """Facts per lesson, source and kind; the questions they can yield; under-used sources."""
-    if why is not None and why not in QUESTION_TYPES:
+    if why is not None and why not in REGISTRY:
         raise FactquizError(f"unknown question type {why!r}; use one of: "
-                            + ", ".join(QUESTION_TYPES))
+                            + ", ".join(REGISTRY))
     result = bank_stats(open_project(project))
     if as_json:
         console.print_json(json.dumps(result.to_dict()))
