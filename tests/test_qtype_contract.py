@@ -28,8 +28,8 @@ from factquiz.model import Fact, Grade, Question
 from factquiz.qtypes import REGISTRY, QType
 from factquiz.qtypes.base import Responses
 from factquiz.quizmodel import InstructorQuestion, Quiz
-from factquiz.quizrules import FIELDS_FOR
 from factquiz.schema import expected_schemas
+from factquiz.selection import instructor_question
 from factquiz.sphinxext.static_quiz import render_question
 from factquiz.widgets import QuestionCard
 
@@ -109,7 +109,31 @@ def check_cli_preview(question: Question) -> None:
 
 
 def check_add_question(question: Question) -> None:
-    assert question.type in FIELDS_FOR, "no instructor-question fields for this type"
+    """An instructor question of the type (its fields as ``add question`` writes them)
+    becomes a question of the type."""
+    qtype = REGISTRY[question.type]
+    assert qtype.instructor_fields, "no instructor-question fields for this type"
+    fields = INSTRUCTOR_EXAMPLES[question.type]
+    assert set(fields) <= qtype.instructor_fields
+    iq = InstructorQuestion(type=question.type, prompt="Which _____?", explanation="Because.",
+                            facts=question.fact_ids, **fields)
+    made = instructor_question(iq, "contract-iq", random.Random(1), Bank.of(project()))
+    assert made.type == question.type and grade(made, made.answer
+                                                if question.type != "cloze"
+                                                else made.accepted[0]).correct
+
+
+#: The type-specific fields of an example instructor question of each type (what
+#: ``factquiz add question`` asks for). A new type adds its example here.
+INSTRUCTOR_EXAMPLES: dict[str, dict[str, object]] = {
+    "mc": {"choices": ["Tokyo", "Osaka", "Kyoto"], "answer": "Tokyo"},
+    "tf": {"answer": True},
+    "cloze": {"accepted": ["Tokyo"], "match": "exact"},
+    "numeric": {"answer": 2022, "tolerance": 1},
+    "ordering": {"items": ["first", "second", "third"]},
+    "matching": {"pairs": [{"item": "a", "answer": "1"}, {"item": "b", "answer": "2"},
+                           {"item": "c", "answer": "3"}]},
+}
 
 
 def check_schema(question: Question) -> None:
@@ -157,12 +181,18 @@ def _dummy_grade(question: Question, response: object) -> Grade:
     return Grade(correct=ok, expected=question.accepted[0], message="Right." if ok else "No.")
 
 
+def _no_instructor_question(iq: InstructorQuestion, common: dict[str, object],
+                            rng: random.Random, bank: Bank) -> Question:
+    raise NotImplementedError("the dummy type has no instructor questions")
+
+
 DUMMY = QType(
     name="dummy", title="Dummy", generate=_dummy_generate, grade=_dummy_grade,
     why_not=lambda fact, bank: None,
     responses=lambda q: Responses(right=[q.accepted[0]], wrong=[q.accepted[0] + "x"],
                                   malformed=[None, 3]),
-    answer_text=lambda q: q.accepted[0])
+    answer_text=lambda q: q.accepted[0],
+    instructor_fields=frozenset(), from_instructor=_no_instructor_question)
 
 
 @contextmanager

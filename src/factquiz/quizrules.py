@@ -39,14 +39,6 @@ from .sourceindex import SourceIndex
 
 # --- check rules -------------------------------------------------------------------------------
 
-FIELDS_FOR = {
-    "mc": {"choices", "answer", "shuffle"},
-    "tf": {"answer"},
-    "cloze": {"accepted", "match"},
-    "numeric": {"answer", "tolerance"},
-    "ordering": {"items", "shuffle"},
-    "matching": {"pairs", "shuffle"},
-}
 COMMON_FIELDS = {"id", "type", "prompt", "explanation", "facts"}
 _TF_PREFIX = re.compile(r"^\s*true\s+or\s+false\s*[?:.]?\s*", re.IGNORECASE)
 
@@ -85,11 +77,11 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         seen_ids.setdefault(name, i)
         node = loaded.node["instructor_questions"][i]
         given = set(node) if isinstance(node, CommentedMap) else set()
-        for key in sorted(given - COMMON_FIELDS - FIELDS_FOR[iq.type]):
+        for key in sorted(given - COMMON_FIELDS - REGISTRY[iq.type].instructor_fields):
             yield report((*base, key), "unused-field",
                          f"`{key}` is not used by a {iq.type} question",
                          f"remove it; a {iq.type} question uses "
-                         + ", ".join(f"`{f}`" for f in sorted(FIELDS_FOR[iq.type])))
+                         + ", ".join(f"`{f}`" for f in sorted(REGISTRY[iq.type].instructor_fields)))
         if not iq.prompt.strip():
             yield report((*base, "prompt"), "empty-prompt", "the prompt is blank",
                          "write the question the student should answer")

@@ -9,9 +9,7 @@ from typing import Any
 from .factbank import Bank, scope_lessons
 from .load import Project
 from .model import Fact, Question
-from .normalize import answer_key
 from .qtypes import REGISTRY
-from .qtypes.cloze import rejected_for
 from .quizmodel import InstructorQuestion, QuizFile
 
 
@@ -72,40 +70,14 @@ def generated_counts(quiz: QuizFile, capable: Mapping[str, int]) -> dict[str, in
     return {t: min(n, capable.get(t, 0)) for t, n in counts.items()}
 
 
-def _shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
-    return rng.sample(items, len(items)) if shuffle else list(items)
-
-
 def instructor_question(iq: InstructorQuestion, qid: str, rng: random.Random,
                         bank: Bank) -> Question:
-    """The :class:`Question` of one (checked) instructor question, options shuffled by ``rng``."""
+    """The :class:`Question` of one (checked) instructor question, options shuffled by
+    ``rng``: the fields every type shares here, the rest by the type's ``from_instructor``."""
     common: dict[str, Any] = {
         "id": qid, "type": iq.type, "prompt": iq.prompt.strip(),
         "explanation": iq.explanation.strip(), "fact_ids": list(iq.facts),
         "citations": [c for fid in iq.facts if fid in bank.by_id
                       for c in bank.citations(bank.by_id[fid])],
     }
-    if iq.type == "mc":
-        options = _shuffled([c.strip() for c in iq.choices], rng, iq.shuffle)
-        key = answer_key(str(iq.answer))
-        return Question(**common, options=options,
-                        answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
-    if iq.type == "tf":
-        return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
-    if iq.type == "cloze":
-        accepted = [a.strip() for a in iq.accepted]
-        return Question(**common, accepted=accepted, match=iq.match,
-                        rejected=rejected_for(accepted, iq.match, bank))
-    if iq.type == "numeric":
-        value = float(iq.answer)  # type: ignore[arg-type]
-        return Question(**common, answer=int(value) if value.is_integer() else value,
-                        tolerance=iq.tolerance)
-    if iq.type == "ordering":
-        items = _shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
-        return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
-    pairs = _shuffled([f"{p.item.strip()}\0{p.answer.strip()}" for p in iq.pairs], rng, iq.shuffle)
-    items = [p.split("\0")[0] for p in pairs]
-    rights = [p.split("\0")[1] for p in pairs]
-    options = _shuffled(rights, rng, iq.shuffle)
-    return Question(**common, items=items, options=options,
-                    answer=[options.index(r) for r in rights])
+    return REGISTRY[iq.type].from_instructor(iq, common, rng, bank)

@@ -10,12 +10,13 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import VARIANTS
+from ..quizmodel import InstructorQuestion
 
 BLANK = "_____"
 
@@ -58,7 +59,24 @@ class QType:
     responses: Callable[[Question], Responses]
     #: The expected answer in words: the one text graders, exports and previews show.
     answer_text: Callable[[Question], str]
+    #: The instructor-question fields (see ``quizmodel.InstructorQuestion``) this type uses.
+    instructor_fields: frozenset[str]
+    #: A checked instructor question of this type as a :class:`Question`, given the fields
+    #: every type shares (``common``), options shuffled by ``rng``.
+    from_instructor: FromInstructor
     facts_needed: int = 1
+
+
+class FromInstructor(Protocol):
+    """``from_instructor(iq, common, rng, bank)``: an instructor question as a Question."""
+
+    def __call__(self, iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                 bank: Bank) -> Question: ...
+
+
+def shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
+    """``items`` in an order drawn by ``rng`` (as given when ``shuffle`` is off)."""
+    return rng.sample(items, len(items)) if shuffle else list(items)
 
 
 def choice_answer_text(question: Question) -> str:

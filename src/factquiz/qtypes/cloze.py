@@ -13,11 +13,13 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ..answers import FUZZY_MAX_EDITS, MAX_RESPONSE_CHARS, MESSAGES, accepts, match_for, near_misses
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
+from ..quizmodel import InstructorQuestion
 from .base import (
     BLANK,
     MALFORMED,
@@ -156,4 +158,13 @@ def responses(question: Question) -> Responses:
                      malformed=[*MALFORMED, "", "   ", "x" * (MAX_RESPONSE_CHARS + 1), 3])
 
 
-QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text)
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    accepted = [a.strip() for a in iq.accepted]
+    return Question(**common, accepted=accepted, match=iq.match,
+                    rejected=rejected_for(accepted, iq.match, bank))
+
+
+QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text,
+              frozenset({"accepted", "match"}), from_instructor)

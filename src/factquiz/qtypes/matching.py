@@ -18,11 +18,13 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from typing import Any
 
 from ..answers import accepts, match_for, names_same_thing
 from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import answer_key
+from ..quizmodel import InstructorQuestion
 from .base import (
     QType,
     has_compatible_pair,
@@ -30,6 +32,7 @@ from .base import (
     partner_rank,
     permutation_responses,
     pick_group,
+    shuffled,
     with_expected,
 )
 
@@ -177,5 +180,17 @@ def answer_text(question: Question) -> str:
                      for item, j in zip(question.items, question.answer, strict=True))
 
 
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    pairs = shuffled([f"{p.item.strip()}\0{p.answer.strip()}" for p in iq.pairs], rng,
+                     iq.shuffle)
+    items = [p.split("\0")[0] for p in pairs]
+    rights = [p.split("\0")[1] for p in pairs]
+    options = shuffled(rights, rng, iq.shuffle)
+    return Question(**common, items=items, options=options,
+                    answer=[options.index(r) for r in rights])
+
+
 QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses, answer_text,
-              facts_needed=MIN_ITEMS)
+              frozenset({"pairs", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)

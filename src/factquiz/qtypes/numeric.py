@@ -14,11 +14,13 @@ import random
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Any
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import number_text, plain_number
+from ..quizmodel import InstructorQuestion
 from .base import MALFORMED, QType, Responses, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
@@ -116,4 +118,13 @@ def responses(question: Question) -> Responses:
                      malformed=[*MALFORMED, "", "soon", True, float("inf")])
 
 
-QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses, answer_text)
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    value = float(iq.answer)  # type: ignore[arg-type]
+    return Question(**common, answer=int(value) if value.is_integer() else value,
+                    tolerance=iq.tolerance)
+
+
+QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses, answer_text,
+              frozenset({"answer", "tolerance"}), from_instructor)

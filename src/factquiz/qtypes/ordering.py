@@ -13,10 +13,12 @@ facts (else the anchor's lesson).
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
+from ..quizmodel import InstructorQuestion
 from .base import (
     QType,
     has_compatible_pair,
@@ -24,6 +26,7 @@ from .base import (
     partner_rank,
     permutation_responses,
     pick_group,
+    shuffled,
     with_expected,
 )
 
@@ -125,5 +128,12 @@ def answer_text(question: Question) -> str:
     return " → ".join(question.items[i] for i in question.answer)
 
 
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    items = shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
+    return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
+
+
 QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses, answer_text,
-              facts_needed=MIN_ITEMS)
+              frozenset({"items", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)
