@@ -11,7 +11,7 @@ the facts cannot fill, facts with too few safe distractors.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from itertools import pairwise
 from typing import Literal
 
@@ -111,10 +111,8 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
     """Each type has what it needs: options, one correct choice, a blank, a number..."""
     minimum = MIN_OPTIONS.get(iq.type, 0)
     if iq.type == "mc":
-        if len(iq.choices) < minimum:
-            yield report((*base, "choices"), "too-few-options",
-                         f"a multiple-choice question needs at least {minimum} choices, "
-                         f"this one has {len(iq.choices)}", "add plausible wrong choices")
+        yield from _too_few(report, base, "choices", iq.choices, minimum,
+                            "a multiple-choice question", "add plausible wrong choices")
         if iq.answer is None or isinstance(iq.answer, bool):
             yield report((*base, "answer"), "missing-correct-choice",
                          "no correct choice: `answer` must be the text of one choice",
@@ -154,24 +152,28 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                          "a numeric question needs a number as `answer`",
                          "set `answer:` to the number, e.g. 2022")
     elif iq.type == "ordering":
-        if len(iq.items) < minimum:
-            yield report((*base, "items"), "too-few-options",
-                         f"an ordering question needs at least {minimum} items, "
-                         f"this one has {len(iq.items)}", "list 3 to 5 items in the right order")
+        yield from _too_few(report, base, "items", iq.items, minimum, "an ordering question",
+                            "list 3 to 5 items in the right order")
         for j in _repeated([answer_key(x) for x in iq.items]):
             yield report((*base, "items", j), "duplicate-option",
                          f"the item '{iq.items[j]}' appears more than once",
                          "make every item different")
     elif iq.type == "matching":
-        if len(iq.pairs) < minimum:
-            yield report((*base, "pairs"), "too-few-options",
-                         f"a matching question needs at least {minimum} pairs, "
-                         f"this one has {len(iq.pairs)}", "list 3 to 5 pairs")
+        yield from _too_few(report, base, "pairs", iq.pairs, minimum, "a matching question",
+                            "list 3 to 5 pairs")
         for side in ("item", "answer"):
             for j in _repeated([answer_key(getattr(p, side)) for p in iq.pairs]):
                 yield report((*base, "pairs", j, side), "duplicate-option",
                              f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
                              "than one pair", "make every pair's item and answer different")
+
+
+def _too_few(report: _Reporter, base: tuple[str | int, ...], field: str, values: Sized,
+             minimum: int, what: str, hint: str) -> Iterator[Finding]:
+    """``too-few-options`` when ``what``'s ``field`` has fewer than ``minimum`` values."""
+    if len(values) < minimum:
+        yield report((*base, field), "too-few-options",
+                     f"{what} needs at least {minimum} {field}, this one has {len(values)}", hint)
 
 
 def _repeated(keys: list[str]) -> Iterator[int]:
