@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from factquiz.answers import unsafe_reason
 from factquiz.categories import Category, category_problem, form_problem
-from factquiz.distractors import Bank, NotEnoughDistractors, distractors_for, unsafe_reason
+from factquiz.distractors import NotEnoughDistractors, distractors_for
+from factquiz.factbank import Bank
 from factquiz.model import Fact
 from factquiz.normalize import answer_key
 

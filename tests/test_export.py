@@ -46,7 +46,7 @@ from factquiz.export import (
     context_for,
     export_quiz,
 )
-from factquiz.export.common import feedback_text
+from factquiz.feedback import feedback_text
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Evidence, Fact, Kind, Question
@@ -452,8 +452,9 @@ def test_csv_round_trip(quiz: Quiz, tmp_path: Path) -> None:
         assert rebuilt == original
         assert row["feedback"] == feedback_text(original)
     correct = {row["id"]: row["correct_answer"] for row in rows}
+    # The type's one answer text: a cloze's first accepted answer (all are in `accepted`).
     assert correct == {
-        "q-mc": "B {b}", "q-tf": "False", "q-cloze": 'Tokyo / Ōsaka "x" & #2 ~ = : <y>',
+        "q-mc": "B {b}", "q-tf": "False", "q-cloze": "Tokyo",
         "q-num": "1960 ± 0.5", "q-ord": f"a → b → c {TRICKY}",
         "q-match": f'left {TRICKY} → right "one" = # ~ : 東京; left two → right two & <x>'}
 

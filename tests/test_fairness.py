@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from factquiz.assembly import conflict, traits
 from factquiz.categories import check_categories
-from factquiz.distractors import Bank
 from factquiz.duplicates import duplicate_findings, why_duplicates
+from factquiz.factbank import Bank
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import Project, load_project

@@ -27,7 +27,8 @@ from factquiz.generate import (
 )
 from factquiz.load import Project
 from factquiz.model import QUESTION_TYPES
-from factquiz.quizfile import Mix, allocate
+from factquiz.quizmodel import Mix
+from factquiz.selection import allocate
 
 QUIZ = """title: Test quiz
 lesson: raa

@@ -102,7 +102,7 @@ def test_cloze_malformed(response: object, message: str) -> None:
                                       50000.0, "49999.5"])
 def test_numeric_within_tolerance(response: object) -> None:
     assert grade(NUMERIC, response) == Grade(correct=True, message="Correct.",
-                                             expected="50000 (± 5000)")
+                                             expected="50000 ± 5000")
 
 
 def test_numeric_exact_and_wrong() -> None:
@@ -173,7 +173,7 @@ def test_a_question_never_carries_nan_or_infinity(bad: float) -> None:
 
 
 def test_a_fact_with_an_infinite_tolerance_yields_no_numeric_question() -> None:
-    from factquiz.distractors import Bank
+    from factquiz.factbank import Bank
     from factquiz.model import Fact
     from factquiz.qtypes.numeric import why_not
 

@@ -5,8 +5,9 @@ specification in :mod:`factquiz.answers` gives them (written by hand, not comput
 Python grader (:func:`factquiz.grade.grade`) runs the table directly; the book's script
 (``static/factquiz.js``) runs it under Node with the very page data the Sphinx extension
 renders (hashed tokens, wrapped keys, the config), and must give the same verdicts, open
-the feedback for right answers only, and agree on every type's self-test responses over
-the real bank. The Node test skips when Node is missing, except on CI (``CI=true``).
+the feedback for right answers only, and agree on every registered type's self-test
+responses (its own ``QType.responses`` among them) over the real bank. The Node test
+skips when Node is missing, except on CI (``CI=true``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from factquiz.grade import grade
 from factquiz.load import load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, numbers_in
+from factquiz.qtypes import REGISTRY
 from factquiz.sphinxext.static_quiz import (
     content_key,
     feedback_payload,
@@ -73,8 +75,7 @@ def test_python_grader_follows_the_table(case: dict[str, Any]) -> None:
 
 def test_table_covers_every_type_and_the_edges() -> None:
     qs, cases = questions(), table()["cases"]
-    assert {q.type for q in qs.values()} == {"mc", "tf", "cloze", "numeric", "ordering",
-                                             "matching"}
+    assert {q.type for q in qs.values()} == set(REGISTRY)
     assert {qs[c["q"]].type for c in cases if c["correct"]} == {q.type for q in qs.values()}
     responses = {json.dumps(c["response"], ensure_ascii=False) for c in cases}
     for needed in ('"60.4"', '"59.5"', '"1960.4"', '"55,049"', '"٦٠"', '"６０"', '"NaN"',
@@ -204,7 +205,17 @@ def selftest_responses(question: Question, rng: random.Random) -> list[object]:
     if question.type == "cloze":
         for text in [*question.accepted, *question.rejected, *wrong[:3]]:
             slips += typos(str(text), rng)
-    return [correct_response(question), *wrong, *slips, *MALFORMED]
+    own = REGISTRY[question.type].responses(question)
+    typed = [r for r in [*own.right, *own.wrong, *own.malformed] if _json_safe(r)]
+    return [correct_response(question), *wrong, *slips, *typed, *MALFORMED]
+
+
+def _json_safe(response: object) -> bool:
+    """Whether ``response`` reaches the page unchanged through JSON (no NaN, no object)."""
+    try:
+        return json.loads(json.dumps(response, allow_nan=False)) == response
+    except (TypeError, ValueError):
+        return False
 
 
 def test_script_agrees_on_every_types_selftest_over_the_real_bank() -> None:
@@ -221,8 +232,7 @@ def test_script_agrees_on_every_types_selftest_over_the_real_bank() -> None:
                 for response in selftest_responses(q, rng):
                     cases.append((name, response))
                     expected.append(grade(q, response).correct)
-    assert {q.type for q in qs.values()} == {"mc", "tf", "cloze", "numeric", "ordering",
-                                             "matching"}
+    assert {q.type for q in qs.values()} == set(REGISTRY)
     result = run_node(qs, cases)
     mismatches = [(name, response, want) for (name, response), want, js
                   in zip(cases, expected, result["out"], strict=True)

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from factquiz.cli.common import app
 from factquiz.findings import Finding
-from factquiz.generate import make_quiz, plan_quiz
-from factquiz.quizfile import check_quizzes
+from factquiz.generate import InvalidQuiz, make_quiz, plan_quiz
+from factquiz.quizrules import check_quizzes
 from factquiz.schema import stale_schemas
 
 HEAD = "title: T\nlesson: raa\nquestions: 3\nmix: {mc: 1, tf: 1, cloze: 1}\n"
@@ -214,6 +214,17 @@ def test_schema_and_count_mistakes(make_project: Callable[..., Path]) -> None:
         ("quizzes/raa.yml", 4, 20, "later-lesson",
          "lesson 'jdsc' comes after 'raa' in lessons.yml: a quiz may only use facts of its "
          "lesson and earlier ones")]
+
+
+def test_mix_names_only_registered_types(make_project: Callable[..., Path]) -> None:
+    quiz = "title: T\nlesson: raa\nquestions: 3\nmix: {mcq: 1, tf: 2}\n"
+    assert findings(make_project, quiz) == [
+        ("quizzes/raa.yml", 5, 12, "unknown-type", "`mcq` is not a question type")]
+    project = load(make_project(files=frozen_files({"raa": quiz})))
+    found = [f for f in check_quizzes(project) if f.code == "unknown-type"]
+    assert found[0].suggestion == "did you mean 'mc'?"
+    with pytest.raises(InvalidQuiz, match="`mcq` is not a question type"):
+        make_quiz(project, "raa", seed=1)
 
 
 LONELY = """facts:

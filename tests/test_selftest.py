@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factquiz.answers import accepts, match_for
-from factquiz.distractors import Bank
+from factquiz.factbank import Bank
 from factquiz.generate import make_quiz, plan_quiz
 from factquiz.grade import grade
 from factquiz.load import Project, load_project

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from test_verify import HEADER, fact, only
 
-from factquiz.distractors import Bank
+from factquiz.factbank import Bank
 from factquiz.findings import Finding
 from factquiz.load import load_project
 from factquiz.qtypes import truefalse

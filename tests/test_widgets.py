@@ -416,3 +416,25 @@ def test_a_restart_after_try_again_comes_back_to_the_same_variant(repo_root: Pat
         assert again.quiz.seed == first + 2
         assert quiz_widget("raa", seed=first, student=student, project=project,
                            store=store).quiz.seed == first  # an explicit seed wins
+
+
+def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
+    """Checking an answer in a notebook imports neither an export format nor genanki."""
+    code = (
+        "import sys\n"
+        "from factquiz.attempts import ProgressStore\n"
+        "from factquiz.model import Question\n"
+        "from factquiz.quizmodel import Quiz\n"
+        "from factquiz.widgets import quiz_widget\n"
+        "q = Question(id='q1', type='mc', prompt='P?', options=['a', 'b', 'c', 'd'], answer=1,\n"
+        "             explanation='Because.', citations=[], fact_ids=['f'])\n"
+        "quiz = Quiz(id='x', title='X', lesson='x', seed=0, questions=[q])\n"
+        "widget = quiz_widget(quiz, store=ProgressStore(sys.argv[1]))\n"
+        "widget.cards[0].set_response(1)\n"
+        "widget.check(1)\n"
+        "print('Because.' in widget.cards[0].feedback.value)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('factquiz.export')\n"
+        "             or m.split('.')[0] == 'genanki'))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "progress.json")],
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["True", "[]"]

@@ -34,15 +34,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from .categories import CATEGORIES_FILE
-from .distractors import Bank
 from .errors import FactquizError
 from .escape import control_characters, markdown_text, one_line, yaml_scalar
+from .factbank import Bank
 from .findings import Finding
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from .model import SLUG, Fact, Kind, Question
 from .normalize import answer_key, numbers_in
 from .project import MARKER
-from .quizfile import QUIZZES_DIR, InstructorQuestion, QuizFile, instructor_question
+from .quizmodel import QUIZZES_DIR, InstructorQuestion, QuizFile
+from .selection import instructor_question
 from .verify import check
 from .yamlio import (
     atomic_write_all,
@@ -557,7 +558,7 @@ def add_question(root: Path, quiz_id: str, fields: Mapping[str, Any], dry_run: b
                  project: Project | None = None) -> AddResult:
     """Check a new instructor question with ``check``'s rules and append it to the quiz file.
 
-    ``fields`` are the :class:`~factquiz.quizfile.InstructorQuestion` fields. The result
+    ``fields`` are the :class:`~factquiz.quizmodel.InstructorQuestion` fields. The result
     carries a generated variant of the question (options shuffled by the quiz's seed).
     ``project`` is as for :func:`add_fact`.
     """

@@ -52,13 +52,14 @@ as correct.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from .model import Kind
-from .normalize import answer_key, numbers_in
+from .model import Fact, Kind
+from .normalize import answer_key, mentions, numbers_in, plain_number
 
 Match = Literal["exact", "fuzzy"]
 
@@ -150,3 +151,32 @@ def names_same_thing(a: str, b: str) -> bool:
     if not words_a or not words_b:
         return False
     return words_a <= words_b or words_b <= words_a
+
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def unsafe_reason(fact: Fact, candidate: str, same_question: Iterable[Fact] = ()) -> str | None:
+    """Why ``candidate`` may not be a distractor for ``fact`` (None when it is safe)."""
+    key = answer_key(candidate)
+    if not key:
+        return "it is empty after normalisation"
+    match = match_for(fact.kind)
+    if accepts(fact.accepted, match, candidate):
+        return "it would be accepted as the answer"
+    if any(names_same_thing(candidate, a) for a in fact.accepted):
+        return "it names the same thing as the answer"
+    for other in same_question:
+        if other.id != fact.id and (accepts(other.accepted, match_for(other.kind), candidate)
+                                    or any(names_same_thing(candidate, a)
+                                           for a in other.accepted)):
+            return f"it is the answer of fact '{other.id}', which asks the same question"
+    if fact.kind is Kind.year and not _YEAR.match(candidate.strip()):
+        return "it is not a year (four digits)"
+    if fact.kind is Kind.number and plain_number(candidate) is None:
+        return "it is not a plain number"
+    if fact.kind is Kind.date and len(numbers_in(candidate)) != len(numbers_in(fact.answer)):
+        return "it is not a date of the same form as the answer"
+    if mentions(fact.statement, candidate) or mentions(fact.question, candidate):
+        return "it already appears in the fact's statement or question"
+    return None

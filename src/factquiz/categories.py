@@ -24,18 +24,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from .findings import Finding, fact_warning
+from .load import Project
 from .model import Fact, Kind, NonEmpty, Slug, Strict
 from .normalize import answer_key
+from .sourceindex import SourceIndex
 from .yamlio import position, read_yaml, validate
-
-if TYPE_CHECKING:
-    from .load import Project
-    from .verify import SourceIndex
 
 CATEGORIES_FILE = "categories.yml"
 #: Kinds whose answers must name a category (their form alone says too little).
@@ -153,7 +150,7 @@ def _article(text: str) -> str:
 def form_problem(fact: Fact, candidate: str) -> str | None:
     """Why ``candidate`` does not have the answer's form (None when it does)."""
     if fact.kind in FORM_KINDS:
-        return None  # their form is checked by distractors.unsafe_reason
+        return None  # their form is checked by answers.unsafe_reason
     answer, words = answer_key(fact.answer).split(), answer_key(candidate).split()
     if len(words) > 2 * len(answer) + 1 or 2 * len(words) + 1 < len(answer):
         return (f"it has {len(words)} word(s) and the answer {len(answer)}: a length far from "

@@ -19,18 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from .findings import Finding
+from .load import Project
 from .model import Fact
 from .normalize import answer_key as _answer_key
 from .normalize import numbers_in
-
-if TYPE_CHECKING:
-    from .load import Project
-    from .verify import SourceIndex
+from .sourceindex import SourceIndex
 
 #: Normalised texts, computed once per text (pairs of facts compare the same texts often).
 answer_key = lru_cache(maxsize=1 << 16)(_answer_key)

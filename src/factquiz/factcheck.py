@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .load import Project
+from .sourceindex import IndexedSource, SourceIndex
 from .sources import body_checksum
-from .verify import IndexedSource, SourceIndex
 
 FOUND, NOT_FOUND, NOT_CITABLE, NO_SOURCE = "found", "NOT FOUND", "NOT CITABLE", "NO SOURCE"
 

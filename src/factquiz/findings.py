@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
-if TYPE_CHECKING:
-    from .load import Project
-    from .model import Fact
+from .model import Fact
 
 Severity = Literal["error", "warning"]
+
+
+class _Located(Protocol):
+    path: str
+
+    def at(self, *loc: str | int) -> tuple[int, int]: ...
+
+
+class Locates(Protocol):
+    """What :func:`fact_warning` needs of a project: where each fact was loaded from."""
+
+    def located(self, fact_id: str) -> _Located: ...
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +55,7 @@ class Finding:
         return asdict(self)
 
 
-def fact_warning(project: Project, fact: Fact, code: str, message: str, hint: str,
+def fact_warning(project: Locates, fact: Fact, code: str, message: str, hint: str,
                  loc: tuple[str | int, ...] | None = None,
                  severity: Severity = "warning") -> Finding:
     """A finding about ``fact`` at the field ``loc`` of its entry (default: its

@@ -14,30 +14,20 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from . import cache
 from .assembly import Traits, traits
-from .distractors import Bank, as_bank
 from .errors import FactquizError
+from .factbank import Bank, as_bank
 from .findings import Finding
 from .load import Project, load_project
-from .model import QUESTION_TYPES, Fact, Question, QuestionType
-from .planner import Search, SingleIndex
+from .model import Fact, Question, QuestionType
+from .planner import QuizPlan, Search
 from .qtypes import REGISTRY
-from .quizfile import (
-    QUIZZES_DIR,
-    InstructorQuestion,
-    LoadedQuiz,
-    QuizFile,
-    generated_counts,
-    instructor_findings,
-    instructor_question,
-    select_facts,
-)
+from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
+from .quizrules import instructor_findings, mix_findings
+from .selection import generated_counts, instructor_question, select_facts
 
 
 class UnknownQuiz(FactquizError):
@@ -48,16 +38,6 @@ class InvalidQuiz(FactquizError):
     """The quiz file has errors; ``factquiz check`` lists them."""
 
 
-class Quiz(BaseModel):
-    """One variant of a lesson's quiz: what every renderer consumes."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    id: str
-    title: str
-    lesson: str
-    seed: int
-    questions: list[Question]
 
 
 def seed_for(student: str) -> int:
@@ -66,20 +46,6 @@ def seed_for(student: str) -> int:
     return int.from_bytes(digest[:8], "big") >> 1
 
 
-@dataclass
-class QuizPlan:
-    """What a quiz's variants share: its definition, facts and their capabilities."""
-
-    quiz_id: str
-    definition: QuizFile
-    bank: Bank
-    pool: list[Fact]
-    counts: dict[str, int]
-    capable: dict[str, frozenset[str]]
-    type_order: list[str]
-    instructor: list[InstructorQuestion]
-    #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
-    singles: SingleIndex | None = None
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
@@ -104,16 +70,17 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
     definition = quiz_definition(project, quiz_id)
     loaded = project.quizzes.get(quiz_id)
     if loaded is not None:
-        problems = [f for f in instructor_findings(project, loaded) if f.severity == "error"]
+        problems = [f for f in [*mix_findings(loaded), *instructor_findings(project, loaded)]
+                    if f.severity == "error"]
         if problems:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
     bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
-               for t in QUESTION_TYPES}
+               for t in REGISTRY}
     counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
-    order = sorted((t for t in QUESTION_TYPES if counts[t]),
-                   key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
+    order = sorted((t for t in REGISTRY if counts[t]),
+                   key=lambda t: (len(capable[t]), list(REGISTRY).index(t)))
     plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,
                     list(definition.instructor_questions))
     cache[quiz_id] = plan

@@ -11,18 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import cache
 from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
+from .quizmodel import QUIZZES_DIR, LoadedQuiz, QuizFile
 from .sources import read_source
 from .yamlio import display_path, is_fatal, position, read_yaml, validate
-
-if TYPE_CHECKING:
-    from .quizfile import LoadedQuiz
 
 SOURCES_DIR = "sources"
 FACTS_DIR = "facts"
@@ -199,7 +197,6 @@ def load_project(root: Path) -> Project:
         load_lessons(project)
         for path in fact_files(root):
             load_fact_file(project, path)
-        from .quizfile import load_quizzes  # quizfile builds on this module
 
         load_quizzes(project)
     return project
@@ -219,3 +216,27 @@ def current_project(root: Path) -> Project:
         return known
     project = _CURRENT[key] = load_project(root)
     return project
+
+
+def quiz_files(root: Path) -> list[Path]:
+    """The quiz files of a project, in a stable order."""
+    folder = root / QUIZZES_DIR
+    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+
+
+def load_quizzes(project: Project) -> None:
+    """Read every quiz file into ``project.quizzes``; problems become findings."""
+    for path in quiz_files(project.root):
+        shown = project.shown(path)
+        data, findings = read_yaml(path, shown)
+        if not findings and data is None:
+            findings = [Finding(shown, 1, 1, "schema", "the quiz file is empty",
+                                "add at least `title:` and `lesson:`")]
+        project.findings.extend(findings)
+        if is_fatal(findings):
+            continue
+        quiz, findings = validate(QuizFile, data, shown)
+        project.findings.extend(Finding(f.path, f.line, f.col, f.code, f.message, f.hint,
+                                        path.stem) for f in findings)
+        if quiz is not None:
+            project.quizzes[path.stem] = LoadedQuiz(path.stem, shown, data, quiz)

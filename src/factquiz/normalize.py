@@ -7,6 +7,7 @@ nothing more: case and wording still have to agree.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from array import array
@@ -172,3 +173,22 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 def numbers_in(text: str) -> list[str]:
     """The digit sequences in ``text`` (e.g. years, counts), thousands separators removed."""
     return [n.replace(",", "") for n in _NUMBER.findall(normalize(text))]
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")
+
+
+def plain_number(text: str) -> float | None:
+    """The value of ``text`` when it is a plain number ("1960", "2,000", "1.5"), else None."""
+    text = text.strip()
+    if not _PLAIN_NUMBER.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def number_text(value: float | int) -> str:
+    """A number without a useless ``.0`` (``1960`` not ``1960.0``)."""
+    number = float(value)
+    if math.isfinite(number) and number.is_integer():
+        return str(int(number))
+    return repr(number)

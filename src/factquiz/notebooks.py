@@ -36,7 +36,7 @@ from nbformat import NotebookNode
 from .digest import code_digest, hash_files
 from .errors import FactquizError
 from .load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
-from .quizfile import QUIZZES_DIR
+from .quizmodel import QUIZZES_DIR
 from .yamlio import atomic_write_text
 
 NOTEBOOKS_DIR = "notebooks"

@@ -20,16 +20,14 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from .assembly import Traits, clash, conflict, traits
 from .errors import FactquizError
+from .factbank import Bank
 from .model import Fact, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
-
-if TYPE_CHECKING:
-    from .generate import QuizPlan
+from .quizmodel import InstructorQuestion, QuizFile
 
 #: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
 FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
@@ -380,3 +378,19 @@ class Search:
         listed = "; ".join(reasons[:8]) + ("; ..." if len(reasons) > 8 else "")
         return (f"{where}: not enough {REGISTRY[group[0]].title} questions fit with the "
                 f"others{budget}: {listed or 'no fact left that can yield one'}")
+
+
+@dataclass
+class QuizPlan:
+    """What a quiz's variants share: its definition, facts and their capabilities."""
+
+    quiz_id: str
+    definition: QuizFile
+    bank: Bank
+    pool: list[Fact]
+    counts: dict[str, int]
+    capable: dict[str, frozenset[str]]
+    type_order: list[str]
+    instructor: list[InstructorQuestion]
+    #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
+    singles: SingleIndex | None = None

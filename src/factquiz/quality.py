@@ -17,22 +17,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from .assembly import traits
 from .categories import FORM_KINDS, category_problem
-from .distractors import Bank, scope_lessons
+from .factbank import Bank, scope_lessons
 from .findings import Finding
+from .generate import InvalidQuiz, make_quiz
+from .load import Project
 from .model import Fact, Question
 from .normalize import answer_key
 from .planner import UnsatisfiableQuiz
 from .qtypes.truefalse import PREFIX as TF_PREFIX
 from .qtypes.truefalse import false_statement
-
-if TYPE_CHECKING:
-    from .generate import Quiz
-    from .load import Project
-    from .verify import SourceIndex
+from .quizmodel import Quiz
+from .sourceindex import SourceIndex
 
 RULES = ("answer-shown", "duplicate-answer", "same-cluster", "distractor-category",
          "later-lesson")
@@ -136,7 +134,6 @@ class Quality:
 
 def quality_over_seeds(project: Project, seeds: int = STATS_SEEDS) -> Quality:
     """:func:`audit` over seeds ``0 .. seeds-1`` of every lesson's quiz."""
-    from .generate import make_quiz  # generate imports this module's rules indirectly
 
     result = Quality(seeds=seeds)
     for lesson in project.lessons:
@@ -169,7 +166,6 @@ def check_quality(project: Project, index: SourceIndex | None = None) -> Iterato
     """Rule for ``verify.check``: every quiz file's quiz can be assembled for its default
     seed and seeds 0..N, and its variants break no item-quality rule; otherwise say which
     facts and why."""
-    from .generate import InvalidQuiz, make_quiz
 
     for lesson, loaded in project.quizzes.items():
         line, col = loaded.at("mix") if "mix" in loaded.node else loaded.at("lesson")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from .categories import CategoriesFile
 from .model import FactFile, LessonsFile, SourceMeta
-from .quizfile import QuizFile
+from .qtypes import REGISTRY
+from .quizmodel import QuizFile
 from .yamlio import atomic_write_text
 
 #: file name in schemas/ -> (model, title)
@@ -26,9 +28,23 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 }
 
 
+def with_question_types(schema: dict[str, Any]) -> dict[str, Any]:
+    """A quiz file's schema with the registered types as ``mix``'s only keys (the model
+    leaves the names to the registry, a layer above it)."""
+    mix = schema["properties"]["mix"]
+    weights = next(s for s in mix["anyOf"] if s.get("type") == "object")
+    weight = weights.pop("additionalProperties")
+    weights["properties"] = {name: {**weight, "description": qtype.title.capitalize() + "."}
+                             for name, qtype in REGISTRY.items()}
+    weights["additionalProperties"] = False
+    return schema
+
+
 def schema_text(model: type[BaseModel], title: str) -> str:
     """The JSON Schema of ``model`` as stable, pretty JSON text."""
     schema = model.model_json_schema()
+    if model is QuizFile:
+        schema = with_question_types(schema)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .distractors import Bank
+from .factbank import Bank
 from .load import Project
-from .model import QUESTION_TYPES, Fact
+from .model import Fact
 from .qtypes import REGISTRY
 from .quality import quality_over_seeds
 
@@ -45,18 +45,18 @@ def question_stats(project: Project, stats: BankStats) -> None:
     """Fill in, per lesson and question type, the facts able to yield that type and the
     instructor questions; the facts that cannot, with the reason; and the sources cited by
     fewer than half as many facts as the average cited source."""
-    stats.capable = {lesson: dict.fromkeys(QUESTION_TYPES, 0) for lesson in project.lessons}
-    stats.cannot = {name: [] for name in QUESTION_TYPES}
+    stats.capable = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
+    stats.cannot = {name: [] for name in REGISTRY}
     for fact in project.facts:
-        row = stats.capable.setdefault(fact.lesson, dict.fromkeys(QUESTION_TYPES, 0))
+        row = stats.capable.setdefault(fact.lesson, dict.fromkeys(REGISTRY, 0))
         for name, why in capabilities(project, fact).items():
             if why is None:
                 row[name] += 1
             else:
                 stats.cannot[name].append({"fact": fact.id, "lesson": fact.lesson, "why": why})
-    stats.instructor = {lesson: dict.fromkeys(QUESTION_TYPES, 0) for lesson in project.lessons}
+    stats.instructor = {lesson: dict.fromkeys(REGISTRY, 0) for lesson in project.lessons}
     for loaded in project.quizzes.values():
-        row = stats.instructor.setdefault(loaded.quiz.lesson, dict.fromkeys(QUESTION_TYPES, 0))
+        row = stats.instructor.setdefault(loaded.quiz.lesson, dict.fromkeys(REGISTRY, 0))
         for question in loaded.quiz.instructor_questions:
             row[question.type] += 1
     cited = {sid: n for sid, n in stats.per_source.items() if n}  # unused ones are listed apart

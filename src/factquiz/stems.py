@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from .findings import Finding, fact_warning
+from .load import Project
 from .model import Fact
-
-if TYPE_CHECKING:
-    from .load import Project
-    from .verify import SourceIndex
+from .sourceindex import SourceIndex
 
 #: Words that place an event in a sequence (checked in the labels of dated facts).
 SEQUENCE_WORDS = frozenset({

@@ -28,7 +28,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact
 from .normalize import casefold, normalize
-from .verify import SourceIndex, _fact_finding
+from .sourceindex import SourceIndex, fact_finding
 
 # --- modality ---------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ def check_modality(project: Project, index: SourceIndex) -> Iterator[Finding]:
         if not all(hedges) or KEEPS_MODALITY.search(normalize(fact.statement)):
             continue
         words = ", ".join(dict.fromkeys(f"'{m.group(0)}'" for m in hedges if m))
-        yield _fact_finding(
+        yield fact_finding(
             project, fact, ("statement",), "modality-changed",
             f"the evidence is hedged or future ({words}) but the statement is definite",
             "keep the source's modality (e.g. 'would', 'was to be signed', 'planned'), or mark "
@@ -103,7 +103,7 @@ def check_speakers(project: Project, index: SourceIndex) -> Iterator[Finding]:
             if not any(name in _context(indexed.source.body, m.start, m.end)
                        for ev in fact.evidence if (indexed := index.get(ev.source))
                        for m in indexed.find(ev.quote)):
-                yield _fact_finding(
+                yield fact_finding(
                     project, fact, ("statement",), "speaker-not-in-source",
                     f"the statement attributes words to {name}, but no quoted sentence (nor "
                     f"the one before it) names {name}",
@@ -135,15 +135,15 @@ def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
             loc = ("contested_by", i)
             other = facts.get(other_id)
             if other_id == fact.id:
-                yield _fact_finding(project, fact, loc, "contested-self",
+                yield fact_finding(project, fact, loc, "contested-self",
                                     "a fact cannot contest itself",
                                     "name the fact whose claim conflicts with this one")
             elif other is None:
-                yield _fact_finding(project, fact, loc, "contested-unknown",
+                yield fact_finding(project, fact, loc, "contested-unknown",
                                     f"contested_by names an unknown fact '{other_id}'",
                                     "use the id of a fact in facts/*.yml")
             elif fact.id not in other.contested_by:
-                yield _fact_finding(project, fact, loc, "contested-not-symmetric",
+                yield fact_finding(project, fact, loc, "contested-not-symmetric",
                                     f"'{other_id}' does not list '{fact.id}' in its contested_by",
                                     f"add `contested_by: [{fact.id}]` to '{other_id}' "
                                     "(a conflict has two sides)")
@@ -208,14 +208,14 @@ def check_circular_dates(project: Project, index: SourceIndex) -> Iterator[Findi
         for i, source_id in enumerate(fact.uses_source_date):
             loc = ("uses_source_date", i)
             if source_id not in project.sources:
-                yield _fact_finding(project, fact, loc, "unknown-source",
+                yield fact_finding(project, fact, loc, "unknown-source",
                                     f"uses_source_date names an unknown source '{source_id}'",
                                     f"use one of: {', '.join(sorted(project.sources))}")
                 continue
             path = _cycle(project, facts, source_id, fact.id)
             if path:
                 chain = " -> ".join([fact.id, *path])
-                yield _fact_finding(
+                yield fact_finding(
                     project, fact, loc, "circular-derivation",
                     f"circular date: {chain} (the source's date is inferred from this fact)",
                     "drop the derived value, or date it from the source's text alone; if both "
@@ -315,7 +315,7 @@ def check_quote_carries_claim(project: Project, index: SourceIndex) -> Iterator[
             continue  # derived facts have a note; the other cases are reported by `verify`
         terms, missing = missing_terms(fact)
         if terms and len(terms) - len(missing) < MIN_SHARE * len(terms):
-            yield _fact_finding(
+            yield fact_finding(
                 project, fact, ("evidence", 0, "quote"), "quote-missing-claim",
                 f"the quotes hold the answer but not the claim: missing "
                 f"{', '.join(repr(t) for t in missing)}",

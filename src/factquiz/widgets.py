@@ -30,6 +30,7 @@ import ipywidgets as widgets
 
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .errors import FactquizError
+from .feedback import feedback_html as explanation_and_sources
 from .model import Grade, Question
 
 Grader = Callable[[Question, object], Grade]
@@ -298,9 +299,6 @@ class QuestionCard:
 
     def feedback_html(self, grade: Grade) -> str:
         """The verdict in words and symbol, the right answer after a miss, explanation, source."""
-        # The exporters' fragment; imported here, on the first Check, as it loads every format.
-        from .export.common import feedback_html as explanation_and_sources
-
         if grade.correct:
             verdict = f"{CORRECT_MARK} Correct."
             if self.first_correct is False:

@@ -35,7 +35,7 @@ from ..errors import FactquizError
 from ..escape import terminal_text
 from ..generate import generate_question
 from ..load import Project, load_project
-from ..model import QUESTION_TYPES, Kind
+from ..model import Kind
 from ..project import project_root
 from ..qtypes import REGISTRY
 from ..stats import capabilities
@@ -335,7 +335,7 @@ def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
         return (name in only) if only is not None else fields.get(name) in (None, "", [])
 
     if wanted("type"):
-        fields["type"] = choose("Type", [(t, REGISTRY[t].title) for t in QUESTION_TYPES])
+        fields["type"] = choose("Type", [(t, REGISTRY[t].title) for t in REGISTRY])
     kind = fields["type"]
     if wanted("prompt"):
         hint = " (put _____ where the answer goes)" if kind == "cloze" else ""
@@ -453,9 +453,9 @@ def add_question_command(
     asked for in a terminal (or with --interactive)."""
     root = project_root(project)
     loaded = load_project(root)
-    if qtype is not None and qtype not in QUESTION_TYPES:
+    if qtype is not None and qtype not in REGISTRY:
         raise FactquizError(f"unknown question type {qtype!r}; use one of: "
-                            + ", ".join(QUESTION_TYPES))
+                            + ", ".join(REGISTRY))
     fields: dict[str, Any] = {
         "id": question_id, "type": qtype, "prompt": prompt, "choices": choice or [],
         "answer": _answer_value(qtype, answer), "accepted": accepted or [],

@@ -52,12 +52,12 @@ def stats(
         "(mc, tf, cloze, numeric, ordering, matching), and why.")] = None,
 ) -> None:
     """Facts per lesson, source and kind; the questions they can yield; under-used sources."""
-    from ..model import QUESTION_TYPES
+    from ..qtypes import REGISTRY
     from ..stats import bank_stats
 
-    if why is not None and why not in QUESTION_TYPES:
+    if why is not None and why not in REGISTRY:
         raise FactquizError(f"unknown question type {why!r}; use one of: "
-                            + ", ".join(QUESTION_TYPES))
+                            + ", ".join(REGISTRY))
     result = bank_stats(open_project(project))
     if as_json:
         console.print_json(json.dumps(result.to_dict()))

@@ -46,18 +46,18 @@ def question_lines(number: int, question: Question, answers: bool) -> list[Text]
 
 
 def _key(question: Question) -> str:
+    """The answer key: the type's one answer text, after the option's letter for a
+    single choice, and with the matching rule for typed answers."""
+    text = REGISTRY[question.type].answer_text(question)
     if question.type in ("mc", "tf"):
-        return f"{_letter(question.answer)}) {question.options[question.answer]}"
+        return f"{_letter(question.answer)}) {text}"
     if question.type == "cloze":
-        rule = "typos forgiven" if question.match == "fuzzy" else "exact"
-        return " | ".join(question.accepted) + f"  ({rule})"
-    if question.type == "numeric":
-        return f"{question.answer} (± {question.tolerance:g})" if question.tolerance \
-            else f"{question.answer} (exact)"
-    if question.type == "ordering":
-        return " → ".join(f"{i + 1}. {question.items[i]}" for i in question.answer)
-    return "; ".join(f"{i + 1} → {_letter(j)}) {question.options[j]}"
-                     for i, j in enumerate(question.answer))
+        also = f"; also accepted: {' | '.join(question.accepted[1:])}" \
+            if len(question.accepted) > 1 else ""
+        return text + also + ("  (typos forgiven)" if question.match == "fuzzy" else "  (exact)")
+    if question.type == "numeric" and not question.tolerance:
+        return text + " (exact)"
+    return text
 
 
 def render_quiz(quiz: Quiz, answers: bool) -> list[Text]:

@@ -10,9 +10,10 @@ Nothing is ever dropped silently, and every file is written atomically.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import FactquizError
+from ..load import Project
+from ..quizmodel import Quiz
 from ..yamlio import atomic_write_bytes
 from . import anki, gift, moodle, qti, tabular
 from .base import (
@@ -24,10 +25,6 @@ from .base import (
     UnknownFormat,
     UnsupportedQuestionType,
 )
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
-    from ..load import Project
 
 __all__ = [
     "FORMATS",

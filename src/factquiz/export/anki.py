@@ -19,17 +19,17 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..distractors import Bank
 from ..errors import FactquizError
 from ..escape import html_text, xml_text
+from ..factbank import Bank
+from ..feedback import citation_html
 from ..model import Fact, Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import citation_html, stable_int
+from .common import stable_int
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # genanki is imported only when a deck is written (start-up cost)
     import genanki
-
-    from ..generate import Quiz
 
 MODEL_ID = stable_int("factquiz", "anki-model", "fact-v1")
 FIELDS = ("FactId", "Question", "Answer", "Statement", "Source")
@@ -142,4 +142,5 @@ FORMAT = Format(
     extension="apkg",
     description="Anki deck, one note per fact with its source (File > Import)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"}),
 )

@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import FactquizError
-from ..model import Fact, Question, QuestionType, Source
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
+from ..model import Fact, Question, Source
+from ..quizmodel import Quiz
 
 
 class UnknownFormat(FactquizError):
@@ -56,19 +54,28 @@ class ExportContext:
 
 @dataclass(frozen=True)
 class Format:
-    """One export format: how to write a quiz, and which questions it cannot carry."""
+    """One export format: how to write a quiz, and which question types it carries.
+
+    ``carries`` is an allow-list: a question of any other type (a type added later
+    included) is left out and named, with the reason in ``unsupported`` when the format
+    is known not to have such a question, else a generic one.
+    """
 
     name: str
     extension: str
     description: str
     render: Callable[[Quiz, list[Question], ExportContext], bytes]
-    unsupported: Mapping[QuestionType, str] = field(default_factory=dict)
+    carries: frozenset[str]
+    unsupported: Mapping[str, str] = field(default_factory=dict)
     # What the format loses for the questions it does carry (told to the user, once).
     notes: Callable[[list[Question]], list[str]] = lambda questions: []
 
     def reason_to_skip(self, question: Question) -> str | None:
         """Why ``question`` cannot be exported in this format, or None if it can."""
-        return self.unsupported.get(question.type)
+        if question.type in self.carries:
+            return None
+        return self.unsupported.get(
+            question.type, f"{self.name} export does not carry {question.type} questions")
 
 
 @dataclass

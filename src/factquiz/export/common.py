@@ -1,4 +1,6 @@
-"""Pieces every exporter shares: feedback with citations, the key as text, number formatting.
+"""Pieces every exporter shares: the key as text, stable identifiers, notes on what is lost.
+
+Feedback with citations is in :mod:`factquiz.feedback` (the widgets use it too).
 
 Escaping lives in :mod:`factquiz.escape`, one function per output context.
 """
@@ -6,64 +8,15 @@ Escaping lives in :mod:`factquiz.escape`, one function per output context.
 from __future__ import annotations
 
 import hashlib
-import math
 
-from ..escape import html_text
-from ..model import Citation, Question
-
-
-def number_text(value: float | int) -> str:
-    """A number without a useless ``.0`` (``1960`` not ``1960.0``)."""
-    number = float(value)
-    if math.isfinite(number) and number.is_integer():
-        return str(int(number))
-    return repr(number)
-
-
-def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</q>")) -> str:
-    """``Source: <cite>Title</cite> (published): `` and the quote between ``quote_marks``."""
-    opening, closing = quote_marks
-    return (f"Source: <cite>{html_text(citation.title)}</cite> ({html_text(citation.published)}): "
-            f"{opening}{html_text(citation.quote)}{closing}")
-
-
-def citation_text(citation: Citation) -> str:
-    """``Title (published): “quote”`` for a citation."""
-    return f"{citation.title} ({citation.published}): “{citation.quote}”"
-
-
-def feedback_text(question: Question) -> str:
-    """The explanation followed by one ``Source:`` line per citation, as plain text."""
-    lines = [question.explanation.strip()]
-    lines += [f"Source: {citation_text(c)}" for c in question.citations]
-    return "\n".join(line for line in lines if line)
-
-
-def feedback_html(question: Question) -> str:
-    """The explanation and citations as an HTML fragment (text escaped)."""
-    parts = []
-    if question.explanation.strip():
-        parts.append(f"<p>{html_text(question.explanation.strip())}</p>")
-    parts += [f"<p>{citation_html(c)}</p>" for c in question.citations]
-    return "".join(parts)
+from ..model import Question
+from ..qtypes import REGISTRY
 
 
 def answer_text(question: Question) -> str:
-    """The correct answer in words, for a CSV column or a card."""
-    kind, answer = question.type, question.answer
-    if kind in ("mc", "tf"):
-        return question.options[answer]
-    if kind == "cloze":
-        return " / ".join(question.accepted)
-    if kind == "numeric":
-        tolerance = f" ± {number_text(question.tolerance)}" if question.tolerance else ""
-        return number_text(answer) + tolerance
-    if kind == "ordering":
-        return " → ".join(question.items[i] for i in answer)
-    if kind == "matching":
-        return "; ".join(f"{item} → {question.options[answer[i]]}"
-                         for i, item in enumerate(question.items))
-    raise ValueError(f"unknown question type {kind!r}")
+    """The correct answer in words, for a CSV column or a card: the type's own
+    formatter (``QType.answer_text``), the one the graders and the preview use too."""
+    return REGISTRY[question.type].answer_text(question)
 
 
 def stable_ident(*parts: str) -> str:

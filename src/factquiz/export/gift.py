@@ -12,16 +12,15 @@ backslash escapes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..escape import gift_text as escape
 from ..escape import html_text, one_line
+from ..feedback import feedback_html
 from ..model import Question
+from ..normalize import number_text
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text
+from .common import fuzzy_cloze_notes
 
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 def escape_html(fragment: str) -> str:
     """Escape an HTML fragment for GIFT, braces as character references."""
@@ -79,6 +78,7 @@ FORMAT = Format(
     extension="gift",
     description="GIFT text for Moodle (Question bank > Import > GIFT format)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
     unsupported={"ordering": "GIFT has no ordering question type (use moodle-xml)"},
     notes=_notes,
 )

@@ -10,15 +10,14 @@ plugin before that).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 
 from ..escape import html_text, xml_text
+from ..feedback import feedback_html
 from ..model import Question
+from ..normalize import number_text
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
+from .common import fuzzy_cloze_notes
 
 PENALTY = "0.3333333"
 
@@ -142,5 +141,6 @@ FORMAT = Format(
     extension="xml",
     description="Moodle XML for the question bank (Question bank > Import > Moodle XML format)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"}),
     notes=_notes,
 )

@@ -13,15 +13,14 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from typing import TYPE_CHECKING
 
 from ..escape import html_text, xml_text
+from ..feedback import feedback_html
 from ..model import Question
+from ..normalize import number_text
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import feedback_html, fuzzy_cloze_notes, number_text, stable_ident
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
+from .common import fuzzy_cloze_notes, stable_ident
 
 QTI_NS = {
     "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
@@ -245,6 +244,7 @@ FORMAT = Format(
     extension="zip",
     description="QTI 1.2 package for Canvas (Settings > Import Course Content > QTI .zip file)",
     render=render,
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
     unsupported={"ordering": "Canvas classic quizzes (QTI 1.2) have no ordering question type"},
     notes=_notes,
 )

@@ -10,15 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING
 
 from ..escape import csv_cell
+from ..feedback import feedback_text
 from ..model import Question
+from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import answer_text, feedback_text
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
+from .common import answer_text
 
 CSV_COLUMNS = ("id", "type", "prompt", "options", "items", "answer", "accepted", "tolerance",
                "match", "correct_answer", "explanation", "feedback", "citations", "fact_ids")
@@ -74,7 +72,9 @@ def render_json(quiz: Quiz, questions: list[Question], context: ExportContext) -
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-CSV = Format(name="csv", extension="csv", render=render_csv,
+#: The types whose answer text ``common.answer_text`` writes.
+CARRIES = frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"})
+CSV = Format(name="csv", extension="csv", render=render_csv, carries=CARRIES,
              description="CSV, one row per question, lists as JSON arrays")
-JSON = Format(name="json", extension="json", render=render_json,
+JSON = Format(name="json", extension="json", render=render_json, carries=CARRIES,
               description="JSON, the quiz as the question API defines it")

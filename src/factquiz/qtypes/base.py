@@ -11,14 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import VARIANTS
-
-if TYPE_CHECKING:
-    from ..distractors import Bank
+from ..quizmodel import InstructorQuestion
 
 BLANK = "_____"
 
@@ -35,15 +34,72 @@ class Generator(Protocol):
 
 
 @dataclass(frozen=True)
+class Responses:
+    """A question's self-test: responses its grader must accept, reject, and reject with
+    a message saying what was expected (malformed input)."""
+
+    right: list[object]
+    wrong: list[object]
+    malformed: list[object]
+
+
+#: Responses no type accepts: nothing, the wrong shapes, a non-value.
+MALFORMED: list[object] = [None, {}, object(), float("nan")]
+
+
+@dataclass(frozen=True)
 class QType:
-    """A question type: how to generate, grade, and whether a fact can yield it."""
+    """A question type: how to generate, grade, and whether a fact can yield it, and
+    the self-test responses that show its grader works (:class:`Responses`)."""
 
     name: str
     title: str
     generate: Generator
     grade: Callable[[Question, object], Grade]
     why_not: Callable[[Fact, Bank], str | None]
+    responses: Callable[[Question], Responses]
+    #: The expected answer in words: the one text graders, exports and previews show.
+    answer_text: Callable[[Question], str]
+    #: The instructor-question fields (see ``quizmodel.InstructorQuestion``) this type uses.
+    instructor_fields: frozenset[str]
+    #: A checked instructor question of this type as a :class:`Question`, given the fields
+    #: every type shares (``common``), options shuffled by ``rng``.
+    from_instructor: FromInstructor
     facts_needed: int = 1
+
+
+class FromInstructor(Protocol):
+    """``from_instructor(iq, common, rng, bank)``: an instructor question as a Question."""
+
+    def __call__(self, iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                 bank: Bank) -> Question: ...
+
+
+def shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
+    """``items`` in an order drawn by ``rng`` (as given when ``shuffle`` is off)."""
+    return rng.sample(items, len(items)) if shuffle else list(items)
+
+
+def choice_answer_text(question: Question) -> str:
+    """The expected answer of a single-choice question (mc and tf): its correct option."""
+    return question.options[question.answer]
+
+
+def choice_responses(question: Question) -> Responses:
+    """Self-test of a single-choice question (mc and tf): each other option is wrong."""
+    n = len(question.options)
+    return Responses(right=[question.answer],
+                     wrong=[i for i in range(n) if i != question.answer],
+                     malformed=[*MALFORMED, n, -1, "0", True])
+
+
+def permutation_responses(question: Question) -> Responses:
+    """Self-test of a question answered by a list of indices (ordering, matching): every
+    rotation of the key is wrong."""
+    key = list(question.answer)
+    rotations = [key[i:] + key[:i] for i in range(1, len(key))]
+    return Responses(right=[key], wrong=[r for r in rotations if r != key],
+                     malformed=[*MALFORMED, key[:-1], [*key, 0], "0", [None] * len(key)])
 
 
 #: Each quote or dash character -> a regex class of all its variants (see normalize.VARIANTS).
@@ -150,7 +206,7 @@ def with_expected(grade: Grade, expected: str) -> Grade:
 
 def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
     """Grade a single-choice response (mc and tf)."""
-    expected = question.options[question.answer]
+    expected = choice_answer_text(question)
     index = index_response(response, len(question.options), what)
     if isinstance(index, Grade):
         return with_expected(index, expected)

@@ -13,12 +13,23 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from ..answers import FUZZY_MAX_EDITS, MESSAGES, accepts, match_for, near_misses
-from ..distractors import Bank
+from ..answers import FUZZY_MAX_EDITS, MAX_RESPONSE_CHARS, MESSAGES, accepts, match_for, near_misses
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
-from .base import BLANK, QType, answer_spans, replace_spans, text_response, with_expected
+from ..quizmodel import InstructorQuestion
+from .base import (
+    BLANK,
+    MALFORMED,
+    QType,
+    Responses,
+    answer_spans,
+    replace_spans,
+    text_response,
+    with_expected,
+)
 
 PREFIX = "Fill in the blank: "
 
@@ -126,7 +137,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 def grade(question: Question, response: object) -> Grade:
     """Correct when the typed text matches an accepted answer (see the module docstring)."""
-    expected = question.accepted[0] if question.accepted else ""
+    expected = answer_text(question)
     text = text_response(response)
     if not isinstance(text, str):
         return with_expected(text, expected)
@@ -135,4 +146,25 @@ def grade(question: Question, response: object) -> Grade:
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
-QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not)
+def answer_text(question: Question) -> str:
+    """The expected answer: the first accepted answer (the others are its other forms)."""
+    return question.accepted[0] if question.accepted else ""
+
+
+def responses(question: Question) -> Responses:
+    """Self-test: every accepted answer is right; the rejected ones are wrong."""
+    return Responses(right=list(question.accepted),
+                     wrong=[*question.rejected[:5], "zq"],
+                     malformed=[*MALFORMED, "", "   ", "x" * (MAX_RESPONSE_CHARS + 1), 3])
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    accepted = [a.strip() for a in iq.accepted]
+    return Question(**common, accepted=accepted, match=iq.match,
+                    rejected=rejected_for(accepted, iq.match, bank))
+
+
+QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text,
+              frozenset({"accepted", "match"}), from_instructor)

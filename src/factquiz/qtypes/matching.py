@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 from ..answers import accepts, match_for, names_same_thing
-from ..distractors import Bank
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
 from ..normalize import answer_key, mentions
+from ..quizmodel import InstructorQuestion
 from .base import (
     QType,
     has_compatible_pair,
     index_list_response,
     partner_rank,
+    permutation_responses,
     pick_group,
+    shuffled,
     with_expected,
 )
 
@@ -156,8 +160,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 def grade(question: Question, response: object) -> Grade:
     """Correct when ``response[i]`` is the right option index for every item i."""
     n, m = len(question.items), len(question.options)
-    expected = "; ".join(f"{item} → {question.options[j]}"
-                         for item, j in zip(question.items, question.answer, strict=True))
+    expected = answer_text(question)
     chosen = index_list_response(response, n, m, "option numbers")
     if not isinstance(chosen, list):
         return with_expected(chosen, expected)
@@ -168,4 +171,23 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} pairs right.")
 
 
-QTYPE = QType("matching", "matching", generate, grade, why_not, facts_needed=MIN_ITEMS)
+def answer_text(question: Question) -> str:
+    """The expected answer: each item with its match."""
+    return "; ".join(f"{item} → {question.options[j]}"
+                     for item, j in zip(question.items, question.answer, strict=True))
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    pairs = shuffled([f"{p.item.strip()}\0{p.answer.strip()}" for p in iq.pairs], rng,
+                     iq.shuffle)
+    items = [p.split("\0")[0] for p in pairs]
+    rights = [p.split("\0")[1] for p in pairs]
+    options = shuffled(rights, rng, iq.shuffle)
+    return Question(**common, items=items, options=options,
+                    answer=[options.index(r) for r in rights])
+
+
+QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses, answer_text,
+              frozenset({"pairs", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)

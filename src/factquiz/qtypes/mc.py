@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
-from ..distractors import Bank, distractors_for
+from ..distractors import distractors_for
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
-from .base import QType, choice_grade
+from ..normalize import answer_key
+from ..quizmodel import InstructorQuestion
+from .base import QType, choice_answer_text, choice_grade, choice_responses, shuffled
 
 N_DISTRACTORS = 3
 
@@ -36,4 +40,14 @@ def grade(question: Question, response: object) -> Grade:
     return choice_grade(question, response)
 
 
-QTYPE = QType("mc", "multiple choice", generate, grade, why_not)
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    options = shuffled([c.strip() for c in iq.choices], rng, iq.shuffle)
+    key = answer_key(str(iq.answer))
+    return Question(**common, options=options,
+                    answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
+
+
+QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,
+              choice_answer_text, frozenset({"choices", "answer", "shuffle"}), from_instructor)

@@ -14,11 +14,14 @@ import random
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Any
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
-from ..distractors import Bank, plain_number
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
-from .base import QType, describe
+from ..normalize import number_text, plain_number
+from ..quizmodel import InstructorQuestion
+from .base import MALFORMED, QType, Responses, describe
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
 #: A typed number once its digits are ASCII (the script uses the same pattern).
@@ -52,9 +55,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     citations=bank.citations(fact), fact_ids=[fact.id])
 
 
-def expected_text(question: Question) -> str:
-    tol = question.tolerance
-    return f"{question.answer} (± {_clean(tol)})" if tol else str(question.answer)
+def answer_text(question: Question) -> str:
+    """The expected answer: the number, with its accepted error when there is one."""
+    tolerance = f" ± {number_text(question.tolerance)}" if question.tolerance else ""
+    return number_text(question.answer) + tolerance
 
 
 def exact(value: float) -> Decimal:
@@ -97,7 +101,7 @@ def within(question: Question, value: Decimal) -> bool:
 
 def grade(question: Question, response: object) -> Grade:
     """Correct when the number is within ``tolerance`` of the answer (see factquiz.answers)."""
-    expected = expected_text(question)
+    expected = answer_text(question)
     value = parse_number(response)
     if isinstance(value, str):
         return Grade(correct=False, message=value, expected=expected)
@@ -106,4 +110,21 @@ def grade(question: Question, response: object) -> Grade:
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
-QTYPE = QType("numeric", "numeric", generate, grade, why_not)
+def responses(question: Question) -> Responses:
+    """Self-test: the answer and the edges of its tolerance are right, just beyond is wrong."""
+    answer, tolerance = question.answer, question.tolerance
+    return Responses(right=[answer, answer + tolerance, answer - tolerance],
+                     wrong=[answer + tolerance + 1, answer - tolerance - 1],
+                     malformed=[*MALFORMED, "", "soon", True, float("inf")])
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    value = float(iq.answer)  # type: ignore[arg-type]
+    return Question(**common, answer=int(value) if value.is_integer() else value,
+                    tolerance=iq.tolerance)
+
+
+QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses, answer_text,
+              frozenset({"answer", "tolerance"}), from_instructor)

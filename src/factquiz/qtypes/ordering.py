@@ -13,16 +13,20 @@ facts (else the anchor's lesson).
 from __future__ import annotations
 
 import random
+from typing import Any
 
-from ..distractors import Bank
+from ..factbank import Bank
 from ..model import Fact, Grade, Kind, Question
 from ..normalize import answer_key
+from ..quizmodel import InstructorQuestion
 from .base import (
     QType,
     has_compatible_pair,
     index_list_response,
     partner_rank,
+    permutation_responses,
     pick_group,
+    shuffled,
     with_expected,
 )
 
@@ -105,7 +109,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 def grade(question: Question, response: object) -> Grade:
     """Correct when ``response`` lists the item indices in chronological order."""
     n = len(question.items)
-    expected = " → ".join(question.items[i] for i in question.answer)
+    expected = answer_text(question)
     order = index_list_response(response, n, n, "item numbers")
     if not isinstance(order, list):
         return with_expected(order, expected)
@@ -119,4 +123,17 @@ def grade(question: Question, response: object) -> Grade:
                  message=f"Not quite: {right} of {n} in the right place.")
 
 
-QTYPE = QType("ordering", "ordering", generate, grade, why_not, facts_needed=MIN_ITEMS)
+def answer_text(question: Question) -> str:
+    """The expected answer: the items in their right order."""
+    return " → ".join(question.items[i] for i in question.answer)
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    items = shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
+    return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
+
+
+QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses, answer_text,
+              frozenset({"items", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
-from ..distractors import Bank, distractors_for
+from ..distractors import distractors_for
+from ..factbank import Bank
 from ..model import Fact, Grade, Question
-from .base import QType, answer_spans, choice_grade
+from ..quizmodel import InstructorQuestion
+from .base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
 
 OPTIONS = ["True", "False"]
 PREFIX = "True or false? "
@@ -116,4 +119,11 @@ def grade(question: Question, response: object) -> Grade:
     return choice_grade(question, response, what="options (0 for True, 1 for False)")
 
 
-QTYPE = QType("tf", "true/false", generate, grade, why_not)
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """A checked instructor question of this type as a :class:`Question`."""
+    return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
+
+
+QTYPE = QType("tf", "true/false", generate, grade, why_not, choice_responses,
+              choice_answer_text, frozenset({"answer"}), from_instructor)

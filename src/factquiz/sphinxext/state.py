@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from ..checked import check_root
-from ..load import LESSONS_FILE, Project, fact_files, load_project
-from ..quizfile import quiz_files
+from ..load import LESSONS_FILE, Project, fact_files, load_project, quiz_files
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -34,7 +34,6 @@ import hashlib
 import json
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING
 
 from ..answers import (
     FUZZY_MAX_EDITS,
@@ -46,10 +45,8 @@ from ..answers import (
 from ..model import Question
 from ..normalize import VARIANTS, answer_key, numbers_in
 from ..qtypes.numeric import TYPED, exact
+from ..quizmodel import Quiz
 from .dates import human_date
-
-if TYPE_CHECKING:
-    from ..generate import Quiz
 
 #: Hex digits kept of each salted SHA-256 (48 bits: plenty to tell answers apart).
 DIGEST_CHARS = 12

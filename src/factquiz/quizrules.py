@@ -1,9 +1,8 @@
-"""Quiz definition files (quizzes/<lesson>.yml): models, loading, and their check rules.
+"""The check rules of quiz definition files (quizzes/<lesson>.yml).
 
-A quiz file says which facts a lesson's quiz draws on, how many questions it has, the
-mix of question types, its default seed, and any instructor-written questions. Every
-instructor question names the facts it rests on, so it too is grounded in the sources.
-Loading reports problems as located findings; :func:`check_quizzes` (one of
+The models are in :mod:`factquiz.quizmodel`, loading in :mod:`factquiz.load`, selection
+in :mod:`factquiz.selection`. Loading reports problems as located findings;
+:func:`check_quizzes` (one of
 ``verify.RULES``) reports what only the whole project can tell: unknown fact ids,
 a missing or duplicated correct choice, an answer that contradicts its facts, a mix
 the facts cannot fill, facts with too few safe distractors.
@@ -11,248 +10,35 @@ the facts cannot fill, facts with too few safe distractors.
 
 from __future__ import annotations
 
-import random
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Sized
 from itertools import pairwise
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
-from pydantic import Field
 from rapidfuzz import process
 from ruamel.yaml.comments import CommentedMap
 
-from .answers import accepts, match_for
-from .distractors import Bank, plain_number, scope_lessons, unsafe_reason
+from .answers import accepts, match_for, unsafe_reason
+from .factbank import Bank, scope_lessons
 from .findings import Finding, fact_warning
-from .model import QUESTION_TYPES, Fact, NonEmpty, Question, QuestionType, Slug, Strict
-from .normalize import answer_key
+from .load import Project
+from .model import Fact
+from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
-from .qtypes.cloze import rejected_for
 from .qtypes.ordering import interval
-from .yamlio import is_fatal, position, read_yaml, validate
-
-if TYPE_CHECKING:
-    from .load import Project
-    from .verify import SourceIndex
-
-QUIZZES_DIR = "quizzes"
-MIN_OPTIONS = {"mc": 3, "ordering": 3, "matching": 3}
-
-
-class Selection(Strict):
-    """Which facts the generated questions come from: the union of all three lists."""
-
-    lessons: list[Slug] = Field(default_factory=list, description="Every fact of these lessons.")
-    ids: list[Slug] = Field(default_factory=list, description="These facts, by id.")
-    tags: list[Slug] = Field(default_factory=list, description="Every fact with one of these tags.")
-
-
-class Mix(Strict):
-    """Relative weights of the question types among the generated questions.
-
-    When they add up to the number of generated questions they are exact counts;
-    otherwise the generated questions are shared out in proportion (largest remainder).
-    """
-
-    mc: int = Field(default=0, ge=0, description="Multiple choice.")
-    tf: int = Field(default=0, ge=0, description="True/false.")
-    cloze: int = Field(default=0, ge=0, description="Fill in the blank.")
-    numeric: int = Field(default=0, ge=0, description="Numeric (years, counts).")
-    ordering: int = Field(default=0, ge=0, description="Chronological ordering.")
-    matching: int = Field(default=0, ge=0, description="Matching pairs.")
-
-
-class Pair(Strict):
-    """One row of an instructor-written matching question."""
-
-    item: NonEmpty = Field(description="Left column.")
-    answer: NonEmpty = Field(description="Its match in the right column.")
-
-
-class InstructorQuestion(Strict):
-    """A question written by the instructor, grounded in the facts it names."""
-
-    id: Slug | None = Field(default=None, description="Stable short name (default: q1, q2...).")
-    type: QuestionType
-    prompt: NonEmpty = Field(description="What the student reads; a cloze prompt has '_____'.")
-    choices: list[NonEmpty] = Field(default_factory=list, description="mc: all the options.")
-    answer: str | bool | int | float | None = Field(
-        default=None,
-        description="mc: the correct choice's text; tf: true or false; numeric: the number.",
-    )
-    accepted: list[NonEmpty] = Field(default_factory=list, description="cloze: accepted answers.")
-    match: Literal["exact", "fuzzy"] = Field(
-        default="exact", description="cloze: 'fuzzy' forgives small typos (for names).")
-    tolerance: float = Field(default=0.0, ge=0, description="numeric: accepted absolute error.")
-    items: list[NonEmpty] = Field(
-        default_factory=list, description="ordering: the items in the correct order.")
-    pairs: list[Pair] = Field(default_factory=list, description="matching: the right pairs.")
-    shuffle: bool = Field(default=True, description="mc/ordering/matching: shuffle per variant.")
-    explanation: NonEmpty = Field(description="Shown after answering.")
-    facts: list[Slug] = Field(min_length=1, description="Ids of the facts this question rests on.")
-
-
-class QuizFile(Strict):
-    """A file in quizzes/: one lesson's quiz. Its id is the lesson id (and file name)."""
-
-    title: NonEmpty
-    lesson: Slug = Field(description="Id of the lesson (lessons.yml); also the quiz id.")
-    select: Selection = Field(
-        default_factory=Selection,
-        description="Facts to generate questions from (default: the lesson's facts).")
-    questions: int = Field(default=10, ge=1, le=50,
-                           description="Questions per variant, instructor questions included.")
-    mix: Mix = Field(default_factory=lambda: Mix(mc=1, tf=1, cloze=1, numeric=1, ordering=1,
-                                                 matching=1))
-    seed: int = Field(default=0, ge=0, description="Seed of the default variant.")
-    fit: bool = Field(
-        default=False,
-        description="Fit the quiz to its facts (for a new lesson): types the selected facts "
-        "cannot yield are left out of the mix, and each type asks at most as many questions "
-        "as there are facts that can yield it, so a variant may be shorter than `questions`.")
-    instructor_questions: list[InstructorQuestion] = Field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class LoadedQuiz:
-    """A quiz file as loaded: its model, shown path and YAML node (for positions)."""
-
-    id: str
-    path: str
-    node: Any
-    quiz: QuizFile
-
-    def at(self, *loc: str | int) -> tuple[int, int]:
-        return position(self.node, loc)
-
-
-def quiz_files(root: Path) -> list[Path]:
-    """The quiz files of a project, in a stable order."""
-    folder = root / QUIZZES_DIR
-    return sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
-
-
-def load_quizzes(project: Project) -> None:
-    """Read every quiz file into ``project.quizzes``; problems become findings."""
-    for path in quiz_files(project.root):
-        shown = project.shown(path)
-        data, findings = read_yaml(path, shown)
-        if not findings and data is None:
-            findings = [Finding(shown, 1, 1, "schema", "the quiz file is empty",
-                                "add at least `title:` and `lesson:`")]
-        project.findings.extend(findings)
-        if is_fatal(findings):
-            continue
-        quiz, findings = validate(QuizFile, data, shown)
-        project.findings.extend(Finding(f.path, f.line, f.col, f.code, f.message, f.hint,
-                                        path.stem) for f in findings)
-        if quiz is not None:
-            project.quizzes[path.stem] = LoadedQuiz(path.stem, shown, data, quiz)
-
-
-def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
-    """The facts a quiz's generated questions are drawn from, in bank order.
-
-    Only facts in the lesson's scope (it and earlier lessons) are ever selected;
-    ``check`` reports a selection naming later ones.
-    """
-    sel = quiz.select
-    lessons = set(sel.lessons) or (set() if sel.ids or sel.tags else {quiz.lesson})
-    ids, tags = set(sel.ids), set(sel.tags)
-    scope = scope_lessons(project, quiz.lesson)
-    seen: set[str] = set()
-    chosen = []
-    for fact in project.facts:
-        if fact.id in seen or fact.lesson not in scope:
-            continue
-        if fact.lesson in lessons or fact.id in ids or tags.intersection(fact.tags):
-            seen.add(fact.id)
-            chosen.append(fact)
-    return chosen
-
-
-def allocate(mix: Mix, n: int) -> dict[str, int]:
-    """Share ``n`` generated questions among the types by ``mix`` (largest remainder)."""
-    weights = {t: getattr(mix, t) for t in QUESTION_TYPES}
-    total = sum(weights.values())
-    if n <= 0 or total == 0:
-        return dict.fromkeys(QUESTION_TYPES, 0)
-    exact = {t: w * n / total for t, w in weights.items()}
-    counts = {t: int(v) for t, v in exact.items()}
-    left = n - sum(counts.values())
-    by_remainder = sorted(QUESTION_TYPES, key=lambda t: (-(exact[t] - counts[t]),
-                                                         QUESTION_TYPES.index(t)))
-    for t in by_remainder[:left]:
-        counts[t] += 1
-    return counts
-
-
-def generated_counts(quiz: QuizFile, capable: Mapping[str, int]) -> dict[str, int]:
-    """Generated questions per type: the mix shared out over the questions that are not
-    instructor-written; with ``fit``, only over types that ``capable[type]`` (the number
-    of selected facts able to yield it) allows, each capped at that number."""
-    generated = max(quiz.questions - len(quiz.instructor_questions), 0)
-    if not quiz.fit:
-        return allocate(quiz.mix, generated)
-    mix = Mix(**{t: getattr(quiz.mix, t) if capable.get(t, 0) else 0 for t in QUESTION_TYPES})
-    counts = allocate(mix, generated)
-    return {t: min(n, capable.get(t, 0)) for t, n in counts.items()}
-
+from .quizmodel import MIN_OPTIONS, QUIZZES_DIR, InstructorQuestion, LoadedQuiz
+from .selection import allocate, generated_counts, select_facts
+from .sourceindex import SourceIndex
 
 # --- instructor questions -> Question -------------------------------------------------------
 
-def _shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
-    return rng.sample(items, len(items)) if shuffle else list(items)
 
 
-def instructor_question(iq: InstructorQuestion, qid: str, rng: random.Random,
-                        bank: Bank) -> Question:
-    """The :class:`Question` of one (checked) instructor question, options shuffled by ``rng``."""
-    common: dict[str, Any] = {
-        "id": qid, "type": iq.type, "prompt": iq.prompt.strip(),
-        "explanation": iq.explanation.strip(), "fact_ids": list(iq.facts),
-        "citations": [c for fid in iq.facts if fid in bank.by_id
-                      for c in bank.citations(bank.by_id[fid])],
-    }
-    if iq.type == "mc":
-        options = _shuffled([c.strip() for c in iq.choices], rng, iq.shuffle)
-        key = answer_key(str(iq.answer))
-        return Question(**common, options=options,
-                        answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
-    if iq.type == "tf":
-        return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
-    if iq.type == "cloze":
-        accepted = [a.strip() for a in iq.accepted]
-        return Question(**common, accepted=accepted, match=iq.match,
-                        rejected=rejected_for(accepted, iq.match, bank))
-    if iq.type == "numeric":
-        value = float(iq.answer)  # type: ignore[arg-type]
-        return Question(**common, answer=int(value) if value.is_integer() else value,
-                        tolerance=iq.tolerance)
-    if iq.type == "ordering":
-        items = _shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
-        return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
-    pairs = _shuffled([f"{p.item.strip()}\0{p.answer.strip()}" for p in iq.pairs], rng, iq.shuffle)
-    items = [p.split("\0")[0] for p in pairs]
-    rights = [p.split("\0")[1] for p in pairs]
-    options = _shuffled(rights, rng, iq.shuffle)
-    return Question(**common, items=items, options=options,
-                    answer=[options.index(r) for r in rights])
 
 
 # --- check rules -------------------------------------------------------------------------------
 
-FIELDS_FOR = {
-    "mc": {"choices", "answer", "shuffle"},
-    "tf": {"answer"},
-    "cloze": {"accepted", "match"},
-    "numeric": {"answer", "tolerance"},
-    "ordering": {"items", "shuffle"},
-    "matching": {"pairs", "shuffle"},
-}
 COMMON_FIELDS = {"id", "type", "prompt", "explanation", "facts"}
 _TF_PREFIX = re.compile(r"^\s*true\s+or\s+false\s*[?:.]?\s*", re.IGNORECASE)
 
@@ -291,11 +77,11 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         seen_ids.setdefault(name, i)
         node = loaded.node["instructor_questions"][i]
         given = set(node) if isinstance(node, CommentedMap) else set()
-        for key in sorted(given - COMMON_FIELDS - FIELDS_FOR[iq.type]):
+        for key in sorted(given - COMMON_FIELDS - REGISTRY[iq.type].instructor_fields):
             yield report((*base, key), "unused-field",
                          f"`{key}` is not used by a {iq.type} question",
                          f"remove it; a {iq.type} question uses "
-                         + ", ".join(f"`{f}`" for f in sorted(FIELDS_FOR[iq.type])))
+                         + ", ".join(f"`{f}`" for f in sorted(REGISTRY[iq.type].instructor_fields)))
         if not iq.prompt.strip():
             yield report((*base, "prompt"), "empty-prompt", "the prompt is blank",
                          "write the question the student should answer")
@@ -325,10 +111,8 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
     """Each type has what it needs: options, one correct choice, a blank, a number..."""
     minimum = MIN_OPTIONS.get(iq.type, 0)
     if iq.type == "mc":
-        if len(iq.choices) < minimum:
-            yield report((*base, "choices"), "too-few-options",
-                         f"a multiple-choice question needs at least {minimum} choices, "
-                         f"this one has {len(iq.choices)}", "add plausible wrong choices")
+        yield from _too_few(report, base, "choices", iq.choices, minimum,
+                            "a multiple-choice question", "add plausible wrong choices")
         if iq.answer is None or isinstance(iq.answer, bool):
             yield report((*base, "answer"), "missing-correct-choice",
                          "no correct choice: `answer` must be the text of one choice",
@@ -368,24 +152,28 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                          "a numeric question needs a number as `answer`",
                          "set `answer:` to the number, e.g. 2022")
     elif iq.type == "ordering":
-        if len(iq.items) < minimum:
-            yield report((*base, "items"), "too-few-options",
-                         f"an ordering question needs at least {minimum} items, "
-                         f"this one has {len(iq.items)}", "list 3 to 5 items in the right order")
+        yield from _too_few(report, base, "items", iq.items, minimum, "an ordering question",
+                            "list 3 to 5 items in the right order")
         for j in _repeated([answer_key(x) for x in iq.items]):
             yield report((*base, "items", j), "duplicate-option",
                          f"the item '{iq.items[j]}' appears more than once",
                          "make every item different")
     elif iq.type == "matching":
-        if len(iq.pairs) < minimum:
-            yield report((*base, "pairs"), "too-few-options",
-                         f"a matching question needs at least {minimum} pairs, "
-                         f"this one has {len(iq.pairs)}", "list 3 to 5 pairs")
+        yield from _too_few(report, base, "pairs", iq.pairs, minimum, "a matching question",
+                            "list 3 to 5 pairs")
         for side in ("item", "answer"):
             for j in _repeated([answer_key(getattr(p, side)) for p in iq.pairs]):
                 yield report((*base, "pairs", j, side), "duplicate-option",
                              f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
                              "than one pair", "make every pair's item and answer different")
+
+
+def _too_few(report: _Reporter, base: tuple[str | int, ...], field: str, values: Sized,
+             minimum: int, what: str, hint: str) -> Iterator[Finding]:
+    """``too-few-options`` when ``what``'s ``field`` has fewer than ``minimum`` values."""
+    if len(values) < minimum:
+        yield report((*base, field), "too-few-options",
+                     f"{what} needs at least {minimum} {field}, this one has {len(values)}", hint)
 
 
 def _repeated(keys: list[str]) -> Iterator[int]:
@@ -506,6 +294,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         if tag not in tags:
             yield report(("select", "tags", j), "unknown-tag", f"no fact has the tag '{tag}'",
                          "use a tag that facts carry, or tag the facts")
+    yield from mix_findings(loaded)
     instructor = len(quiz.instructor_questions)
     if instructor > quiz.questions:
         yield report(("questions",), "too-many-instructor-questions",
@@ -527,7 +316,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
         return
     bank = Bank.of(project, quiz.lesson)
     reasons_by_type = {t: {f.id: REGISTRY[t].why_not(f, bank) for f in pool}
-                       for t in QUESTION_TYPES}
+                       for t in REGISTRY}
     counts = generated_counts(quiz, {t: sum(why is None for why in reasons.values())
                                      for t, reasons in reasons_by_type.items()})
     if not any(counts.values()):
@@ -562,6 +351,16 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                                     f"this fact has {have}",
                                     f"add `distractors:` of kind {fact.kind.value} (wrong "
                                     "answers of the same form as the answer)")
+
+
+def mix_findings(loaded: LoadedQuiz) -> Iterator[Finding]:
+    """Every name in ``mix`` is a registered question type."""
+    report = _Reporter(loaded)
+    for name in (loaded.quiz.mix or {}):
+        if name not in REGISTRY:
+            yield report(("mix", name), "unknown-type", f"`{name}` is not a question type",
+                         "use one of: " + ", ".join(REGISTRY),
+                         suggestion=_closest(name, list(REGISTRY)))
 
 
 def _mix_loc(loaded: LoadedQuiz, qtype: str) -> tuple[str, ...]:
