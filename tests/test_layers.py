@@ -3,7 +3,8 @@ and no import cycle, however an import is written.
 
 text → model → load → bank → qtypes → verify/generate/grade → renderers → authoring → cli.
 Every import counts, also one inside a function or under ``if TYPE_CHECKING:``, so
-neither can hide a cycle; a ``TYPE_CHECKING`` import of factquiz itself is refused.
+neither can hide a cycle; a ``TYPE_CHECKING`` import of factquiz within one layer is
+refused.
 A new module must be given a layer here.
 """
 
@@ -19,12 +20,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("text", ("errors", "escape", "normalize", "digest", "project")),
-    ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly")),
+    ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
     ("load", ("sources", "load", "sourceindex")),
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),
-    ("verify/generate/grade", ("verify", "verify_claims", "duplicates", "stems", "quality",
-                               "quizrules", "selection", "planner", "generate", "grade",
+    ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
+                               "quality", "quizrules", "selection", "planner", "generate", "grade",
                                "factcheck", "stats")),
     ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
                    "book", "schema")),
@@ -102,8 +103,12 @@ def test_no_module_imports_a_higher_layer() -> None:
 
 
 def test_no_type_checking_import_of_factquiz() -> None:
+    """A ``TYPE_CHECKING`` import could hide a cycle only within a layer: one of a strictly
+    lower layer cannot close a cycle (the layer rule above holds for it too), and the CLI
+    uses such imports to name types whose modules it loads only when a command runs."""
     guarded = [f"{m}:{line} imports {t} under TYPE_CHECKING"
-               for m, found in import_graph().items() for t, line, hidden in found if hidden]
+               for m, found in import_graph().items() for t, line, hidden in found
+               if hidden and layer_of(t) >= layer_of(m)]
     assert not guarded, "\n".join(guarded)
 
 

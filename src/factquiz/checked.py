@@ -7,15 +7,21 @@ of an unchanged project, or the book build after it, loads no YAML and verifies 
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from . import cache
 from .findings import Finding
 
-if TYPE_CHECKING:
-    from .load import Project
+
+class LoadedProject(Protocol):
+    """What :func:`check_root` needs of a loaded :class:`~factquiz.load.Project` (named
+    structurally, so that a cache hit imports neither the loader nor pydantic)."""
+
+    facts: Sized
+    sources: Sized
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,7 @@ class CheckResult:
                    int(data["sources"]))
 
 
-def check_root(root: Path, project: Project | None = None) -> CheckResult:
+def check_root(root: Path, project: LoadedProject | None = None) -> CheckResult:
     """Every finding for the project at ``root`` (``project``, when it is loaded already),
     from the cache when the project's files and factquiz are as they were."""
 
@@ -45,6 +51,6 @@ def check_root(root: Path, project: Project | None = None) -> CheckResult:
         from .verify import check
 
         loaded = project if project is not None else load_project(root)
-        return CheckResult(check(loaded), len(loaded.facts), len(loaded.sources))
+        return CheckResult(check(loaded), len(loaded.facts), len(loaded.sources))  # type: ignore[arg-type]
 
     return cache.cached(root, "check", compute, CheckResult.to_json, CheckResult.from_json)

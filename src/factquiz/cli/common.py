@@ -24,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     cls=LazyGroup,
 )
+LazyGroup.source = app
 
 
 def _plain_console_class() -> type[Console]:

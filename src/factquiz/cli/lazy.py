@@ -48,15 +48,18 @@ def load_command_module(module: str) -> None:
 class LazyGroup(TyperGroup):
     """The top-level group: lists :data:`COMMANDS` and builds a command on first use."""
 
+    #: The Typer app whose commands the command modules register (set by ``cli.common``,
+    #: which creates the app with this group class; kept here so neither imports the other
+    #: both ways).
+    source: typer.Typer | None = None
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(dict.fromkeys([*COMMANDS, *self.commands]))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            from .common import app
-
+        if cmd_name not in self.commands and cmd_name in COMMANDS and self.source is not None:
             load_command_module(COMMANDS[cmd_name][0])
-            built = typer.main.get_group(app).commands.get(cmd_name)
+            built = typer.main.get_group(self.source).commands.get(cmd_name)
             if built is not None:
                 self.commands[cmd_name] = built
         return self.commands.get(cmd_name)
