@@ -75,8 +75,22 @@ def fact_flags(fields: dict) -> list[str]:
 
 @pytest.fixture
 def root(make_project: Callable[..., Path]) -> Path:
-    """A fixture project: the frozen lessons, the raa facts and quiz."""
-    return make_project(copy=("facts/raa.yml", "quizzes/raa.yml"))
+    """A fixture project with the whole real bank as data: its facts, quizzes, categories
+    and lessons (the raa facts name facts of other lessons, and the raa quiz is assembled
+    from them). Tests name the lesson raa and its facts, never the other lessons or counts.
+    """
+    return make_project(copy=("facts", "quizzes"))
+
+
+def lesson_ids(root: Path) -> list[str]:
+    """The lesson ids of the project's lessons.yml, in order."""
+    return [lesson["id"] for lesson in load(root / "lessons.yml")["lessons"]]
+
+
+def line_of_fact(root: Path, fid: str) -> int:
+    """The line of ``- id: fid`` in the lesson's facts file (other changes may move it)."""
+    lines = (root / "facts" / "raa.yml").read_text(encoding="utf-8").split("\n")
+    return lines.index(f"  - id: {fid}") + 1
 
 
 def assert_check_passes(root: Path) -> None:
@@ -124,7 +138,7 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
     path = root / "facts" / "raa.yml"
     before = path.read_text(encoding="utf-8")
     answers = [
-        "3",  # lesson, by number (raa)
+        str(lesson_ids(root).index("raa") + 1),  # lesson, by number
         SUGA["statement"], SUGA["question"], SUGA["answer"],
         "person",  # kind, by id
         "5",  # source, by number (tokyo-raa-basic-agreement-2020)
@@ -174,9 +188,7 @@ def test_refused_fact_leaves_the_file_byte_identical(root: Path, change: dict,
                                                      expected: str) -> None:
     path = root / "facts" / "raa.yml"
     before = path.read_bytes()
-    # The line of the existing fact in the real bank (which other changes may move).
-    line = before.decode("utf-8").split("\n").index("  - id: raa-suga-2020") + 1
-    expected = expected.replace("{line}", str(line))
+    expected = expected.replace("{line}", str(line_of_fact(root, "raa-suga-2020")))
     result = run("add", "fact", *fact_flags({**SUGA, **change}), cwd=root)
     assert result.returncode == 2, result.stdout
     assert "was not added; nothing was written:" in result.stderr
@@ -189,8 +201,9 @@ def test_refused_fact_leaves_the_file_byte_identical(root: Path, change: dict,
 def test_unknown_lesson_and_missing_fields_are_refused(root: Path) -> None:
     result = run("add", "fact", *fact_flags({**SUGA, "lesson": "nope"}), cwd=root)
     assert result.returncode == 2
-    assert "error: unknown lesson 'nope'; use one of: beyond-defence, foundations, jdsc, " \
-        "overview, raa, regional (or create one with `factquiz new-lesson`)" in result.stderr
+    known = ", ".join(sorted(lesson_ids(root)))
+    assert f"error: unknown lesson 'nope'; use one of: {known} (or create one with " \
+        "`factquiz new-lesson`)" in result.stderr
     missing = run("add", "fact", "--lesson", "raa", "--answer", "x", cwd=root)
     assert missing.returncode == 2
     assert "error: missing --statement, --question, --kind, --source/--quote: give them as " \
@@ -532,7 +545,7 @@ DATED = {**CLIMATE, "statement": "In 2020 the two leaders agreed to cooperate in
 
 @pytest.mark.parametrize(("fields", "warning", "not_warned"), [
     (DUPLICATE, "warning[likely-duplicate] raa-suga-again: same question and answer as fact "
-                "'raa-suga-2020' (facts/raa.yml:107)", "statement-beyond-quote"),
+                "'raa-suga-2020' (facts/raa.yml:{line})", "statement-beyond-quote"),
     (DATED, "warning[statement-beyond-quote] raa-test-climate: the statement says 2020, which "
             "none of its quotes says", "likely-duplicate"),
 ], ids=["duplicate", "unquoted-year"])
@@ -540,7 +553,7 @@ def test_add_fact_warns_about_a_likely_mistake(root: Path, fields: dict, warning
                                                not_warned: str) -> None:
     result = run("add", "fact", *fact_flags(fields), cwd=root)
     assert result.returncode == 0, result.stderr  # a warning, not a refusal
-    assert warning in result.stderr
+    assert warning.replace("{line}", str(line_of_fact(root, "raa-suga-2020"))) in result.stderr
     assert not_warned not in result.stderr
     assert_check_passes(root)
 
