@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,7 +24,7 @@ from .errors import FactquizError
 from .findings import Finding
 from .load import Project
 from .model import QUESTION_TYPES, Fact, Question, QuestionType
-from .planner import Search, SingleIndex
+from .planner import Search, SingleIndex, UnsatisfiableQuiz
 from .qtypes import REGISTRY
 from .quizfile import (
     QUIZZES_DIR,
@@ -110,12 +110,43 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
                for t in QUESTION_TYPES}
     counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
-    order = sorted((t for t in QUESTION_TYPES if counts[t]),
-                   key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
-    plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,
-                    list(definition.instructor_questions))
+    plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable,
+                    _type_order(counts, capable), list(definition.instructor_questions))
+    if definition.fit and pool:
+        from .quality import STATS_SEEDS  # quality imports this module
+
+        plan = _fitted(plan, [definition.seed, *range(STATS_SEEDS)])
     cache[quiz_id] = plan
     return plan
+
+
+def _type_order(counts: dict[str, int], capable: dict[str, frozenset[str]]) -> list[str]:
+    """The types asked, those fewest facts can yield first."""
+    return sorted((t for t in QUESTION_TYPES if counts[t]),
+                  key=lambda t: (len(capable[t]), QUESTION_TYPES.index(t)))
+
+
+def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
+    """``plan`` with its counts lowered until whole-quiz assembly fills them for every
+    seed of ``seeds`` (for ``fit: true``). Each failure takes one question off: off a
+    many-fact type (ordering, matching) while one is asked, as it uses up several facts;
+    else off the type asked most, among equals the one most facts can yield (so the
+    scarce types stay). The result is the same on every run."""
+    counts = dict(plan.counts)
+    while True:
+        plan = replace(plan, counts=counts, type_order=_type_order(counts, plan.capable))
+        try:
+            for seed in seeds:
+                _assemble(plan, seed)
+            return plan
+        except UnsatisfiableQuiz:
+            many = [t for t in plan.type_order if REGISTRY[t].facts_needed > 1]
+            lower = many[-1] if many else min(
+                plan.type_order, key=lambda t: (-counts[t], -len(plan.capable[t]),
+                                                QUESTION_TYPES.index(t)))
+            if len(plan.type_order) == 1 and counts[lower] == 1:
+                raise  # not even one question: say why
+            counts = {**counts, lower: counts[lower] - 1}
 
 
 def _first(findings: list[Finding]) -> str:
@@ -152,17 +183,13 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
         seed = seed_for(student)
     elif seed is None:
         seed = plan.definition.seed
-    rng = random.Random(seed)
-    order = rng.sample(plan.pool, len(plan.pool))
-    prefer = frozenset(f.id for f in plan.pool)
-
-    def build(qtype: str, fact: Fact, fact_rng: random.Random,
-              avoid: frozenset[str]) -> Question:
-        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
-                                        prefer)
-
-    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
-    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    try:
+        chosen, rng = _assemble(plan, seed)
+    except UnsatisfiableQuiz:
+        if not plan.definition.fit:
+            raise
+        # A fitted quiz fits every seed check tries; another seed may need fewer questions.
+        chosen, rng = _assemble(_fitted(plan, [seed]), seed)
     slots: list[tuple[str, str, Question | InstructorQuestion]] = list(chosen)
     slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
     rng.shuffle(slots)
@@ -176,6 +203,24 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)
+
+
+def _assemble(plan: QuizPlan, seed: int,
+              ) -> tuple[list[tuple[str, str, Question]], random.Random]:
+    """The generated questions of one variant (see :class:`Search`) and the variant's
+    random generator, to shuffle them with the instructor questions."""
+    rng = random.Random(seed)
+    order = rng.sample(plan.pool, len(plan.pool))
+    prefer = frozenset(f.id for f in plan.pool)
+
+    def build(qtype: str, fact: Fact, fact_rng: random.Random,
+              avoid: frozenset[str]) -> Question:
+        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
+                                        prefer)
+
+    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
+    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    return chosen, rng
 
 
 def generate_question(bank: Bank | Project | list[Fact], fact: Fact, qtype: QuestionType,
