@@ -400,7 +400,9 @@ def test_new_lesson_scaffolds_and_takes_facts(root: Path) -> None:
     assert run("check", cwd=root).returncode == 0
     quiz_text = run("quiz", "quad", cwd=root)
     assert quiz_text.returncode == 0, quiz_text.stderr
-    assert "What did the two leaders agree to cooperate in tackling" in quiz_text.stdout
+    # The fitted quiz asks the fact in a type it can yield (without distractors of its
+    # kind, fill in the blank), so the wording of the question is not fixed here.
+    assert "1 questions" in quiz_text.stdout and "to cooperate in tackling" in quiz_text.stdout
 
     again = run("new-lesson", "quad", "--title", "Again", cwd=root)
     assert again.returncode == 2

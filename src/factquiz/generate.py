@@ -131,7 +131,8 @@ def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
     seed of ``seeds`` (for ``fit: true``). Each failure takes one question off: off a
     many-fact type (ordering, matching) while one is asked, as it uses up several facts;
     else off the type asked most, among equals the one most facts can yield (so the
-    scarce types stay). The result is the same on every run."""
+    scarce types stay), then the one latest in the mix (so multiple choice stays longest).
+    The result is the same on every run."""
     counts = dict(plan.counts)
     while True:
         plan = replace(plan, counts=counts, type_order=_type_order(counts, plan.capable))
@@ -143,7 +144,7 @@ def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
             many = [t for t in plan.type_order if REGISTRY[t].facts_needed > 1]
             lower = many[-1] if many else min(
                 plan.type_order, key=lambda t: (-counts[t], -len(plan.capable[t]),
-                                                QUESTION_TYPES.index(t)))
+                                                -QUESTION_TYPES.index(t)))
             if len(plan.type_order) == 1 and counts[lower] == 1:
                 raise  # not even one question: say why
             counts = {**counts, lower: counts[lower] - 1}
