@@ -40,7 +40,8 @@ SUGA = tokyo_fact(
     "Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.",
     "Who was Morrison's Japanese counterpart at the Tokyo talks?",
     "Yoshihide Suga", "person", "his Japanese counterpart, Yoshihide Suga",
-    aliases=["Suga"], distractors=["Shinzo Abe", "Fumio Kishida", "Taro Aso"])
+    aliases=["Suga"], category="japanese-prime-minister",
+    distractors=["Shinzo Abe", "Fumio Kishida", "Taro Aso"])
 CLIMATE = tokyo_fact(
     "raa-test-climate", "The two leaders agreed to cooperate in tackling climate change.",
     "What did the two leaders agree to cooperate in tackling?", "climate change", "concept",
@@ -62,8 +63,9 @@ def load_text(data: bytes) -> object:
 
 def fact_flags(fields: dict) -> list[str]:
     flags = []
-    for key in ("id", "lesson", "statement", "question", "answer", "kind"):
-        flags += [f"--{key}", fields[key]]
+    for key in ("id", "lesson", "statement", "question", "answer", "kind", "category"):
+        if key in fields:
+            flags += [f"--{key}", fields[key]]
     for alias in fields.get("aliases", []):
         flags += ["--alias", alias]
     for wrong in fields.get("distractors", []):
@@ -125,6 +127,7 @@ def test_add_fact_with_flags(root: Path) -> None:
         "    answer: Yoshihide Suga\n"
         "    aliases: [Suga]\n"
         "    kind: person\n"
+        "    category: japanese-prime-minister\n"
         "    distractors: [Shinzo Abe, Fumio Kishida, Taro Aso]\n"
         "    evidence:\n"
         "      - source: tokyo-raa-basic-agreement-2020\n"
@@ -141,6 +144,7 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
         str(lesson_ids(root).index("raa") + 1),  # lesson, by number
         SUGA["statement"], SUGA["question"], SUGA["answer"],
         "person",  # kind, by id
+        "japanese-prime-minister",  # category, by id, from those of kind person listed
         "5",  # source, by number (tokyo-raa-basic-agreement-2020)
         "his Japanese counterpart, Yoshihide Sugar",  # a typo: refused, then asked again
         "",  # no other source
@@ -159,6 +163,9 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
     assert 'closest passage: sources/tokyo-raa-basic-agreement-2020.txt:14:46: ' \
         '"his Japanese counterpart, Yoshihide Suga,"' in result.stderr
     assert "Please correct: evidence" in result.stderr
+    assert "Category of the answer (a person):" in result.stdout
+    assert "japanese-prime-minister" in result.stdout
+    assert "southeast-asian-country" not in result.stdout  # only the categories of its kind
     assert "Id (a stable slug) [raa-yoshihide-suga]" in result.stdout
     assert "Add fact raa-yoshihide-suga to facts/raa.yml? [Y/n]" in result.stdout
     after = path.read_text(encoding="utf-8")
@@ -569,7 +576,7 @@ def test_a_refused_fact_is_located_in_the_new_fact_not_past_the_end_of_the_file(
     result = run("add", "fact", *fact_flags(bad), cwd=root)
     assert result.returncode == 2
     located = [line for line in result.stderr.splitlines() if "error[quote-not-found]" in line]
-    assert located == ["<new fact for facts/raa.yml>:11:16: error[quote-not-found] "
+    assert located == ["<new fact for facts/raa.yml>:12:16: error[quote-not-found] "
                        "raa-suga-counterpart: quote not found in source "
                        "'tokyo-raa-basic-agreement-2020'"]
     assert f"facts/raa.yml:{lines + 1}" not in result.stderr
