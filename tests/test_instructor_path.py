@@ -26,25 +26,29 @@ from factquiz.book import copy_book
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
 
 LESSON = "quad-aukus"
-#: The three facts: id, kind, answer, statement, question, source, quote, distractors.
+#: The three facts: id, kind, category (None for a kind that needs none), answer, statement,
+#: question, source, quote, then more options (aliases, distractors).
 FACTS = [
-    ("quad-aukus-uk", "country", "UK",
+    ("quad-aukus-uk", "country", "country", "UK",
      "Australia, the US and the UK signed the AUKUS security pact.",
      "Which country signed the AUKUS security pact with Australia and the US?",
      "aa-raa-to-be-signed-2022", "Australia, the US and UK signed the AUKUS security pact",
-     ["France", "Canada", "New Zealand"]),
-    ("quad-aukus-annual-talks", "concept", "annually",
+     ["--alias", "the United Kingdom", "--distractor", "France", "--distractor", "Canada",
+      "--distractor", "New Zealand"]),
+    ("quad-aukus-annual-talks", "concept", None, "annually",
      "The Quad countries planned to hold their talks annually.",
      "How often did the Quad countries plan to hold their talks?",
      "foreign-relations-japan-2020", "with the group planning to hold such talks annually",
-     ["monthly", "every decade", "only once"]),
-    ("quad-aukus-supply-chains", "agreement", "Supply Chain Resilience Initiative",
-     "Albanese and Kishida welcomed progress on economic security through the Quad and the "
+     ["--distractor", "monthly", "--distractor", "every decade", "--distractor", "only once"]),
+    ("quad-aukus-supply-chains", "agreement", "regional-initiative",
+     "Supply Chain Resilience Initiative",
+     "The two leaders welcomed progress on economic security through the Quad and the "
      "Supply Chain Resilience Initiative.",
-     "Through which initiative, besides the Quad, did Albanese and Kishida welcome progress "
-     "on economic security?",
+     "Through which initiative, besides the Quad, did the two leaders welcome progress on "
+     "economic security?",
      "jdsc-signed-perth-2022",
-     "particularly through the Quad and the Supply Chain Resilience Initiative", []),
+     "The two leaders also welcomed progress on bilateral cooperation to strengthen economic "
+     "security, particularly through the Quad and the Supply Chain Resilience Initiative", []),
 ]
 #: What the instructor writes in place of each kind of TODO placeholder of the page.
 FILLED = {
@@ -58,14 +62,13 @@ FILLED = {
 }
 
 
-def fact_flags(fact: tuple[str, str, str, str, str, str, str, list[str]]) -> list[str]:
+def fact_flags(fact: tuple[str, str, str | None, str, str, str, str, str, list[str]],
+               ) -> list[str]:
     """The ``add fact`` options of one of :data:`FACTS`."""
-    fid, kind, answer, statement, question, source, quote, distractors = fact
+    fid, kind, category, answer, statement, question, source, quote, more = fact
     out = ["--id", fid, "--kind", kind, "--answer", answer, "--statement", statement,
-           "--question", question, "--source", source, "--quote", quote]
-    for wrong in distractors:
-        out += ["--distractor", wrong]
-    return out
+           "--question", question, "--source", source, "--quote", quote, *more]
+    return out + (["--category", category] if category else [])
 
 
 def fill_placeholders(text: str) -> str:
