@@ -55,10 +55,11 @@ FILLED = {
     "#": "## Partners beyond the pair",
     "1.": "1. Name the partners Japan and Australia work with in the Quad and beside AUKUS.",
     "-": "- **Prerequisites:** the regional context lesson.",
-    "": ("Japan and Australia also work with others. Australia, the US and the UK signed the "
-         "AUKUS security pact{fact}`quad-aukus-uk`, and the Quad countries planned to meet "
-         "every year{fact}`quad-aukus-annual-talks`. Their leaders also looked to the Quad for "
-         "economic security{fact}`quad-aukus-supply-chains`."),
+    "": ("Japan and Australia also work with others{nofact}`the lesson's own framing`. "
+         "Australia, the US and the UK signed the AUKUS security pact{fact}`quad-aukus-uk`, "
+         "and the Quad countries planned to meet every year{fact}`quad-aukus-annual-talks`. "
+         "Their leaders also looked to the Quad for economic "
+         "security{fact}`quad-aukus-supply-chains`."),
 }
 
 
@@ -120,7 +121,6 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
     assert " passed" in rules.stdout.splitlines()[-1]
     # Among the rules: the copy's book builds strictly, with a page and a quiz per lesson.
     for rule in ("test_book.py::test_every_page_of_the_book_is_built",
-                 "test_book.py::test_lesson_pages_with_their_quiz_stay_light",
                  "test_selftest.py::test_selftest_every_question_of_every_lesson[quad-aukus]",
                  "test_notebooks.py::test_committed_notebooks_are_current"):
         assert f"{rule} PASSED" in rules.stdout, rule
