@@ -83,6 +83,14 @@ def fill_placeholders(text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without pytest's own variables: under pytest-xdist,
+    ``PYTEST_XDIST_WORKER`` would make the inner run share the books built by other
+    sessions (see ``tests/books``) instead of building the copy's own."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("PYTEST_XDIST", "PYTEST_CURRENT_TEST"))}
+
+
 def ok(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
@@ -116,7 +124,7 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
         [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-o", "addopts=",
          "-m", "content", str(Path(__file__).parent)],
         cwd=root, capture_output=True, text=True, timeout=1200,
-        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root)})
+        env={**clean_environment(), "FACTQUIZ_TEST_PROJECT": str(root)})
     assert rules.returncode == 0, rules.stdout[-5000:] + rules.stderr[-2000:]
     assert " passed" in rules.stdout.splitlines()[-1]
     # Among the rules: the copy's book builds strictly, with a page and a quiz per lesson.
