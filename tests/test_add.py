@@ -40,7 +40,8 @@ SUGA = tokyo_fact(
     "Morrison's Japanese counterpart at the Tokyo talks was Yoshihide Suga.",
     "Who was Morrison's Japanese counterpart at the Tokyo talks?",
     "Yoshihide Suga", "person", "his Japanese counterpart, Yoshihide Suga",
-    aliases=["Suga"], distractors=["Shinzo Abe", "Fumio Kishida", "Taro Aso"])
+    aliases=["Suga"], category="japanese-prime-minister",
+    distractors=["Shinzo Abe", "Fumio Kishida", "Taro Aso"])
 CLIMATE = tokyo_fact(
     "raa-test-climate", "The two leaders agreed to cooperate in tackling climate change.",
     "What did the two leaders agree to cooperate in tackling?", "climate change", "concept",
@@ -62,8 +63,9 @@ def load_text(data: bytes) -> object:
 
 def fact_flags(fields: dict) -> list[str]:
     flags = []
-    for key in ("id", "lesson", "statement", "question", "answer", "kind"):
-        flags += [f"--{key}", fields[key]]
+    for key in ("id", "lesson", "statement", "question", "answer", "kind", "category"):
+        if key in fields:
+            flags += [f"--{key}", fields[key]]
     for alias in fields.get("aliases", []):
         flags += ["--alias", alias]
     for wrong in fields.get("distractors", []):
@@ -75,8 +77,22 @@ def fact_flags(fields: dict) -> list[str]:
 
 @pytest.fixture
 def root(make_project: Callable[..., Path]) -> Path:
-    """A fixture project: the frozen lessons, the raa facts and quiz."""
-    return make_project(copy=("facts/raa.yml", "quizzes/raa.yml"))
+    """A fixture project with the whole real bank as data: its facts, quizzes, categories
+    and lessons (the raa facts name facts of other lessons, and the raa quiz is assembled
+    from them). Tests name the lesson raa and its facts, never the other lessons or counts.
+    """
+    return make_project(copy=("facts", "quizzes"))
+
+
+def lesson_ids(root: Path) -> list[str]:
+    """The lesson ids of the project's lessons.yml, in order."""
+    return [lesson["id"] for lesson in load(root / "lessons.yml")["lessons"]]
+
+
+def line_of_fact(root: Path, fid: str) -> int:
+    """The line of ``- id: fid`` in the lesson's facts file (other changes may move it)."""
+    lines = (root / "facts" / "raa.yml").read_text(encoding="utf-8").split("\n")
+    return lines.index(f"  - id: {fid}") + 1
 
 
 def assert_check_passes(root: Path) -> None:
@@ -111,6 +127,7 @@ def test_add_fact_with_flags(root: Path) -> None:
         "    answer: Yoshihide Suga\n"
         "    aliases: [Suga]\n"
         "    kind: person\n"
+        "    category: japanese-prime-minister\n"
         "    distractors: [Shinzo Abe, Fumio Kishida, Taro Aso]\n"
         "    evidence:\n"
         "      - source: tokyo-raa-basic-agreement-2020\n"
@@ -124,9 +141,10 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
     path = root / "facts" / "raa.yml"
     before = path.read_text(encoding="utf-8")
     answers = [
-        "3",  # lesson, by number (raa)
+        str(lesson_ids(root).index("raa") + 1),  # lesson, by number
         SUGA["statement"], SUGA["question"], SUGA["answer"],
         "person",  # kind, by id
+        "japanese-prime-minister",  # category, by id, from those of kind person listed
         "5",  # source, by number (tokyo-raa-basic-agreement-2020)
         "his Japanese counterpart, Yoshihide Sugar",  # a typo: refused, then asked again
         "",  # no other source
@@ -145,6 +163,9 @@ def test_add_fact_interactively_from_stdin(root: Path) -> None:
     assert 'closest passage: sources/tokyo-raa-basic-agreement-2020.txt:14:46: ' \
         '"his Japanese counterpart, Yoshihide Suga,"' in result.stderr
     assert "Please correct: evidence" in result.stderr
+    assert "Category of the answer (a person):" in result.stdout
+    assert "japanese-prime-minister" in result.stdout
+    assert "southeast-asian-country" not in result.stdout  # only the categories of its kind
     assert "Id (a stable slug) [raa-yoshihide-suga]" in result.stdout
     assert "Add fact raa-yoshihide-suga to facts/raa.yml? [Y/n]" in result.stdout
     after = path.read_text(encoding="utf-8")
@@ -174,9 +195,7 @@ def test_refused_fact_leaves_the_file_byte_identical(root: Path, change: dict,
                                                      expected: str) -> None:
     path = root / "facts" / "raa.yml"
     before = path.read_bytes()
-    # The line of the existing fact in the real bank (which other changes may move).
-    line = before.decode("utf-8").split("\n").index("  - id: raa-suga-2020") + 1
-    expected = expected.replace("{line}", str(line))
+    expected = expected.replace("{line}", str(line_of_fact(root, "raa-suga-2020")))
     result = run("add", "fact", *fact_flags({**SUGA, **change}), cwd=root)
     assert result.returncode == 2, result.stdout
     assert "was not added; nothing was written:" in result.stderr
@@ -189,8 +208,9 @@ def test_refused_fact_leaves_the_file_byte_identical(root: Path, change: dict,
 def test_unknown_lesson_and_missing_fields_are_refused(root: Path) -> None:
     result = run("add", "fact", *fact_flags({**SUGA, "lesson": "nope"}), cwd=root)
     assert result.returncode == 2
-    assert "error: unknown lesson 'nope'; use one of: beyond-defence, foundations, jdsc, " \
-        "overview, raa, regional (or create one with `factquiz new-lesson`)" in result.stderr
+    known = ", ".join(sorted(lesson_ids(root)))
+    assert f"error: unknown lesson 'nope'; use one of: {known} (or create one with " \
+        "`factquiz new-lesson`)" in result.stderr
     missing = run("add", "fact", "--lesson", "raa", "--answer", "x", cwd=root)
     assert missing.returncode == 2
     assert "error: missing --statement, --question, --kind, --source/--quote: give them as " \
@@ -387,7 +407,9 @@ def test_new_lesson_scaffolds_and_takes_facts(root: Path) -> None:
     assert run("check", cwd=root).returncode == 0
     quiz_text = run("quiz", "quad", cwd=root)
     assert quiz_text.returncode == 0, quiz_text.stderr
-    assert "What did the two leaders agree to cooperate in tackling" in quiz_text.stdout
+    # The fitted quiz asks the fact in a type it can yield (without distractors of its
+    # kind, fill in the blank), so the wording of the question is not fixed here.
+    assert "1 questions" in quiz_text.stdout and "to cooperate in tackling" in quiz_text.stdout
 
     again = run("new-lesson", "quad", "--title", "Again", cwd=root)
     assert again.returncode == 2
@@ -532,7 +554,7 @@ DATED = {**CLIMATE, "statement": "In 2020 the two leaders agreed to cooperate in
 
 @pytest.mark.parametrize(("fields", "warning", "not_warned"), [
     (DUPLICATE, "warning[likely-duplicate] raa-suga-again: same question and answer as fact "
-                "'raa-suga-2020' (facts/raa.yml:107)", "statement-beyond-quote"),
+                "'raa-suga-2020' (facts/raa.yml:{line})", "statement-beyond-quote"),
     (DATED, "warning[statement-beyond-quote] raa-test-climate: the statement says 2020, which "
             "none of its quotes says", "likely-duplicate"),
 ], ids=["duplicate", "unquoted-year"])
@@ -540,7 +562,7 @@ def test_add_fact_warns_about_a_likely_mistake(root: Path, fields: dict, warning
                                                not_warned: str) -> None:
     result = run("add", "fact", *fact_flags(fields), cwd=root)
     assert result.returncode == 0, result.stderr  # a warning, not a refusal
-    assert warning in result.stderr
+    assert warning.replace("{line}", str(line_of_fact(root, "raa-suga-2020"))) in result.stderr
     assert not_warned not in result.stderr
     assert_check_passes(root)
 
@@ -554,7 +576,7 @@ def test_a_refused_fact_is_located_in_the_new_fact_not_past_the_end_of_the_file(
     result = run("add", "fact", *fact_flags(bad), cwd=root)
     assert result.returncode == 2
     located = [line for line in result.stderr.splitlines() if "error[quote-not-found]" in line]
-    assert located == ["<new fact for facts/raa.yml>:11:16: error[quote-not-found] "
+    assert located == ["<new fact for facts/raa.yml>:12:16: error[quote-not-found] "
                        "raa-suga-counterpart: quote not found in source "
                        "'tokyo-raa-basic-agreement-2020'"]
     assert f"facts/raa.yml:{lines + 1}" not in result.stderr

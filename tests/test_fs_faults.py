@@ -287,7 +287,8 @@ def test_add_keeps_crlf_line_ends(make_project: Callable[..., Path]) -> None:
 @pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
 def test_new_files_follow_the_umask(make_project: Callable[..., Path], umask: int,
                                     mode: int) -> None:
-    root = make_project(copy=("quizzes",))  # no fact files: adding creates facts/raa.yml
+    # No fact files: adding creates facts/raa.yml (SUGA names a category of categories.yml).
+    root = make_project(copy=("quizzes", "categories.yml"))
     old = os.umask(umask)
     try:
         add_fact(root, SUGA)

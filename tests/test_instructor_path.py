@@ -26,46 +26,50 @@ from factquiz.book import copy_book
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("instructor")]
 
 LESSON = "quad-aukus"
-#: The three facts: id, kind, answer, statement, question, source, quote, distractors.
+#: The three facts: id, kind, category (None for a kind that needs none), answer, statement,
+#: question, source, quote, then more options (aliases, distractors).
 FACTS = [
-    ("quad-aukus-uk", "country", "UK",
+    ("quad-aukus-uk", "country", "country", "UK",
      "Australia, the US and the UK signed the AUKUS security pact.",
      "Which country signed the AUKUS security pact with Australia and the US?",
      "aa-raa-to-be-signed-2022", "Australia, the US and UK signed the AUKUS security pact",
-     ["France", "Canada", "New Zealand"]),
-    ("quad-aukus-annual-talks", "concept", "annually",
+     ["--alias", "the United Kingdom", "--distractor", "France", "--distractor", "Canada",
+      "--distractor", "New Zealand"]),
+    ("quad-aukus-annual-talks", "concept", None, "annually",
      "The Quad countries planned to hold their talks annually.",
      "How often did the Quad countries plan to hold their talks?",
      "foreign-relations-japan-2020", "with the group planning to hold such talks annually",
-     ["monthly", "every decade", "only once"]),
-    ("quad-aukus-supply-chains", "agreement", "Supply Chain Resilience Initiative",
-     "Albanese and Kishida welcomed progress on economic security through the Quad and the "
+     ["--distractor", "monthly", "--distractor", "every decade", "--distractor", "only once"]),
+    ("quad-aukus-supply-chains", "agreement", "regional-initiative",
+     "Supply Chain Resilience Initiative",
+     "The two leaders welcomed progress on economic security through the Quad and the "
      "Supply Chain Resilience Initiative.",
-     "Through which initiative, besides the Quad, did Albanese and Kishida welcome progress "
-     "on economic security?",
+     "Through which initiative, besides the Quad, did the two leaders welcome progress on "
+     "economic security?",
      "jdsc-signed-perth-2022",
-     "particularly through the Quad and the Supply Chain Resilience Initiative", []),
+     "The two leaders also welcomed progress on bilateral cooperation to strengthen economic "
+     "security, particularly through the Quad and the Supply Chain Resilience Initiative", []),
 ]
 #: What the instructor writes in place of each kind of TODO placeholder of the page.
 FILLED = {
     "#": "## Partners beyond the pair",
     "1.": "1. Name the partners Japan and Australia work with in the Quad and beside AUKUS.",
     "-": "- **Prerequisites:** the regional context lesson.",
-    "": ("Japan and Australia also work with others. Australia, the US and the UK signed the "
-         "AUKUS security pact{fact}`quad-aukus-uk`, and the Quad countries planned to meet "
-         "every year{fact}`quad-aukus-annual-talks`. Their leaders also looked to the Quad for "
-         "economic security{fact}`quad-aukus-supply-chains`."),
+    "": ("Japan and Australia also work with others{nofact}`the lesson's own framing`. "
+         "Australia, the US and the UK signed the AUKUS security pact{fact}`quad-aukus-uk`, "
+         "and the Quad countries planned to meet every year{fact}`quad-aukus-annual-talks`. "
+         "Their leaders also looked to the Quad for economic "
+         "security{fact}`quad-aukus-supply-chains`."),
 }
 
 
-def fact_flags(fact: tuple[str, str, str, str, str, str, str, list[str]]) -> list[str]:
+def fact_flags(fact: tuple[str, str, str | None, str, str, str, str, str, list[str]],
+               ) -> list[str]:
     """The ``add fact`` options of one of :data:`FACTS`."""
-    fid, kind, answer, statement, question, source, quote, distractors = fact
+    fid, kind, category, answer, statement, question, source, quote, more = fact
     out = ["--id", fid, "--kind", kind, "--answer", answer, "--statement", statement,
-           "--question", question, "--source", source, "--quote", quote]
-    for wrong in distractors:
-        out += ["--distractor", wrong]
-    return out
+           "--question", question, "--source", source, "--quote", quote, *more]
+    return out + (["--category", category] if category else [])
 
 
 def fill_placeholders(text: str) -> str:
@@ -77,6 +81,14 @@ def fill_placeholders(text: str) -> str:
             line = FILLED["#" if start.startswith("#") else start]
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def clean_environment() -> dict[str, str]:
+    """This process's environment without pytest's own variables: under pytest-xdist,
+    ``PYTEST_XDIST_WORKER`` would make the inner run share the books built by other
+    sessions (see ``tests/books``) instead of building the copy's own."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("PYTEST_XDIST", "PYTEST_CURRENT_TEST"))}
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -112,12 +124,11 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
         [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-o", "addopts=",
          "-m", "content", str(Path(__file__).parent)],
         cwd=root, capture_output=True, text=True, timeout=1200,
-        env={**os.environ, "FACTQUIZ_TEST_PROJECT": str(root)})
+        env={**clean_environment(), "FACTQUIZ_TEST_PROJECT": str(root)})
     assert rules.returncode == 0, rules.stdout[-5000:] + rules.stderr[-2000:]
     assert " passed" in rules.stdout.splitlines()[-1]
     # Among the rules: the copy's book builds strictly, with a page and a quiz per lesson.
     for rule in ("test_book.py::test_every_page_of_the_book_is_built",
-                 "test_book.py::test_lesson_pages_with_their_quiz_stay_light",
                  "test_selftest.py::test_selftest_every_question_of_every_lesson[quad-aukus]",
                  "test_notebooks.py::test_committed_notebooks_are_current"):
         assert f"{rule} PASSED" in rules.stdout, rule

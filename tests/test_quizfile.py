@@ -196,6 +196,26 @@ mix: {mc: 2, tf: 2, cloze: 2, numeric: 1, ordering: 1, matching: 1}
     assert "mix-unfillable" in {f[3] for f in findings(make_project, unfitted)}
 
 
+def test_a_fitted_quiz_assembles_for_any_student(make_project: Callable[..., Path]) -> None:
+    """`fit: true` lowers the mix to what whole-quiz assembly fills: every variant, for the
+    checked seeds and for students' seeds, is a fair set, never `UnsatisfiableQuiz`."""
+    text = """title: T
+lesson: raa
+select:
+  ids: [raa-tokyo, raa-first-since-1960, raa-agreed-date]
+questions: 10
+fit: true
+"""
+    assert findings(make_project, text) == []
+    project = load(make_project(files=frozen_files({"raa": text})))
+    fitted = sum(plan_quiz(project, "raa").counts.values())
+    assert 0 < fitted < 10
+    for student in ("s1", "s2", "s3", "s4", "s5", "s6"):
+        quiz = make_quiz(project, "raa", student=student)
+        assert 0 < len(quiz.questions) <= fitted
+        assert len({tuple(q.fact_ids) for q in quiz.questions}) == len(quiz.questions)
+
+
 def test_schema_and_count_mistakes(make_project: Callable[..., Path]) -> None:
     assert findings(make_project, "title: T\nlesson: raa\nmixx: {mc: 1}\n") == [
         ("quizzes/raa.yml", 4, 7, "schema", "mixx: unknown field")]

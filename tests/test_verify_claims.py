@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from fixture_project import ROOT
 from test_verify import HEADER, fact, only
 
 from factquiz.factbank import Bank

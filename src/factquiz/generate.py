@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from . import cache
@@ -23,11 +24,15 @@ from .factbank import Bank, as_bank
 from .findings import Finding
 from .load import Project, load_project
 from .model import Fact, Question, QuestionType
-from .planner import QuizPlan, Search
+from .planner import QuizPlan, Search, UnsatisfiableQuiz
 from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
 from .quizrules import instructor_findings, mix_findings
 from .selection import generated_counts, instructor_question, select_facts
+
+#: Seeds a quiz is tried with by ``check`` and ``stats`` (beside its default seed), and
+#: that a fitted quiz (``fit: true``) must assemble for.
+STATS_SEEDS = 20
 
 
 class UnknownQuiz(FactquizError):
@@ -79,12 +84,42 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
     capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
                for t in REGISTRY}
     counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
-    order = sorted((t for t in REGISTRY if counts[t]),
-                   key=lambda t: (len(capable[t]), list(REGISTRY).index(t)))
-    plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable, order,
-                    list(definition.instructor_questions))
+    plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable,
+                    _type_order(counts, capable), list(definition.instructor_questions))
+    if definition.fit and pool:
+        plan = _fitted(plan, [definition.seed, *range(STATS_SEEDS)])
     cache[quiz_id] = plan
     return plan
+
+
+def _type_order(counts: dict[str, int], capable: dict[str, frozenset[str]]) -> list[str]:
+    """The types asked, those fewest facts can yield first."""
+    return sorted((t for t in REGISTRY if counts[t]),
+                  key=lambda t: (len(capable[t]), list(REGISTRY).index(t)))
+
+
+def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
+    """``plan`` with its counts lowered until whole-quiz assembly fills them for every
+    seed of ``seeds`` (for ``fit: true``). Each failure takes one question off: off a
+    many-fact type (ordering, matching) while one is asked, as it uses up several facts;
+    else off the type asked most, among equals the one most facts can yield (so the
+    scarce types stay), then the one latest in the mix (so multiple choice stays longest).
+    The result is the same on every run."""
+    counts = dict(plan.counts)
+    while True:
+        plan = replace(plan, counts=counts, type_order=_type_order(counts, plan.capable))
+        try:
+            for seed in seeds:
+                _assemble(plan, seed)
+            return plan
+        except UnsatisfiableQuiz:
+            many = [t for t in plan.type_order if REGISTRY[t].facts_needed > 1]
+            lower = many[-1] if many else min(
+                plan.type_order, key=lambda t: (-counts[t], -len(plan.capable[t]),
+                                                -list(REGISTRY).index(t)))
+            if len(plan.type_order) == 1 and counts[lower] == 1:
+                raise  # not even one question: say why
+            counts = {**counts, lower: counts[lower] - 1}
 
 
 def _first(findings: list[Finding]) -> str:
@@ -152,17 +187,13 @@ def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:
     plan = plan_quiz(project, quiz_id)
     if seed is None:
         seed = plan.definition.seed
-    rng = random.Random(seed)
-    order = rng.sample(plan.pool, len(plan.pool))
-    prefer = frozenset(f.id for f in plan.pool)
-
-    def build(qtype: str, fact: Fact, fact_rng: random.Random,
-              avoid: frozenset[str]) -> Question:
-        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
-                                        prefer)
-
-    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
-    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    try:
+        chosen, rng = _assemble(plan, seed)
+    except UnsatisfiableQuiz:
+        if not plan.definition.fit:
+            raise
+        # A fitted quiz fits every seed check tries; another seed may need fewer questions.
+        chosen, rng = _assemble(_fitted(plan, [seed]), seed)
     slots: list[tuple[str, str, Question | InstructorQuestion]] = list(chosen)
     slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
     rng.shuffle(slots)
@@ -176,6 +207,24 @@ def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)
+
+
+def _assemble(plan: QuizPlan, seed: int,
+              ) -> tuple[list[tuple[str, str, Question]], random.Random]:
+    """The generated questions of one variant (see :class:`Search`) and the variant's
+    random generator, to shuffle them with the instructor questions."""
+    rng = random.Random(seed)
+    order = rng.sample(plan.pool, len(plan.pool))
+    prefer = frozenset(f.id for f in plan.pool)
+
+    def build(qtype: str, fact: Fact, fact_rng: random.Random,
+              avoid: frozenset[str]) -> Question:
+        return REGISTRY[qtype].generate(fact, plan.bank, fact_rng, f"{qtype}-{fact.id}", avoid,
+                                        prefer)
+
+    # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
+    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
+    return chosen, rng
 
 
 def generate_question(bank: Bank | Project | list[Fact], fact: Fact, qtype: QuestionType,

@@ -22,7 +22,7 @@ from .assembly import traits
 from .categories import FORM_KINDS, category_problem
 from .factbank import Bank, scope_lessons
 from .findings import Finding
-from .generate import InvalidQuiz, make_quiz
+from .generate import STATS_SEEDS, InvalidQuiz, make_quiz
 from .load import Project
 from .model import Fact, Question
 from .normalize import answer_key
@@ -34,8 +34,6 @@ from .sourceindex import SourceIndex
 
 RULES = ("answer-shown", "duplicate-answer", "same-cluster", "distractor-category",
          "later-lesson")
-#: Seeds per lesson measured by ``factquiz stats`` and ``factquiz check``.
-STATS_SEEDS = 20
 
 
 @dataclass(frozen=True)

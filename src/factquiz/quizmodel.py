@@ -80,7 +80,8 @@ class QuizFile(Strict):
         default=False,
         description="Fit the quiz to its facts (for a new lesson): types the selected facts "
         "cannot yield are left out of the mix, and each type asks at most as many questions "
-        "as there are facts that can yield it, so a variant may be shorter than `questions`.")
+        "as there are facts that can yield it, and fewer where no fair variant would fill "
+        "the mix (see README, 'Fair quizzes'), so a variant may be shorter than `questions`.")
     instructor_questions: list[InstructorQuestion] = Field(default_factory=list)
 
 

@@ -31,6 +31,7 @@ from ..add import (
     suggest_fact_id,
     suggest_question_id,
 )
+from ..categories import NEEDS_CATEGORY, load_categories
 from ..errors import FactquizError
 from ..escape import terminal_text
 from ..generate import generate_question
@@ -205,6 +206,21 @@ def _ask_evidence(project: Project) -> list[dict[str, str]]:
         evidence.append({"source": source, "quote": quote})
 
 
+def _ask_category(project: Project, fields: dict[str, Any]) -> None:
+    """Ask for the answer's category, listing those of the fact's kind, when its kind
+    needs one (or one was given) and ``categories.yml`` has some of that kind; with none
+    to choose from, a given category is dropped (the check's warning says what to do)."""
+    kind = Kind(fields["kind"])
+    options = [(c.id, c.description) for c in load_categories(project).by_id.values()
+               if c.kind is kind]
+    if not options:
+        fields["category"] = None
+    elif kind in NEEDS_CATEGORY or fields.get("category"):
+        given = fields.get("category")
+        fields["category"] = choose(f"Category of the answer (a {kind.value})", options,
+                                    given if given in dict(options) else None)
+
+
 def _ask_fact(project: Project, fields: dict[str, Any], only: list[str] | None) -> None:
     """Fill the missing fact fields (or re-ask ``only`` those named) from the terminal."""
     def wanted(name: str) -> bool:
@@ -223,6 +239,8 @@ def _ask_fact(project: Project, fields: dict[str, Any], only: list[str] | None) 
         guess = guess_kind(fields.get("answer", ""))
         fields["kind"] = choose("Kind", [(k.value, KIND_HELP.get(k.value, "")) for k in Kind],
                                 guess.value if guess else None)
+    if wanted("category"):
+        _ask_category(project, fields)
     if wanted("evidence"):
         fields["evidence"] = _ask_evidence(project)
     if only is None:
@@ -274,6 +292,10 @@ def add_fact_command(
     question: Annotated[str | None, typer.Option(help="A question --answer answers.")] = None,
     answer: Annotated[str | None, typer.Option(help="The canonical answer.")] = None,
     kind: Annotated[Kind | None, typer.Option(help="What sort of thing the answer is.")] = None,
+    category: Annotated[str | None, typer.Option(
+        help="Id of the answer's category in categories.yml, whose members are its wrong "
+        "answers (needed for people, places, countries, organisations and agreements)."),
+    ] = None,
     source: Many = None,
     quote: Many = None,
     alias: Many = None,
@@ -301,7 +323,8 @@ def add_fact_command(
     fields: dict[str, Any] = {
         "id": fact_id, "lesson": lesson, "statement": statement, "question": question,
         "answer": answer, "aliases": alias or [], "kind": kind.value if kind else None,
-        "label": label, "when": when, "tolerance": tolerance, "tags": tag or [],
+        "category": category, "label": label, "when": when, "tolerance": tolerance,
+        "tags": tag or [],
         "distractors": distractor or [],
         "evidence": [{"source": s, "quote": q} for s, q in zip(sources, quotes, strict=True)],
         "derived": derived, "note": note,
