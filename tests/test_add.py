@@ -434,6 +434,8 @@ import factquiz.add as add
 if mode == "pause-before-rename":
     real_replace = os.replace
     def paused(src, dst):
+        if not Path(dst).resolve().is_relative_to(root.resolve()):
+            return real_replace(src, dst)  # factquiz's cache, outside the project
         signal_file.write_text(str(src))
         time.sleep(120)
         real_replace(src, dst)

@@ -195,9 +195,11 @@ elif fault == "EROFS":  # the file system is read-only
     def mkstemp(*a, **k):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
     tempfile.mkstemp = mkstemp
-else:  # "kill" or "ENOSPC-second": the second file of several fails
+else:  # "kill" or "ENOSPC-second": the second project file of several fails
     real_replace, count = os.replace, [0]
     def replace(src, dst):
+        if not os.path.abspath(dst).startswith(os.getcwd() + os.sep):
+            return real_replace(src, dst)  # factquiz's cache, outside the project
         count[0] += 1
         if count[0] == 2 and fault == "kill":
             os.kill(os.getpid(), signal.SIGKILL)
