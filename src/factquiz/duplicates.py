@@ -18,28 +18,19 @@ per variant (or the facts should be merged).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from .findings import Finding
 from .load import Project
 from .model import Fact
-from .normalize import answer_key as _answer_key
-from .normalize import numbers_in
+from .normalize import answer_key, mentions, numbers_in
 from .sourceindex import SourceIndex
-
-#: Normalised texts, computed once per text (pairs of facts compare the same texts often).
-answer_key = lru_cache(maxsize=1 << 16)(_answer_key)
 
 ANSWER_SIMILARITY = 85
 QUOTE_OVERLAP = 95
 #: Quotes shorter than this (normalised) are too short to show that two facts overlap.
 MIN_QUOTE = 40
-
-
-def _prints(text: str, answer: str) -> bool:
-    return f" {answer_key(answer)} " in f" {answer_key(text)} "
 
 
 def _similar(ka: str, kb: str) -> bool:
@@ -50,7 +41,7 @@ def _similar(ka: str, kb: str) -> bool:
 
 def _states(fact: Fact, answer: str) -> bool:
     """Whether ``fact``'s statement or question states ``answer``."""
-    return _prints(fact.statement, answer) or _prints(fact.question, answer)
+    return mentions(fact.statement, answer) or mentions(fact.question, answer)
 
 
 def _same_passage(a: Fact, b: Fact) -> str | None:

@@ -9,8 +9,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
 import pytest
+from books import real_book, small_book
+
+from browser.site import Site, Watch, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,3 +51,39 @@ def browser() -> Iterator[object]:
                                       args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = real_book(tmp_path_factory)
+    for url in serve(root / "_build" / "html"):
+        yield Site(root, url)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = small_book(tmp_path_factory)
+    for url in serve(root / "_build" / "html"):
+        yield Site(root, url)
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    """A fresh page (own localStorage) that blocks and records every off-machine request."""
+    context = browser.new_context()
+    watch = Watch()
+
+    def route(r: Any) -> None:
+        url = urlparse(r.request.url)
+        if url.scheme in ("file", "data", "blob") or url.hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            watch.remote.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
+    yield page, watch
+    context.close()

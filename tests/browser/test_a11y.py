@@ -8,16 +8,8 @@ from typing import Any
 
 import pytest
 
-from browser.test_book import (  # noqa: F401  (fixtures, shared with the other book tests)
-    Site,
-    Watch,
-    answer_with_mouse,
-    page,
-    quiz_of,
-    real_site,
-    right_response,
-    wrong_response,
-)
+from browser.site import Site, Watch
+from browser.test_book import answer_with_mouse, quiz_of, right_response, wrong_response
 from browser.test_layout import DESKTOP, PHONE, book_pages
 
 pytestmark = pytest.mark.slow

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import http.server
 import json
 import re
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
-from books import real_book, small_book
 
+from browser.site import Site, Watch
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import Project, load_project
 from factquiz.model import Question
@@ -32,79 +27,6 @@ from factquiz.sphinxext.static_quiz import (
 )
 
 pytestmark = pytest.mark.slow
-
-
-@dataclass
-class Site:
-    """A built book served on 127.0.0.1."""
-
-    root: Path
-    url: str
-
-    @property
-    def html(self) -> Path:
-        return self.root / "_build" / "html"
-
-
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = real_book(tmp_path_factory)
-    for url in serve(root / "_build" / "html"):
-        yield Site(root, url)
-
-
-@pytest.fixture(scope="session")
-def small_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    root = small_book(tmp_path_factory)
-    for url in serve(root / "_build" / "html"):
-        yield Site(root, url)
-
-
-@dataclass
-class Watch:
-    """What a page did: console errors, uncaught exceptions, requests to other hosts."""
-
-    errors: list[str] = field(default_factory=list)
-    remote: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
-    """A fresh page (own localStorage) that blocks and records every off-machine request."""
-    context = browser.new_context()
-    watch = Watch()
-
-    def route(r: Any) -> None:
-        url = urlparse(r.request.url)
-        if url.scheme in ("file", "data", "blob") or url.hostname == "127.0.0.1":
-            r.continue_()
-        else:
-            watch.remote.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
-    yield page, watch
-    context.close()
 
 
 def test_every_page_loads_without_errors_or_remote_requests(real_site: Site,

@@ -28,6 +28,7 @@ import pytest
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
 from factquiz.model import Question
+from factquiz.quizmodel import Quiz
 
 COPY = ("facts", "quizzes", "notebooks")  # beside the sources and lessons make_project copies
 NOTEBOOK = "quiz-raa.ipynb"
@@ -111,7 +112,9 @@ def run_all(page: Page) -> None:
     page.locator("li[data-command='runmenu:run-all']").click()
 
 
-def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> None:
+def open_quiz_notebook(browser: Browser, lab: Lab) -> tuple[Page, Quiz]:
+    """A new page with the quiz notebook open and run, its cards shown, and the quiz (the
+    variant its second cell shows) that the page holds."""
     from playwright.sync_api import expect
 
     nb = json.loads((lab.project / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
@@ -119,16 +122,22 @@ def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> Non
     assert shown, "the quiz notebook's second cell shows the quiz"
     lesson, seed = shown.groups()
     quiz = make_quiz(load_project(lab.project), lesson, seed=int(seed))
-    total = len(quiz.questions)
-
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.set_default_timeout(TIMEOUT_MS)
     expect.set_options(timeout=TIMEOUT_MS)
+    page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
+    run_all(page)
+    expect(page.locator(".factquiz-card")).to_have_count(len(quiz.questions))
+    return page, quiz
+
+
+def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> None:
+    from playwright.sync_api import expect
+
+    page, quiz = open_quiz_notebook(browser, lab)
+    total = len(quiz.questions)
     try:
-        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
-        run_all(page)
         cards = page.locator(".factquiz-card")
-        expect(cards).to_have_count(total)
         score = page.locator(".factquiz-score")
         expect(score).to_have_text(f"Score: 0 of {total} correct at the first try · "
                                    f"0 of {total} answered")
@@ -230,19 +239,10 @@ def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
 def test_every_question_type_from_the_keyboard_in_jupyterlab(browser: Browser, lab: Lab) -> None:
     from playwright.sync_api import expect
 
-    nb = json.loads((lab.project / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
-    shown = SHOW_CELL.search("".join(nb["cells"][1]["source"]))
-    assert shown
-    quiz = make_quiz(load_project(lab.project), shown.group(1), seed=int(shown.group(2)))
+    page, quiz = open_quiz_notebook(browser, lab)
     total = len(quiz.questions)
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.set_default_timeout(TIMEOUT_MS)
-    expect.set_options(timeout=TIMEOUT_MS)
     try:
-        page.goto(f"{lab.url}/lab/tree/notebooks/{NOTEBOOK}?token={lab.token}")
-        run_all(page)
         cards = page.locator(".factquiz-card")
-        expect(cards).to_have_count(total)
         quiz_root = page.locator(".factquiz-quiz")
         expect(quiz_root).to_have_attribute("data-lm-suppress-shortcuts", "true")
         active_cell = page.locator(".jp-Notebook-cell.jp-mod-active")

@@ -1,0 +1,49 @@
+"""A built book served on 127.0.0.1, and what a page did while a test used it: shared by
+the browser tests (their fixtures are in ``conftest.py``)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Site:
+    """A built book served on 127.0.0.1."""
+
+    root: Path
+    url: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "_build" / "html"
+
+
+def serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors, uncaught exceptions, requests to other hosts."""
+
+    errors: list[str] = field(default_factory=list)
+    remote: list[str] = field(default_factory=list)
