@@ -202,6 +202,26 @@ def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> Non
         page.close()
 
 
+def settle_with_arrows(page: Page, select: Locator, target: int) -> None:
+    """Look at the focused dropdown as a student would and adjust it with the arrow keys
+    until it shows option ``target`` and stays there: a fast run of key presses can cross
+    the widget's round trip to the kernel, which then sets an earlier value back."""
+    from playwright.sync_api import expect
+
+    steady = 0
+    for _ in range(40):
+        index = select.evaluate("s => s.selectedIndex")
+        if index == target:
+            steady += 1
+            if steady == 3:
+                break
+        else:
+            steady = 0
+            page.keyboard.press("ArrowDown" if index < target else "ArrowUp")
+        page.wait_for_timeout(100)
+    expect(select).to_have_js_property("selectedIndex", target)
+
+
 def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
     """Answer ``question`` right with keys only, once its first control has the focus: the
     keys the notebook names (arrow keys pick an option, typing fills a box)."""
@@ -228,6 +248,7 @@ def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
                 page.keyboard.press("Tab")
             for _ in range(choice + 1):
                 page.keyboard.press("ArrowDown")
+            settle_with_arrows(page, selects.nth(k), choice + 1)
     check = card.get_by_role("button", name="Check", exact=True)
     for _ in range(6):  # Tab on past the other options (toggle buttons each take a Tab)
         if check.evaluate("b => b === document.activeElement"):
