@@ -19,12 +19,12 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from ..answers import accepts, match_for, names_same_thing
-from ..factbank import Bank
-from ..model import Fact, Grade, Question
-from ..normalize import answer_key, mentions
-from ..quizmodel import InstructorQuestion
-from .base import (
+from ...answers import accepts, match_for, names_same_thing
+from ...factbank import Bank
+from ...model import Fact, Grade, Question
+from ...normalize import answer_key, mentions
+from ...quizmodel import InstructorQuestion
+from ..base import (
     QType,
     has_compatible_pair,
     index_list_response,

@@ -13,11 +13,11 @@ import random
 import re
 from typing import Any
 
-from ..distractors import distractors_for
-from ..factbank import Bank
-from ..model import Fact, Grade, Question
-from ..quizmodel import InstructorQuestion
-from .base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
+from ...distractors import distractors_for
+from ...factbank import Bank
+from ...model import Fact, Grade, Question
+from ...quizmodel import InstructorQuestion
+from ..base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
 
 OPTIONS = ["True", "False"]
 PREFIX = "True or false? "

@@ -15,12 +15,19 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..answers import FUZZY_MAX_EDITS, MAX_RESPONSE_CHARS, MESSAGES, accepts, match_for, near_misses
-from ..factbank import Bank
-from ..model import Fact, Grade, Kind, Question
-from ..normalize import answer_key
-from ..quizmodel import InstructorQuestion
-from .base import (
+from ...answers import (
+    FUZZY_MAX_EDITS,
+    MAX_RESPONSE_CHARS,
+    MESSAGES,
+    accepts,
+    match_for,
+    near_misses,
+)
+from ...factbank import Bank
+from ...model import Fact, Grade, Kind, Question
+from ...normalize import answer_key
+from ...quizmodel import InstructorQuestion
+from ..base import (
     BLANK,
     MALFORMED,
     QType,

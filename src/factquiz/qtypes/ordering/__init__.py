@@ -15,11 +15,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from ..factbank import Bank
-from ..model import Fact, Grade, Kind, Question
-from ..normalize import answer_key
-from ..quizmodel import InstructorQuestion
-from .base import (
+from ...factbank import Bank
+from ...model import Fact, Grade, Kind, Question
+from ...normalize import answer_key
+from ...quizmodel import InstructorQuestion
+from ..base import (
     QType,
     has_compatible_pair,
     index_list_response,

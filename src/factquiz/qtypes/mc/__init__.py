@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from ..distractors import distractors_for
-from ..factbank import Bank
-from ..model import Fact, Grade, Question
-from ..normalize import answer_key
-from ..quizmodel import InstructorQuestion
-from .base import QType, choice_answer_text, choice_grade, choice_responses, shuffled
+from ...distractors import distractors_for
+from ...factbank import Bank
+from ...model import Fact, Grade, Question
+from ...normalize import answer_key
+from ...quizmodel import InstructorQuestion
+from ..base import QType, choice_answer_text, choice_grade, choice_responses, shuffled
 
 N_DISTRACTORS = 3
 
