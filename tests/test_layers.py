@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("qtypes", ("qtypes",)),
     ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
                                "quality", "quizrules", "selection", "planner", "generate", "grade",
-                               "factcheck", "stats")),
+                               "factcheck", "stats", "relations")),
     ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
                    "book", "schema")),
     ("authoring", ("add",)),

@@ -27,7 +27,8 @@ from .factbank import Bank
 from .model import Fact, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
-from .quizmodel import InstructorQuestion, QuizFile
+from .quizmodel import InstructorQuestion, QuizFile, describe_shortfall, level_shortfalls
+from .selection import instructor_level
 
 #: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
 FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
@@ -35,6 +36,8 @@ FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
 SEARCH_BUDGET = 20000
 #: Partner draws tried per anchor fact for ordering and matching questions.
 GROUP_DRAWS = 4
+#: One-fact types whose whole-quiz traits (answers, shown texts) do not depend on the seed.
+SEED_FREE_TRAITS = frozenset({"mc", "cloze", "numeric"})
 #: A one-fact group is scarce when it has fewer spare candidates than this (the most
 #: facts one ordering or matching question takes).
 SCARCE_MARGIN = 5
@@ -85,7 +88,7 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
         return plan.singles
     keys: list[tuple[str, Fact]] = []
     found: list[Traits] = []
-    for qtype in ("mc", "tf", "cloze", "numeric"):
+    for qtype in (t for t, q in REGISTRY.items() if q.facts_needed == 1):
         for fact in plan.pool:
             if fact.id in plan.capable[qtype]:
                 keys.append((qtype, fact))
@@ -124,8 +127,9 @@ def _clashing(plan: QuizPlan, fixed: list[Traits]) -> frozenset[str]:
 
 
 def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
-    """A one-fact question's traits, independent of the seed (a true/false question is
-    taken in its true form; its false form is checked when it is chosen)."""
+    """A one-fact question's traits for seed 0: independent of the seed for the types of
+    :data:`SEED_FREE_TRAITS` (a true/false question is taken in its true form; its false
+    form, like other types' seeded options, is checked when it is chosen)."""
     question = REGISTRY[qtype].generate(fact, plan.bank, random.Random(0), f"base-{fact.id}")
     found = traits(question, plan.bank.by_id)
     if qtype == "tf":
@@ -180,7 +184,21 @@ class Search:
         if not self._place_multi(0, self.index.free, groups):
             raise UnsatisfiableQuiz(self._explain())
         self._balance_true_false()
+        self._check_levels()
         return [(qtype, anchor, question) for qtype, anchor, question, _ in self.state.chosen]
+
+    def _check_levels(self) -> None:
+        """Raise :class:`UnsatisfiableQuiz` when the variant misses the quiz's level mix
+        (a slot of a type above recall that fell back to a recall type)."""
+        asked = [instructor_level(iq) for iq in self.plan.instructor]
+        asked.extend(question.level for _t, _a, question, _ in self.state.chosen)
+        short = level_shortfalls(self.plan.definition.levels, asked)
+        if short:
+            fell = sorted({t for t in self.plan.type_order if not self.plan.capable[t]})
+            why = (f"no selected fact can yield {', '.join(fell)}" if fell
+                   else "the mix does not ask for enough questions of those levels")
+            raise UnsatisfiableQuiz(f"quiz '{self.plan.quiz_id}' (seed {self.seed}): "
+                                    f"{describe_shortfall(*short[0])}: {why}")
 
     def _balance_true_false(self) -> None:
         """Make the true and the false true/false questions differ in number by at most one,
@@ -336,8 +354,9 @@ class Search:
             question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
-            if qtype == "tf":
-                # The false form shows a distractor: check it, and keep it from later ones.
+            if qtype not in SEED_FREE_TRAITS:
+                # A true/false question's false form shows a distractor, other types' options
+                # depend on the seed: check them, and keep them from later ones.
                 mine = traits(question, self.plan.bank.by_id)
                 if any(clash(mine, t) for t in self._all_traits()):
                     continue

@@ -16,6 +16,7 @@ from .load import Project
 from .normalize import casefold, numbers_in
 from .quality import check_quality
 from .quizrules import check_quizzes
+from .relations import RELATION_RULES
 from .sourceindex import SourceIndex, fact_finding
 from .sources import body_checksum
 from .stems import check_stems
@@ -141,6 +142,6 @@ def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
 
     index = SourceIndex.of(project)
     found = list(project.findings)
-    for rule in [*RULES, *CLAIM_RULES, *extra_rules]:
+    for rule in [*RULES, *CLAIM_RULES, *RELATION_RULES, *extra_rules]:
         found.extend(rule(project, index))
     return sorted(set(found))

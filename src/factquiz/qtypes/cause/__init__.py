@@ -1,0 +1,128 @@
+"""Cause and effect: "Why ...?" about a fact linked to its causes by ``because:``.
+
+The options are statements of facts of the bank: one of the fact's causes (the key) and
+causes of *other* effects (true statements, but not why this happened). Feedback on a
+wrong option says which question that cause does answer.
+"""
+
+from __future__ import annotations
+
+import random
+
+from ...factbank import Bank
+from ...model import Fact, Level, Question
+from ...normalize import answer_key
+from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..mc import from_instructor as choice_from_instructor
+
+LEVEL = Level.understand  # explaining: a cause-and-effect model (see README, 'Question levels')
+N_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
+
+
+def causes_of(fact: Fact, bank: Bank) -> list[Fact]:
+    """The facts of ``bank`` that ``fact`` names in ``because:``, in that order."""
+    return [bank.by_id[c] for c in fact.because if c in bank.by_id and c != fact.id]
+
+
+def effects_of(bank: Bank) -> dict[str, list[Fact]]:
+    """For each fact of ``bank`` that is a cause, the facts (with a ``why:``) it explains."""
+    found: dict[str, list[Fact]] | None = bank.cache.get("cause-effects")
+    if found is None:
+        found = {}
+        for fact in bank.facts:
+            if fact.why:
+                for cause in causes_of(fact, bank):
+                    found.setdefault(cause.id, []).append(fact)
+        bank.cache["cause-effects"] = found
+    return found
+
+
+def ancestors(fact: Fact, bank: Bank) -> set[str]:
+    """Ids of ``fact``'s causes, their causes, and so on (a cycle is reported by check)."""
+    seen: set[str] = set()
+    stack = [c.id for c in causes_of(fact, bank)]
+    while stack:
+        fid = stack.pop()
+        if fid not in seen and fid != fact.id:
+            seen.add(fid)
+            stack.extend(c.id for c in causes_of(bank.by_id[fid], bank))
+    return seen
+
+
+def wrong_causes(fact: Fact, bank: Bank) -> list[Fact]:
+    """Causes of other effects that are no cause of ``fact`` (nor a near-duplicate of one,
+    by cluster or statement), in bank order."""
+    mine = ancestors(fact, bank)
+    clusters = {bank.by_id[f].cluster_key for f in mine} | {fact.cluster_key}
+    statements = {answer_key(bank.by_id[f].statement) for f in mine}
+    return [bank.by_id[fid] for fid in effects_of(bank)
+            if fid not in mine and fid != fact.id
+            and bank.by_id[fid].cluster_key not in clusters
+            and answer_key(bank.by_id[fid].statement) not in statements]
+
+
+def why_not(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot yield a cause question (None when it can)."""
+    if not fact.because:
+        return "it names no causes: add `because: [fact ids]` and a `why:` question"
+    if not fact.why:
+        return "it has `because:` but no `why:` question to ask about it"
+    if not causes_of(fact, bank):
+        return "none of its causes (`because:`) is among the facts this quiz may use"
+    have = len(wrong_causes(fact, bank))
+    if have < MIN_DISTRACTORS:
+        return (f"the bank has {have} other cause(s) to offer as wrong options and a cause "
+                f"question needs {MIN_DISTRACTORS}: link more facts with `because:`")
+    return None
+
+
+def _source(fact: Fact, bank: Bank) -> str:
+    """How feedback names the first source of ``fact``."""
+    sid = fact.evidence[0].source
+    source = bank.sources.get(sid)
+    return (source.meta.short_name or sid) if source else sid
+
+
+def _pick(key: Fact, candidates: list[Fact], rng: random.Random, avoid: frozenset[str],
+          prefer: frozenset[str]) -> list[Fact]:
+    """Up to :data:`N_DISTRACTORS` wrong causes: the quiz's own facts first, those other
+    questions ask about last, then closest in length to the key (the same form)."""
+    order = rng.sample(candidates, len(candidates))
+    size = len(key.statement)
+    order.sort(key=lambda f: (f.id in avoid, bool(prefer) and f.id not in prefer,
+                              abs(len(f.statement) - size) // 40))
+    return order[:N_DISTRACTORS]
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """"Why ...?" with one of ``fact``'s causes and wrong causes as options."""
+    causes = causes_of(fact, bank)
+    key = rng.choice(causes)
+    wrong = _pick(key, wrong_causes(fact, bank), rng, avoid, prefer)
+    chosen = [key, *wrong]
+    rng.shuffle(chosen)
+    effects = effects_of(bank)
+    feedback = []
+    for option in chosen:
+        if option is key:
+            feedback.append("")
+            continue
+        other = next(e for e in effects[option.id] if e.id != fact.id)
+        feedback.append(f"True ({_source(option, bank)}), but that is not why: it answers "
+                        f"another question, \u201c{other.why}\u201d")
+    because = " ".join(c.statement.strip() for c in causes)
+    return Question(id=qid, type="cause", prompt=(fact.why or "").strip(),
+                    options=[c.statement.strip() for c in chosen], answer=chosen.index(key),
+                    explanation=f"{fact.statement.strip()} Why: {because}",
+                    option_feedback=feedback,
+                    citations=[*bank.citations(fact), *(x for c in causes
+                                                       for x in bank.citations(c))],
+                    fact_ids=[fact.id, *(c.id for c in causes)], level=LEVEL)
+
+
+QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not, choice_responses,
+              choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor, level=LEVEL)
