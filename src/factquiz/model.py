@@ -223,6 +223,11 @@ class SourceMeta(Strict):
     def _iso(cls, value: str) -> str:
         return Fact._iso_with_precision(value)  # type: ignore[return-value]
 
+    @property
+    def date_is_inferred(self) -> bool:
+        """Whether ``published`` was inferred (``date_basis: 'inferred: ...'``), not stated."""
+        return self.date_basis.strip().lower().startswith("inferred")
+
 
 class Source(BaseModel):
     """A loaded source: its metadata, its verbatim body and where that body starts."""

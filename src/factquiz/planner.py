@@ -134,6 +134,9 @@ def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
     found = traits(question, plan.bank.by_id)
     if qtype == "tf":
         found = replace(found, shown=f" {answer_key(fact.statement)} ")
+    elif qtype not in SEED_FREE_TRAITS:
+        # Only the prompt is certain to be shown: the seeded options are checked when chosen.
+        found = replace(found, shown=f" {answer_key(question.prompt)} ")
     return found
 
 
@@ -351,7 +354,9 @@ class Search:
         for position in options[group]:
             i = ids[position]
             qtype, fact = self.index.keys[i]
-            question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
+            # Types drawing on other facts keep those of the chosen questions out if they can.
+            used = frozenset(f for t in self._all_traits() for f in t.facts)
+            question = self.build(qtype, fact, self._rng(qtype, fact), used)
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
             if qtype not in SEED_FREE_TRAITS:

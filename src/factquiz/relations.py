@@ -108,15 +108,43 @@ def check_states(project: Project, index: SourceIndex | None = None) -> Iterator
                                f"the statement of a state names a date ('{match.group(0)}'), "
                                "which gives away what changed when",
                                "reword the statement without its date: `when:` holds it")
-        inferred = [sid for sid in fact.uses_source_date if sid in project.sources
-                    and project.sources[sid].meta.date_basis.lower().startswith("inferred")]
-        if inferred:
-            yield fact_finding(project, fact, ("state_of",), "state-date-inferred",
-                               f"this state's date relies on the date of source "
-                               f"'{inferred[0]}', which is itself inferred",
-                               "use a state whose date the sources state, or drop `state_of:`")
+        problem = _date_problem(project, fact)
+        if problem:
+            yield fact_finding(project, fact, ("when",) if fact.when else ("state_of",),
+                               "state-date-inferred", problem,
+                               "quote the passage that gives the date, cite a source whose date "
+                               "is stated, or drop `state_of:`: states are ordered by dates "
+                               "the sources give, never by inferred ones")
     for thing, states in things.items():
         yield from _thing_findings(project, thing, states)
+
+
+def _inferred(project: Project, source_id: str) -> bool:
+    source = project.sources.get(source_id)
+    return source is None or source.meta.date_is_inferred
+
+
+def _date_problem(project: Project, fact: Fact) -> str | None:
+    """Why a state's date is not established by the sources (None when it is): it must not
+    rest on an inferred source date (``uses_source_date``), and either a quote names its
+    year or a source with a stated date was published within it."""
+    inferred = [sid for sid in fact.uses_source_date if _inferred(project, sid)]
+    if inferred:
+        return (f"this state's date relies on the date of source '{inferred[0]}', which is "
+                "itself inferred")
+    if not fact.when:
+        return None
+    start, end = interval(fact)
+    if any(fact.when[:4] in ev.quote for ev in fact.evidence):
+        return None
+    for ev in fact.evidence:
+        source = project.sources.get(ev.source)
+        if source is not None and not _inferred(project, ev.source):
+            published = source.meta.published
+            if start[:len(published)] <= published <= end[:len(published)]:
+                return None
+    return (f"the date {fact.when} is in none of its quotes, and none of its sources with a "
+            "stated date was published then: the date is inferred")
 
 
 def _thing_findings(project: Project, thing: str, states: list[Fact]) -> Iterator[Finding]:

@@ -77,6 +77,16 @@ class FromInstructor(Protocol):
                  bank: Bank) -> Question: ...
 
 
+def source_name(fact: Fact, bank: Bank) -> str:
+    """How feedback names the source of ``fact``: the short name of its first source whose
+    date is stated (else of its first source)."""
+    known = [bank.sources[ev.source] for ev in fact.evidence if ev.source in bank.sources]
+    stated = [s for s in known if not s.meta.date_is_inferred]
+    for source in (*stated, *known):
+        return source.meta.short_name or source.id
+    return fact.evidence[0].source
+
+
 def shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
     """``items`` in an order drawn by ``rng`` (as given when ``shuffle`` is off)."""
     return rng.sample(items, len(items)) if shuffle else list(items)

@@ -8,11 +8,12 @@ wrong option says which question that cause does answer.
 from __future__ import annotations
 
 import random
+import re
 
 from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ...normalize import answer_key
-from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
 
 LEVEL = Level.understand  # explaining: a cause-and-effect model (see README, 'Question levels')
@@ -78,22 +79,25 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _source(fact: Fact, bank: Bank) -> str:
-    """How feedback names the first source of ``fact``."""
-    sid = fact.evidence[0].source
-    source = bank.sources.get(sid)
-    return (source.meta.short_name or sid) if source else sid
+def _words(text: str) -> set[str]:
+    """The longer words of ``text``, normalised (to compare topics)."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text))}
 
 
-def _pick(key: Fact, candidates: list[Fact], rng: random.Random, avoid: frozenset[str],
-          prefer: frozenset[str]) -> list[Fact]:
-    """Up to :data:`N_DISTRACTORS` wrong causes: the quiz's own facts first, those other
-    questions ask about last, then closest in length to the key (the same form)."""
+def _pick(fact: Fact, key: Fact, candidates: list[Fact], rng: random.Random,
+          avoid: frozenset[str], prefer: frozenset[str]) -> list[Fact]:
+    """Up to :data:`N_DISTRACTORS` wrong causes, at least :data:`MIN_DISTRACTORS`: facts
+    other questions ask about (``avoid``) only to make up that least number; the quiz's
+    own facts first, then those sharing most words with the question and the key (on its
+    topic), then those closest in length to the key (the same form)."""
     order = rng.sample(candidates, len(candidates))
     size = len(key.statement)
+    topic = _words(f"{fact.why} {key.statement}")
     order.sort(key=lambda f: (f.id in avoid, bool(prefer) and f.id not in prefer,
+                              -len(topic & _words(f.statement)),
                               abs(len(f.statement) - size) // 40))
-    return order[:N_DISTRACTORS]
+    free = sum(f.id not in avoid for f in order)
+    return order[:max(min(free, N_DISTRACTORS), MIN_DISTRACTORS)]
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
@@ -102,7 +106,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     """"Why ...?" with one of ``fact``'s causes and wrong causes as options."""
     causes = causes_of(fact, bank)
     key = rng.choice(causes)
-    wrong = _pick(key, wrong_causes(fact, bank), rng, avoid, prefer)
+    wrong = _pick(fact, key, wrong_causes(fact, bank), rng, avoid, prefer)
     chosen = [key, *wrong]
     rng.shuffle(chosen)
     effects = effects_of(bank)
@@ -112,7 +116,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
             feedback.append("")
             continue
         other = next(e for e in effects[option.id] if e.id != fact.id)
-        feedback.append(f"True ({_source(option, bank)}), but that is not why: it answers "
+        feedback.append(f"True ({source_name(option, bank)}), but that is not why: it answers "
                         f"another question, \u201c{other.why}\u201d")
     because = " ".join(c.statement.strip() for c in causes)
     return Question(id=qid, type="cause", prompt=(fact.why or "").strip(),

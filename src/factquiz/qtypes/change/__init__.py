@@ -15,7 +15,7 @@ import re
 
 from ...factbank import Bank
 from ...model import Fact, Level, Question
-from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
 from ..ordering import interval
 
@@ -80,12 +80,6 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _source(fact: Fact, bank: Bank) -> str:
-    sid = fact.evidence[0].source
-    source = bank.sources.get(sid)
-    return (source.meta.short_name or sid) if source else sid
-
-
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
@@ -104,10 +98,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         if state is fact:
             feedback.append("")
         elif ordered(state, fact):
-            feedback.append(f"That was already so by {when} ({_source(state, bank)}): it is "
+            feedback.append(f"That was already so by {when} ({source_name(state, bank)}): it is "
                             "not what changed.")
         else:
-            feedback.append(f"That came later, by {when} ({_source(state, bank)}).")
+            feedback.append(f"That came later, by {when} ({source_name(state, bank)}).")
     return Question(
         id=qid, type="change", prompt=f"What was new about {topic} by {now}, compared with {then}?",
         options=[s.statement.strip() for s in shown], answer=shown.index(fact),
