@@ -12,7 +12,7 @@ import re
 
 from ...factbank import Bank
 from ...model import Fact, Level, Question
-from ...normalize import answer_key
+from ...normalize import answer_key, mentions
 from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
 
@@ -84,19 +84,26 @@ def _words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text))}
 
 
-def _pick(fact: Fact, key: Fact, candidates: list[Fact], rng: random.Random,
+def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random.Random,
           avoid: frozenset[str], prefer: frozenset[str]) -> list[Fact]:
     """Up to :data:`N_DISTRACTORS` wrong causes, at least :data:`MIN_DISTRACTORS`: facts
-    other questions ask about (``avoid``) only to make up that least number; the quiz's
-    own facts first, then those sharing most words with the question and the key (on its
-    topic), then those closest in length to the key (the same form)."""
+    other questions ask about (``avoid``), or whose statement names one of their answers,
+    only to make up that least number; then causes
+    of effects among the quiz's facts (``prefer``: the keys of its other cause questions)
+    last; then those sharing most words with the question and the key (on its topic), then
+    those closest in length to the key (the same form)."""
     order = rng.sample(candidates, len(candidates))
     size = len(key.statement)
     topic = _words(f"{fact.why} {key.statement}")
-    order.sort(key=lambda f: (f.id in avoid, bool(prefer) and f.id not in prefer,
+    rivals = {c.id for fid in prefer if fid in bank.by_id and fid != fact.id
+              for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why}
+    shown = [a for fid in avoid if fid in bank.by_id for a in bank.by_id[fid].accepted]
+    avoided = {f.id: 2 if f.id in avoid else 1 for f in order
+               if f.id in avoid or any(mentions(f.statement, a) for a in shown)}
+    order.sort(key=lambda f: (avoided.get(f.id, 0), f.id in rivals,
                               -len(topic & _words(f.statement)),
                               abs(len(f.statement) - size) // 40))
-    free = sum(f.id not in avoid for f in order)
+    free = len(order) - len(avoided)
     return order[:max(min(free, N_DISTRACTORS), MIN_DISTRACTORS)]
 
 
@@ -106,7 +113,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     """"Why ...?" with one of ``fact``'s causes and wrong causes as options."""
     causes = causes_of(fact, bank)
     key = rng.choice(causes)
-    wrong = _pick(fact, key, wrong_causes(fact, bank), rng, avoid, prefer)
+    wrong = _pick(fact, key, wrong_causes(fact, bank), bank, rng, avoid, prefer)
     chosen = [key, *wrong]
     rng.shuffle(chosen)
     effects = effects_of(bank)
