@@ -119,7 +119,9 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
     minimum = MIN_OPTIONS.get(iq.type, MIN_OPTIONS["mc"] if _is_choice(iq) else 0)
     if _is_choice(iq):
         yield from _too_few(report, base, "choices", iq.choices, minimum,
-                            f"a {REGISTRY[iq.type].title} question", "add plausible wrong choices")
+                            "a multiple-choice question" if iq.type == "mc"
+                            else f"a {REGISTRY[iq.type].title} question",
+                            "add plausible wrong choices")
         if iq.answer is None or isinstance(iq.answer, bool):
             yield report((*base, "answer"), "missing-correct-choice",
                          "no correct choice: `answer` must be the text of one choice",
