@@ -18,6 +18,7 @@ from factquiz.model import Level
 from factquiz.planner import UnsatisfiableQuiz
 from factquiz.qtypes import REGISTRY, cause
 from factquiz.quizmodel import LevelMix, describe_shortfall, level_shortfalls
+from factquiz.stats import level_stats
 from factquiz.verify import check
 
 QUIZ = """\
@@ -121,3 +122,11 @@ def test_fitting_keeps_the_types_the_level_mix_needs(make_project: Callable[...,
     for seed in range(5):
         quiz = make_quiz(project, "beyond-defence", seed=seed)
         assert sum(q.type == "cause" for q in quiz.questions) >= 3
+
+
+def test_stats_show_the_levels(make_project: Callable[..., Path]) -> None:
+    project = load(make_project(files=frozen_files({"raa": quiz_text(level="analyse")})))
+    found = level_stats(project, seeds=3)["raa"]
+    assert found == {"variants": 3, "per_level": {"recall": 9, "understand": 0, "apply": 0,
+                                                  "analyse": 3, "evaluate": 0},
+                     "fewest_above_recall": 1}
