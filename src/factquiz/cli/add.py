@@ -4,7 +4,7 @@ Every field is an option, for scripts; whatever is missing is asked for (with th
 choices listed and defaults offered) when the terminal is interactive or ``--interactive``
 is given. The item is checked with ``factquiz check``'s rules and previewed before it is
 written; a refused item is re-asked field by field when prompting, else the command exits
-with code 2 and nothing is written. The work is done by :mod:`factquiz.add`.
+with code 2 and nothing is written. The work is done by :mod:`factquiz.authoring`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import typer
 from rich.markup import escape
 from rich.syntax import Syntax
 
-from ..add import (
+from ..authoring import (
     AddResult,
     InvalidItem,
     add_fact,
