@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                                "factcheck", "stats", "relations")),
     ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
                    "book", "schema")),
-    ("authoring", ("add",)),
+    ("authoring", ("authoring",)),
     ("cli", ("cli", "__main__", "")),
 ]
 
