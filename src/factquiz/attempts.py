@@ -35,15 +35,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FactquizError
 from .model import Question
 from .normalize import answer_key
-from .yamlio import atomic_write_text
+
+if TYPE_CHECKING:
+    from filelock import FileLock, Timeout
 
 #: Environment variable naming the progress file.
 PROGRESS_ENV = "FACTQUIZ_PROGRESS"
@@ -81,7 +82,7 @@ def default_path() -> Path:
 class Attempt(BaseModel):
     """One checked answer to one question of one quiz variant."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     lesson: str
@@ -102,7 +103,7 @@ class Attempt(BaseModel):
 class Reset(BaseModel):
     """The student pressed Reset: attempts before ``after`` no longer count for the variant."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     seed: int
@@ -114,7 +115,7 @@ class Reset(BaseModel):
 class Variant(BaseModel):
     """The student moved to another variant of a quiz ("Try again")."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     seed: int
@@ -251,7 +252,7 @@ class ProgressStore:
                  clock: Callable[[], str] = utc_now) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.clock = clock
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self._lock: FileLock | None = None  # made on first use (filelock loads slowly)
 
     # --- reading and writing ----------------------------------------------------------
 
@@ -315,11 +316,17 @@ class ProgressStore:
         return ProgressData()
 
     def _write_unlocked(self, data: ProgressData) -> None:
+        from .yamlio import atomic_write_text
+
         text = json.dumps(data.to_json(), indent=1, ensure_ascii=False)
         atomic_write_text(self.path, text + "\n")
 
     def _locked(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         return self._lock
 
     def _locked_error(self, exc: Timeout) -> ProgressLocked:
@@ -327,18 +334,17 @@ class ProgressStore:
                               "again, or delete the lock file if no kernel is running")
 
     def load(self) -> ProgressData:
-        """Everything in the file (empty when there is no file yet)."""
+        """Everything in the file (empty when there is no file yet). Reading takes no lock:
+        the file is only ever replaced whole (see :meth:`_update`), so a reader sees the
+        file before a change or after it."""
         if not self.path.exists():
             return ProgressData()
-        if self.path.is_dir():
-            raise self._unusable("is a directory, not a file")
-        try:
-            with self._locked():
-                return self._read_unlocked(repair=False)
-        except Timeout as exc:
-            raise self._locked_error(exc) from exc
+        return self._read_unlocked(repair=False)
 
     def _update(self, change: Callable[[ProgressData], None]) -> None:
+        """Read, ``change`` and write the file, under the lock."""
+        from filelock import Timeout
+
         if self.path.is_dir():
             raise self._unusable("is a directory, not a file")
         try:

@@ -469,8 +469,8 @@ class QuizWidget:
         self.quiz = quiz
         total = len(quiz.questions)
         kept, surplus = self.cards[:total], self.cards[total:]
-        for number, (card, question) in enumerate(zip(kept, quiz.questions), start=1):
-            card.load(question, number, total)
+        for number, card in enumerate(kept, start=1):
+            card.load(quiz.questions[number - 1], number, total)
         self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared)
                              for n, q in enumerate(quiz.questions[len(kept):],
                                                    start=len(kept) + 1)]
@@ -638,11 +638,21 @@ class QuizWidget:
 def _project(project: Any) -> Any:
     """A loaded Project from a Project, a path, or the current directory (like the CLI)."""
     from .load import Project, current_project
-    from .project import project_root
 
     if isinstance(project, Project):
         return project
-    return current_project(project_root(Path(project) if project is not None else None))
+    return current_project(_root(project))
+
+
+def _root(project: Any) -> Path:
+    """The project folder from a path, or from the current directory (like the CLI)."""
+    from .project import project_root
+
+    return project_root(Path(project) if project is not None else None)
+
+
+def _is_loaded(project: Any) -> bool:
+    return project is not None and not isinstance(project, (str, Path))
 
 
 def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
@@ -653,22 +663,43 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
     With a lesson id the quiz is generated for ``seed`` (or, without one, the variant the
     student was last on, e.g. after "Try again" and a kernel restart, else the student's
     own seed, or the quiz file's default). ``student`` also names whose progress it is.
+    ``project`` is a loaded project or its folder (default: found from the current
+    directory); a variant generated before for the same project files is reused (see
+    :mod:`factquiz.variants`) without loading the project.
     """
     store = store if store is not None else ProgressStore()
+    variant: VariantMaker | None = None
     if isinstance(quiz_or_lesson, str):
-        loaded = _project(project)
+        quiz_id = quiz_or_lesson
         if seed is None:
-            seed = _last_variant(store, quiz_or_lesson, student)
-        quiz = _generate(loaded, quiz_or_lesson, seed, student)
+            seed = _last_variant(store, quiz_id, student)
+        if seed is None and student is not None:
+            from .variants import seed_for
+
+            seed = seed_for(student)
+        if _is_loaded(project):
+            def variant(new_seed: int | None) -> QuizLike:
+                return _generate(project, quiz_id, new_seed)
+        else:
+            root = _root(project)
+
+            def variant(new_seed: int | None) -> QuizLike:
+                from .variants import find_at
+
+                found = find_at(root, quiz_id, new_seed)
+                if found is not None:  # neither the project nor generation is loaded
+                    return found
+                from .generate import make_quiz_at
+
+                return make_quiz_at(root, quiz_id, seed=new_seed)
+        quiz = variant(seed)
     else:
         quiz = quiz_or_lesson
-        loaded = _project(project) if project is not None else None
-    variant: VariantMaker | None = None
-    if loaded is not None:
-        quiz_id = quiz.id
+        if project is not None:
+            loaded, ready_id = _project(project), quiz.id
 
-        def variant(new_seed: int) -> QuizLike:
-            return _generate(loaded, quiz_id, new_seed, None)
+            def variant(new_seed: int | None) -> QuizLike:
+                return _generate(loaded, ready_id, new_seed)
 
     return QuizWidget(quiz, student=student, store=store, variant=variant)
 
@@ -684,10 +715,10 @@ def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> in
         return None
 
 
-def _generate(project: Any, quiz_id: str, seed: int | None, student: str | None) -> QuizLike:
+def _generate(project: Any, quiz_id: str, seed: int | None) -> QuizLike:
     from .generate import make_quiz
 
-    return make_quiz(project, quiz_id, seed=seed, student=None if seed is not None else student)
+    return make_quiz(project, quiz_id, seed=seed)
 
 
 def show(quiz_or_lesson: str | QuizLike, seed: int | None = None, student: str | None = None,
