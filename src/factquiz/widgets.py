@@ -19,12 +19,15 @@ graded until the student checks it again.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import threading
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
@@ -446,6 +449,7 @@ class QuizWidget:
         ]
         self.cards: list[QuestionCard] = []
         self._load(quiz)
+        self._prepare_next()
         self.root = widgets.VBox([*self._header, *(card.box for card in self.cards)],
                                  layout=plain, _dom_classes=("factquiz-quiz",))
 
@@ -574,6 +578,13 @@ class QuizWidget:
         except (FactquizError, OSError) as exc:
             note += f"<p>Not saved, so a restart goes back: {_text(str(exc))}</p>"
         self._load(self.variant(seed), note=note)
+        self._prepare_next()
+
+    def _prepare_next(self) -> None:
+        """Have the variant that "Try again" shows next made while the student reads."""
+        prepare = getattr(self.variant, "prepare", None)
+        if prepare is not None:
+            prepare(self.quiz.seed + 1)
 
     def reset(self) -> None:
         """Clear every answer of this variant; the history stays in the progress file."""
@@ -681,17 +692,7 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
             def variant(new_seed: int | None) -> QuizLike:
                 return _generate(project, quiz_id, new_seed)
         else:
-            root = _root(project)
-
-            def variant(new_seed: int | None) -> QuizLike:
-                from .variants import find_at
-
-                found = find_at(root, quiz_id, new_seed)
-                if found is not None:  # neither the project nor generation is loaded
-                    return found
-                from .generate import make_quiz_at
-
-                return make_quiz_at(root, quiz_id, seed=new_seed)
+            variant = Variants(_root(project), quiz_id)
         quiz = variant(seed)
     else:
         quiz = quiz_or_lesson
@@ -702,6 +703,63 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
                 return _generate(loaded, ready_id, new_seed)
 
     return QuizWidget(quiz, student=student, store=store, variant=variant)
+
+
+class Variants:
+    """The variants of one lesson's quiz in the project at ``root``, by seed.
+
+    A variant made before for the same project files comes from :mod:`factquiz.variants`
+    without loading anything; else the project is loaded (once per kernel, see
+    :func:`factquiz.load.current_project`) and the variant generated. :meth:`prepare`
+    makes the next variant in a background thread while the student reads the quiz, so
+    that "Try again" finds it made; :func:`prepared` waits for that work.
+    """
+
+    _generating = threading.Lock()  # one generation at a time: they share the project
+    _threads: ClassVar[list[threading.Thread]] = []
+
+    def __init__(self, root: Path, quiz_id: str) -> None:
+        self.root = root
+        self.quiz_id = quiz_id
+
+    def __call__(self, seed: int | None) -> QuizLike:
+        from .variants import find_at
+
+        found = find_at(self.root, self.quiz_id, seed)
+        if found is not None:
+            return found
+        from .generate import make_quiz_at
+
+        with Variants._generating:
+            return make_quiz_at(self.root, self.quiz_id, seed=seed)
+
+    def prepare(self, seed: int) -> None:
+        """Make variant ``seed`` in the background (when the cache is on to keep it)."""
+        from . import cache
+
+        if not cache.enabled():
+            return
+        Variants._threads = [t for t in Variants._threads if t.is_alive()]
+        thread = threading.Thread(target=self._make_quietly, args=(seed,), daemon=True,
+                                  name=f"factquiz-prepare-{self.quiz_id}-{seed}")
+        Variants._threads.append(thread)
+        thread.start()
+
+    def _make_quietly(self, seed: int) -> None:
+        # A failure is not lost: "Try again" makes the variant again and says what is wrong.
+        with contextlib.suppress(Exception):
+            self(seed)
+
+
+def prepared(timeout: float | None = None) -> bool:
+    """Wait until the variants being made in the background (see :meth:`Variants.prepare`)
+    are made; False when ``timeout`` seconds passed first."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    for thread in list(Variants._threads):
+        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            return False
+    return True
 
 
 def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> int | None:
