@@ -11,6 +11,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
+from IPython.display import display
 
 import factquiz
 import factquiz.load
@@ -457,7 +458,8 @@ def test_a_second_show_reuses_the_quiz_until_the_bank_changes(
     root = make_project(copy=("facts", "quizzes"))
     store = ProgressStore(tmp_path / "progress.json")
     first = quiz_widget("raa", seed=5, project=root, store=store)
-    assert prepared(60)  # the next variant, for "Try again", is made in the background
+    display(first)
+    assert prepared(60)  # once shown, the next variant ("Try again") is made meanwhile
     real_load = factquiz.load.load_project
     _refuse_loading(monkeypatch)
     second = quiz_widget("raa", seed=5, project=root, store=store)

@@ -449,7 +449,6 @@ class QuizWidget:
         ]
         self.cards: list[QuestionCard] = []
         self._load(quiz)
-        self._prepare_next()
         self.root = widgets.VBox([*self._header, *(card.box for card in self.cards)],
                                  layout=plain, _dom_classes=("factquiz-quiz",))
 
@@ -581,7 +580,8 @@ class QuizWidget:
         self._prepare_next()
 
     def _prepare_next(self) -> None:
-        """Have the variant that "Try again" shows next made while the student reads."""
+        """Have the variant that "Try again" shows next made while the student reads
+        (once the quiz is shown, so that showing it does not wait for that work)."""
         prepare = getattr(self.variant, "prepare", None)
         if prepare is not None:
             prepare(self.quiz.seed + 1)
@@ -641,6 +641,7 @@ class QuizWidget:
 
         display(Javascript(KEYBOARD_JS))
         display(self._repr_mimebundle_(), raw=True)
+        self._prepare_next()
 
     def __repr__(self) -> str:
         return f"<QuizWidget {self.quiz.id} variant {self.quiz.seed}: {self.score_text}>"
@@ -740,8 +741,11 @@ class Variants:
         if not cache.enabled():
             return
         Variants._threads = [t for t in Variants._threads if t.is_alive()]
+        name = f"factquiz-prepare-{self.root}-{self.quiz_id}-{seed}"
+        if any(t.name == name for t in Variants._threads):
+            return
         thread = threading.Thread(target=self._make_quietly, args=(seed,), daemon=True,
-                                  name=f"factquiz-prepare-{self.quiz_id}-{seed}")
+                                  name=name)
         Variants._threads.append(thread)
         thread.start()
 
