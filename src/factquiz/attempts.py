@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -166,7 +166,7 @@ class ProgressData:
                  "variant": (self.variant_records, self._variants)}
         raw, valid = lists[kind]
         valid.append((len(raw), record))  # type: ignore[arg-type]
-        raw.append(record.model_dump(mode="json"))
+        raw.append(_as_json(record))
 
     def to_json(self) -> dict[str, Any]:
         """The file's content: every record as it was read or added."""
@@ -180,6 +180,10 @@ def _valid(model: type[Any], records: list[Any], what: str,
     named in ``problems``."""
     out = []
     for i, record in enumerate(records):
+        plain = _plain(model, record)
+        if plain is not None:
+            out.append((i, plain))
+            continue
         try:
             out.append((i, model.model_validate(record)))
         except ValidationError as exc:
@@ -188,6 +192,47 @@ def _valid(model: type[Any], records: list[Any], what: str,
             problems.append(f"{what} {i + 1} is not valid ({where}: {first['msg']}); it is kept "
                             "in the file and left out")
     return out
+
+
+def _plain(model: type[Any], record: Any) -> Any | None:
+    """``record`` as a ``model`` when each of its fields holds exactly its JSON type (as
+    every record this module writes does), else None: pydantic then validates it and says
+    what is wrong. Saves building pydantic's validators when a quiz is shown or checked."""
+    if not isinstance(record, dict):
+        return None
+    values = {}
+    for name, info in model.model_fields.items():
+        if name in record:
+            if not _holds(info.annotation, record[name]):
+                return None
+            values[name] = record[name]
+        elif info.is_required():
+            return None
+    return model.model_construct(**values)
+
+
+def _holds(annotation: Any, value: Any) -> bool:
+    """Whether ``value`` is exactly of the field type ``annotation`` (str, int, bool,
+    ``X | None`` or Any), with no conversion."""
+    if annotation is Any:
+        return True
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation in (str, bool, type(None)):
+        return type(value) is annotation
+    options = get_args(annotation)
+    return bool(options) and any(_holds(option, value) for option in options)
+
+
+def _record(model: type[Any], **values: Any) -> Any:
+    """A new ``model`` record (validated by pydantic only when a value is not plain)."""
+    plain = _plain(model, values)
+    return plain if plain is not None else model(**values)
+
+
+def _as_json(record: BaseModel) -> dict[str, Any]:
+    """A record as its file holds it (its fields, JSON values as given)."""
+    return {name: getattr(record, name) for name in type(record).model_fields}
 
 
 def question_fingerprint(question: Question) -> str:
@@ -364,7 +409,7 @@ class ProgressStore:
             extra = {"content": answer_content(question, answer),
                      "fingerprint": question_fingerprint(question)}
             question = question.id
-        attempt = Attempt(quiz=quiz, lesson=lesson, seed=seed, student=student,
+        attempt = _record(Attempt, quiz=quiz, lesson=lesson, seed=seed, student=student,
                           question=question, type=qtype, answer=answer, correct=correct,
                           time=self.clock(), **extra)
         self._update(lambda data: data.add("attempt", attempt))
@@ -372,7 +417,7 @@ class ProgressStore:
 
     def moved_to(self, quiz: str, seed: int, student: str | None) -> None:
         """Note that the student moved to variant ``seed`` ("Try again")."""
-        variant = Variant(quiz=quiz, seed=seed, student=student, time=self.clock())
+        variant = _record(Variant, quiz=quiz, seed=seed, student=student, time=self.clock())
         self._update(lambda data: data.add("variant", variant))
 
     def last_variant(self, quiz: str, student: str | None,
@@ -388,7 +433,7 @@ class ProgressStore:
     def reset(self, quiz: str, seed: int, student: str | None) -> None:
         """Start the variant afresh: earlier attempts stay in the history but no longer count."""
         def change(data: ProgressData) -> None:
-            data.add("reset", Reset(quiz=quiz, seed=seed, student=student,
+            data.add("reset", _record(Reset, quiz=quiz, seed=seed, student=student,
                                     after=len(data.records), time=self.clock()))
         self._update(change)
 
