@@ -85,4 +85,4 @@ def keep(root: Path, quiz_id: str, seed: int | None, digest: str, quiz: Quiz) ->
     _KEPT.pop(key, None)
     _KEPT[key] = (digest, quiz)
     while len(_KEPT) > KEPT:
-        del _KEPT[next(iter(_KEPT))]
+        _KEPT.pop(next(iter(_KEPT)), None)

@@ -166,11 +166,6 @@ class Shared:
         """The ids of the shared models (never closed with a widget that uses them)."""
         return {id(self.plain), id(self.card), id(self.html), id(self.button)}
 
-    def close(self) -> None:
-        """Close the shared models (when the quiz is closed)."""
-        for model in (self.plain, self.card, self.html, self.button):
-            model.close()
-
 
 class QuestionCard:
     """One question: its prompt, the control for its type, a Check button and feedback."""
@@ -447,10 +442,9 @@ class QuizWidget:
             widgets.HBox([self.try_again_button, self.reset_button], layout=plain),
             self.status,
         ]
+        self.root = widgets.VBox(self._header, layout=plain, _dom_classes=("factquiz-quiz",))
         self.cards: list[QuestionCard] = []
         self._load(quiz)
-        self.root = widgets.VBox([*self._header, *(card.box for card in self.cards)],
-                                 layout=plain, _dom_classes=("factquiz-quiz",))
 
     @property
     def grader(self) -> Grader:
@@ -479,7 +473,7 @@ class QuizWidget:
                                                    start=len(kept) + 1)]
         for card in surplus:
             card.close()
-        if hasattr(self, "root") and (surplus or len(self.cards) > len(kept)):
+        if surplus or len(self.cards) > len(kept):
             self.root.children = [*self._header, *(card.box for card in self.cards)]
         who = f" — {_text(self.student)}" if self.student else ""
         self.title.value = (f'<h2 style="margin:0.2em 0">{_text(quiz.title)}</h2>'
@@ -753,6 +747,7 @@ class Variants:
         # A failure is not lost: "Try again" makes the variant again and says what is wrong.
         with contextlib.suppress(Exception):
             self(seed)
+        import filelock  # noqa: F401 - loaded now, as "Try again" saves to the progress file
 
 
 def prepared(timeout: float | None = None) -> bool:
