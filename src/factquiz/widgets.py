@@ -747,7 +747,15 @@ class Variants:
         # A failure is not lost: "Try again" makes the variant again and says what is wrong.
         with contextlib.suppress(Exception):
             self(seed)
-        import filelock  # noqa: F401 - loaded now, as "Try again" saves to the progress file
+        _load_saving()
+
+
+def _load_saving() -> None:
+    """Import what saving to the progress file needs (the file lock, the atomic writer),
+    so that the student's first Check or Try again does not wait for it."""
+    import filelock  # noqa: F401
+
+    from . import yamlio  # noqa: F401
 
 
 def prepared(timeout: float | None = None) -> bool:
