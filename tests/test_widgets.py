@@ -503,3 +503,36 @@ def test_showing_a_made_variant_loads_no_yaml_and_no_question_type(
     assert "factquiz.generate" in made  # the first show generated it
     shown = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout
     assert shown.strip() == "[]"
+
+
+def test_showing_a_quiz_again_shows_its_widget_until_something_changed(
+        make_project: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import IPython.display
+
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("FACTQUIZ_PROGRESS", str(tmp_path / "progress.json"))
+    root = make_project(copy=("facts", "quizzes"))
+    shown: list[QuizWidget] = []
+    monkeypatch.setattr(IPython.display, "display", lambda widget, **_: shown.append(widget))
+    show("raa", project=root)
+    first = shown[-1]
+    answer(first.cards[0], right_for(first.cards[0].question))
+    first.check(1)
+    show("raa", project=root)  # the cell run again: the quiz as the student left it
+    assert shown[-1] is first and first.answered == 1
+    show("raa", seed=first.quiz.seed + 1, project=root)  # another variant
+    assert shown[-1] is not first
+    # Another kernel resets the variant: showing it again reads the progress again.
+    ProgressStore(tmp_path / "progress.json").reset(first.quiz.id, first.quiz.seed, None)
+    show("raa", project=root)
+    again = shown[-1]
+    assert again is not first and again.answered == 0 and again.quiz == first.quiz
+    # An edit to the bank: a new widget, with the edited quiz.
+    path = root / "facts" / "raa.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    show("raa", project=root)
+    assert shown[-1] is not again
+    assert any("Reworded" in q.prompt for q in shown[-1].quiz.questions)
+    assert prepared(60)

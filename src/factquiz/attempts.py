@@ -378,6 +378,15 @@ class ProgressStore:
         return ProgressLocked(f"{self.path} is locked by another process ({exc.lock_file}); try "
                               "again, or delete the lock file if no kernel is running")
 
+    def stamp(self) -> tuple[int, int, int] | None:
+        """The file's modification time, size and inode (None when there is none): a
+        change means someone wrote it."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
     def load(self) -> ProgressData:
         """Everything in the file (empty when there is no file yet). Reading takes no lock:
         the file is only ever replaced whole (see :meth:`_update`), so a reader sees the

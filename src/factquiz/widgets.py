@@ -483,6 +483,7 @@ class QuizWidget:
         self.bar.max = max(total, 1)
         self.status.value = note + self._restore()
         self._update_score()
+        self._seen = self.store.stamp()
 
     def _restore(self) -> str:
         """Show the answers saved for this very variant (e.g. before a kernel restart).
@@ -553,6 +554,7 @@ class QuizWidget:
             self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
                                  f"{_text(str(exc))}</p>")
         self._update_score()
+        self._seen = self.store.stamp()
 
     def check(self, number: int) -> None:
         """Press Check on question ``number`` (1-based), as the student would."""
@@ -591,6 +593,12 @@ class QuizWidget:
         else:
             self.status.value = "<p>All answers cleared.</p>"
         self._update_score()
+        self._seen = self.store.stamp()
+
+    def as_left(self) -> bool:
+        """Whether the widget is open and the progress file is as this widget last read or
+        wrote it (so that showing the widget again shows the student's progress)."""
+        return self.root.comm is not None and self.store.stamp() == self._seen
 
     # --- score --------------------------------------------------------------------------
 
@@ -674,6 +682,13 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
     :mod:`factquiz.variants`) without loading the project.
     """
     store = store if store is not None else ProgressStore()
+    quiz, variant = _resolve(quiz_or_lesson, seed, student, project, store)
+    return QuizWidget(quiz, student=student, store=store, variant=variant)
+
+
+def _resolve(quiz_or_lesson: str | QuizLike, seed: int | None, student: str | None,
+             project: Any, store: ProgressStore) -> tuple[QuizLike, VariantMaker | None]:
+    """The quiz :func:`quiz_widget` shows, and how it makes other variants (or None)."""
     variant: VariantMaker | None = None
     if isinstance(quiz_or_lesson, str):
         quiz_id = quiz_or_lesson
@@ -688,16 +703,15 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
                 return _generate(project, quiz_id, new_seed)
         else:
             variant = Variants(_root(project), quiz_id)
-        quiz = variant(seed)
-    else:
-        quiz = quiz_or_lesson
-        if project is not None:
-            loaded, ready_id = _project(project), quiz.id
+        return variant(seed), variant
+    quiz = quiz_or_lesson
+    if project is not None:
+        loaded, ready_id = _project(project), quiz.id
 
-            def variant(new_seed: int | None) -> QuizLike:
-                return _generate(loaded, ready_id, new_seed)
+        def variant(new_seed: int | None) -> QuizLike:
+            return _generate(loaded, ready_id, new_seed)
 
-    return QuizWidget(quiz, student=student, store=store, variant=variant)
+    return quiz, variant
 
 
 class Variants:
@@ -794,7 +808,31 @@ def show(quiz_or_lesson: str | QuizLike, seed: int | None = None, student: str |
     the current directory, or from ``project``) or a ready ``Quiz``. ``seed`` picks the
     variant (default: one per student), ``student`` names whose progress this is. Use
     :func:`quiz_widget` to get the widget object instead.
+
+    Showing a lesson's quiz again in the same kernel (e.g. running its cell again) shows
+    the same quiz widget, as the student left it, while it is the same variant of the same
+    project files and nobody else changed the progress file since; else a new widget.
     """
     from IPython.display import display
 
-    display(quiz_widget(quiz_or_lesson, seed=seed, student=student, project=project))
+    display(_to_show(quiz_or_lesson, seed, student, project))
+
+
+#: The quiz widgets :func:`show` displayed in this kernel, by what was asked for.
+_SHOWN: dict[tuple[Any, ...], QuizWidget] = {}
+
+
+def _to_show(quiz_or_lesson: str | QuizLike, seed: int | None, student: str | None,
+             project: Any) -> QuizWidget:
+    """The widget :func:`show` displays: the one shown before for the same request when
+    it still shows the variant asked for and its progress is as it left it, else new."""
+    if not isinstance(quiz_or_lesson, str) or _is_loaded(project):
+        return quiz_widget(quiz_or_lesson, seed=seed, student=student, project=project)
+    store = ProgressStore()
+    key = (_root(project).resolve(), quiz_or_lesson, seed, student, store.path)
+    quiz, variant = _resolve(quiz_or_lesson, seed, student, project, store)
+    known = _SHOWN.get(key)
+    if known is not None and known.quiz == quiz and known.as_left():
+        return known
+    widget = _SHOWN[key] = QuizWidget(quiz, student=student, store=store, variant=variant)
+    return widget
