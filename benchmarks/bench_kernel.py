@@ -12,7 +12,7 @@ shows the variant the one before moved to with "Try again", a variant made befor
 
 After showing a quiz, factquiz makes the variant "Try again" will show in a background
 thread while the student reads. A student presses Try again after reading at least, so
-the benchmark waits for that work (``factquiz.widgets.prepared``) after each show, as the
+the benchmark waits for that work (``factquiz.background.prepared``) after each show, as the
 student's reading would, before it times the next step, and prints how long it went on
 after the show (nobody waits for it, so it has no floor). jupyterquiz comes with the
 ``bench`` extra (``pip install -e '.[bench]'``).
@@ -40,7 +40,7 @@ t = time.perf_counter()
 import factquiz
 w = factquiz.show({lesson!r})
 cold = time.perf_counter() - t
-from factquiz.widgets import prepared
+from factquiz.background import prepared
 t = time.perf_counter()
 assert prepared(60)
 background = time.perf_counter() - t

@@ -27,8 +27,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
                                "quality", "quizrules", "selection", "planner", "variants",
                                "generate", "grade", "factcheck", "stats")),
-    ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
-                   "book", "schema")),
+    ("renderers", ("feedback", "widgets", "background", "attempts", "export", "sphinxext",
+                   "notebooks", "book", "schema")),
     ("authoring", ("add",)),
     ("cli", ("cli", "__main__", "")),
 ]

@@ -17,10 +17,11 @@ import factquiz
 import factquiz.load
 import factquiz.variants
 from factquiz.attempts import ProgressStore
+from factquiz.background import prepared
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Question
-from factquiz.widgets import QuizWidget, prepared, quiz_widget, show
+from factquiz.widgets import QuizWidget, quiz_widget, show
 
 PERTH = Citation(source_id="jdsc-signed-perth-2022", title="Japan and Australia sign landmark "
                  "security agreement", published="2022-10-23",
@@ -490,7 +491,8 @@ def test_showing_a_made_variant_loads_no_yaml_and_no_question_type(
     code = (
         "import sys\n"
         "from factquiz.attempts import ProgressStore\n"
-        "from factquiz.widgets import prepared, quiz_widget\n"
+        "from factquiz.background import prepared\n"
+        "from factquiz.widgets import quiz_widget\n"
         "widget = quiz_widget('raa', seed=3, project=sys.argv[1],\n"
         "                     store=ProgressStore(sys.argv[2]))\n"
         "heavy = ('factquiz.qtypes', 'factquiz.load', 'factquiz.generate')\n"

@@ -19,20 +19,18 @@ graded until the student checks it again.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import re
-import threading
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import Any, Protocol
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
+from .background import Variants
 from .errors import FactquizError
 from .feedback import feedback_html as explanation_and_sources
 from .model import Grade, Question
@@ -712,75 +710,6 @@ def _resolve(quiz_or_lesson: str | QuizLike, seed: int | None, student: str | No
             return _generate(loaded, ready_id, new_seed)
 
     return quiz, variant
-
-
-class Variants:
-    """The variants of one lesson's quiz in the project at ``root``, by seed.
-
-    A variant made before for the same project files comes from :mod:`factquiz.variants`
-    without loading anything; else the project is loaded (once per kernel, see
-    :func:`factquiz.load.current_project`) and the variant generated. :meth:`prepare`
-    makes the next variant in a background thread while the student reads the quiz, so
-    that "Try again" finds it made; :func:`prepared` waits for that work.
-    """
-
-    _generating = threading.Lock()  # one generation at a time: they share the project
-    _threads: ClassVar[list[threading.Thread]] = []
-
-    def __init__(self, root: Path, quiz_id: str) -> None:
-        self.root = root
-        self.quiz_id = quiz_id
-
-    def __call__(self, seed: int | None) -> QuizLike:
-        from .variants import find_at
-
-        found = find_at(self.root, self.quiz_id, seed)
-        if found is not None:
-            return found
-        from .generate import make_quiz_at
-
-        with Variants._generating:
-            return make_quiz_at(self.root, self.quiz_id, seed=seed)
-
-    def prepare(self, seed: int) -> None:
-        """Make variant ``seed`` in the background (when the cache is on to keep it)."""
-        from . import cache
-
-        if not cache.enabled():
-            return
-        Variants._threads = [t for t in Variants._threads if t.is_alive()]
-        name = f"factquiz-prepare-{self.root}-{self.quiz_id}-{seed}"
-        if any(t.name == name for t in Variants._threads):
-            return
-        thread = threading.Thread(target=self._make_quietly, args=(seed,), daemon=True,
-                                  name=name)
-        Variants._threads.append(thread)
-        thread.start()
-
-    def _make_quietly(self, seed: int) -> None:
-        # A failure is not lost: "Try again" makes the variant again and says what is wrong.
-        with contextlib.suppress(Exception):
-            self(seed)
-        _load_saving()
-
-
-def _load_saving() -> None:
-    """Import what saving to the progress file needs (the file lock, the atomic writer),
-    so that the student's first Check or Try again does not wait for it."""
-    import filelock  # noqa: F401
-
-    from . import yamlio  # noqa: F401
-
-
-def prepared(timeout: float | None = None) -> bool:
-    """Wait until the variants being made in the background (see :meth:`Variants.prepare`)
-    are made; False when ``timeout`` seconds passed first."""
-    deadline = None if timeout is None else time.monotonic() + timeout
-    for thread in list(Variants._threads):
-        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
-        if thread.is_alive():
-            return False
-    return True
 
 
 def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> int | None:
