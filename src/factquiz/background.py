@@ -1,11 +1,11 @@
 """Work done ahead in a notebook's kernel, while the student reads the quiz.
 
 After a quiz is shown, the variant its "Try again" shows next is made in one background
-thread (with what saving to the progress file needs), so that pressing Try again shows
-it at once. The thread waits a moment before each job so that the cell that asked for it
-finishes first, and a job that fails is dropped: Try again then makes the variant itself
-and says what went wrong. :func:`prepared` waits until the queued work is done (for
-benchmarks and tests).
+thread, and what grading and saving an answer need is loaded, so that pressing Try again
+or Check does not wait for it. The thread waits a moment before each job so that the
+cell that asked for it finishes first, and a job that fails is dropped: Try again then
+makes the variant itself and says what went wrong. :func:`prepared` waits until the
+queued work is done (for benchmarks and tests).
 """
 
 from __future__ import annotations
@@ -101,17 +101,22 @@ class Variants:
 
     def prepare(self, seed: int) -> None:
         """Make variant ``seed`` in the background (when the cache is on to keep it),
-        and load what saving to the progress file needs."""
+        and load what checking an answer needs."""
         from . import cache
 
         if cache.enabled():
             PREPARER.submit(f"{self.root}\0{self.quiz_id}\0{seed}", lambda: self(seed))
-        PREPARER.submit("saving", _load_saving)
+        PREPARER.submit("checking", _load_checking)
 
 
-def _load_saving() -> None:
-    """Import what saving to the progress file needs (the file lock, the atomic writer),
-    so that the student's first Check or Try again does not wait for it."""
+def _load_checking() -> None:
+    """Load what the student's first Check needs: grading (the question types, the
+    validator of its result) and saving to the progress file (the file lock, the atomic
+    writer), so that the first Check or Try again does not wait for it."""
     import filelock  # noqa: F401
 
     from . import yamlio  # noqa: F401
+    from .grade import grade  # noqa: F401
+    from .model import Grade
+
+    Grade.model_rebuild()
