@@ -443,7 +443,7 @@ class ProgressStore:
         """Start the variant afresh: earlier attempts stay in the history but no longer count."""
         def change(data: ProgressData) -> None:
             data.add("reset", _record(Reset, quiz=quiz, seed=seed, student=student,
-                                    after=len(data.records), time=self.clock()))
+                                      after=len(data.records), time=self.clock()))
         self._update(change)
 
     def current(self, quiz: str, seed: int, student: str | None,

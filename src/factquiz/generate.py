@@ -16,7 +16,6 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
-from . import cache
 from .assembly import Traits, traits
 from .errors import FactquizError
 from .factbank import Bank, as_bank
@@ -28,7 +27,7 @@ from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
 from .quizrules import instructor_findings, mix_findings
 from .selection import generated_counts, instructor_question, select_facts
-from .variants import cache_name, encode, find, find_at, keep, seed_for
+from .variants import find, find_at, remember, seed_for
 
 #: Seeds a quiz is tried with by ``check`` and ``stats`` (beside its default seed), and
 #: that a fitted quiz (``fit: true``) must assemble for.
@@ -41,10 +40,6 @@ class UnknownQuiz(FactquizError):
 
 class InvalidQuiz(FactquizError):
     """The quiz file has errors; ``factquiz check`` lists them."""
-
-
-
-
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
@@ -142,8 +137,8 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     is used. Giving both is an error. Raises :class:`UnknownQuiz` for an unknown id,
     :class:`InvalidQuiz` for a quiz file with errors and :class:`UnsatisfiableQuiz`
     when no fair set exists (``factquiz check`` reports such quizzes). A variant is
-    generated once per content of the project's files and reused from
-    :mod:`factquiz.cache` (across calls, processes and the book build).
+    generated once per content of the project's files and reused (see
+    :mod:`factquiz.variants`: across calls, processes and the book build).
     """
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
@@ -156,9 +151,7 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     if found is not None:
         return found
     quiz = _make_quiz(project, quiz_id, seed)
-    if cache.enabled():
-        cache.store(project.root, cache_name(quiz_id, seed), digest, encode(quiz))
-    keep(project.root, quiz_id, seed, digest, quiz)
+    remember(project.root, quiz_id, seed, digest, quiz)
     return quiz
 
 

@@ -79,6 +79,14 @@ def find_at(root: Path, quiz_id: str, seed: int | None) -> Quiz | None:
     return find(root, quiz_id, seed, cache.project_digest(root))
 
 
+def remember(root: Path, quiz_id: str, seed: int | None, digest: str, quiz: Quiz) -> None:
+    """Keep a newly generated variant for ``digest``: in this process and, when the cache
+    is on, in the cache folder."""
+    if cache.enabled():
+        cache.store(root, cache_name(quiz_id, seed), digest, encode(quiz))
+    keep(root, quiz_id, seed, digest, quiz)
+
+
 def keep(root: Path, quiz_id: str, seed: int | None, digest: str, quiz: Quiz) -> None:
     """Keep ``quiz`` in this process as the variant for ``digest`` (see :func:`find`)."""
     key = (root.resolve(), quiz_id, seed)
