@@ -276,3 +276,6 @@ class Grade(BaseModel):
     correct: bool
     message: str
     expected: str = Field(description="The correct answer, for feedback after an attempt.")
+    detail: str = Field(default="", description="What a wrong answer's message adds to the "
+                        "verdict (e.g. '1 of 3 pairs right.'), for renderers that show the "
+                        "verdict themselves.")

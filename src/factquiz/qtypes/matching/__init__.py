@@ -19,7 +19,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from ...answers import accepts, match_for, names_same_thing
+from ...answers import MESSAGES, accepts, match_for, names_same_thing, wrong_with
 from ...factbank import Bank
 from ...model import Fact, Grade, Question
 from ...normalize import answer_key, mentions
@@ -165,10 +165,10 @@ def grade(question: Question, response: object) -> Grade:
     if not isinstance(chosen, list):
         return with_expected(chosen, expected)
     if chosen == list(question.answer):
-        return Grade(correct=True, message="Correct.", expected=expected)
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(chosen, question.answer, strict=True))
-    return Grade(correct=False, expected=expected,
-                 message=f"Not quite: {right} of {n} pairs right.")
+    message, detail = wrong_with(MESSAGES["pairs_right"].format(right=right, total=n))
+    return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
 def answer_text(question: Question) -> str:

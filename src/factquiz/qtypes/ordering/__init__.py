@@ -16,6 +16,7 @@ import random
 from typing import Any
 
 from ...factbank import Bank
+from ...answers import MESSAGES, wrong_with
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import answer_key
 from ...quizmodel import InstructorQuestion
@@ -117,10 +118,10 @@ def grade(question: Question, response: object) -> Grade:
         return Grade(correct=False, expected=expected,
                      message=f"Please use each of the {n} items exactly once.")
     if order == list(question.answer):
-        return Grade(correct=True, message="Correct.", expected=expected)
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(order, question.answer, strict=True))
-    return Grade(correct=False, expected=expected,
-                 message=f"Not quite: {right} of {n} in the right place.")
+    message, detail = wrong_with(MESSAGES["in_place"].format(right=right, total=n))
+    return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
 def answer_text(question: Question) -> str:
