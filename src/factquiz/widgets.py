@@ -28,10 +28,10 @@ from typing import Any, Protocol
 
 import ipywidgets as widgets
 
+from .answers import MESSAGES
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .errors import FactquizError
 from .feedback import feedback_html as explanation_and_sources
-from .answers import MESSAGES
 from .model import Grade, Question
 from .qtypes import REGISTRY
 from .qtypes.widget import widget_module

@@ -21,7 +21,7 @@ an ordering or matching question's positions are checked one by one; a numeric a
 be searched over a range of numbers; a fill-in answer can be found by trying the words of
 the lesson. Graded tests belong in an LMS (see the exports).
 
-The script mirrors :func:`digest`, :func:`accept_tokens`, :func:`wrap`,
+The script mirrors :func:`digest`, :func:`accept_tokens` (each type's script its own), :func:`wrap`,
 :func:`feedback_keystream` and :func:`factquiz.normalize.answer_key`; the tests run the
 script under Node on the shared table of grading cases. Every text from the bank is
 HTML-escaped here; nothing is injected as markup by the script.
@@ -32,7 +32,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from decimal import Decimal
 from html import escape
 
 from ..answers import (
@@ -43,30 +42,25 @@ from ..answers import (
     MESSAGES,
 )
 from ..model import Question
-from ..normalize import VARIANTS, answer_key, numbers_in
-from ..qtypes.numeric import TYPED, exact
+from ..normalize import VARIANTS
+from ..qtypes.numeric import TYPED
+from ..qtypes.static import DIGEST_CHARS, deletions, digest, static_module
 from ..quizmodel import Quiz
 from .dates import human_date
 
-#: Hex digits kept of each salted SHA-256 (48 bits: plenty to tell answers apart).
-DIGEST_CHARS = 12
+__all__ = ["DIGEST_CHARS", "accept_tokens", "content_key", "decode_feedback", "deletions",
+           "digest", "encode_feedback", "feedback_payload", "grading_config", "key_attributes",
+           "question_salt", "quiz_salt", "render_controls", "render_question", "render_quiz",
+           "token_id", "unwrap", "wrap"]
+
 #: Bytes of a question's content key (the key of its feedback).
 KEY_BYTES = 8
-#: Messages only the page shows (the graders' messages are factquiz.answers.MESSAGES).
-PAGE_MESSAGES = {
-    "locked": "The explanation and its sources appear once your answer is right.",
-    "choose": "Choose an answer first.",
-    "type": "Type an answer first.",
-    "choose_all": "Choose a match for every item first.",
-}
-
-
 def grading_config() -> dict[str, object]:
     """The constants and messages the script grades with, as the page receives them."""
     return {"fuzzyThreshold": FUZZY_THRESHOLD, "fuzzyMinLength": FUZZY_MIN_LENGTH,
             "fuzzyMaxEdits": FUZZY_MAX_EDITS, "maxResponseChars": MAX_RESPONSE_CHARS,
             "typed": TYPED.pattern, "variants": VARIANTS,
-            "messages": {**MESSAGES, **PAGE_MESSAGES}}
+            "messages": MESSAGES}
 
 
 def quiz_salt(quiz: Quiz) -> str:
@@ -78,12 +72,6 @@ def quiz_salt(quiz: Quiz) -> str:
 def question_salt(salt: str, number: int) -> str:
     """The salt of question ``number`` (from 1): the script derives it the same way."""
     return f"{salt}-{number}"
-
-
-def digest(salt: str, part: int | str, value: str) -> str:
-    """Salted, truncated SHA-256 of one part of a canonical response."""
-    data = f"{salt}|{part}|{value}".encode()
-    return hashlib.sha256(data).hexdigest()[:DIGEST_CHARS]
 
 
 def token_id(salt: str, token: str) -> str:
@@ -109,84 +97,19 @@ def unwrap(salt: str, token: str, wrapped: str) -> bytes:
     return bytes.fromhex(wrap(salt, token, bytes.fromhex(wrapped)))
 
 
-def deletions(key: str, count: int) -> list[str]:
-    """``key`` with ``count`` characters removed, each way (duplicates dropped)."""
-    variants = [key]
-    for _ in range(count):
-        variants = list(dict.fromkeys(v[:i] + v[i + 1:] for v in variants for i in range(len(v))))
-    return variants
-
-
-def numeric_step(question: Question) -> int:
-    """Exponent ``e`` of the grid step ``10**e``: the finest power of ten the answer and
-    the tolerance are written in (at most 1), so both bounds fall on the grid."""
-    exponents = [exact(question.answer).normalize().as_tuple().exponent,
-                 exact(question.tolerance).normalize().as_tuple().exponent, 0]
-    return int(min(e for e in exponents if isinstance(e, int)))
-
-
-def numeric_blocks(question: Question) -> list[tuple[int, int]]:
-    """The grid ``[low, high]`` of accepted multiples of the step, as aligned binary blocks
-    ``(k, n)`` (the integers whose ``>> k`` is ``n``): a few dozen tokens for any range."""
-    step = Decimal(10) ** numeric_step(question)
-    answer, tolerance = exact(question.answer), exact(question.tolerance)
-    low, high = int((answer - tolerance) / step), int((answer + tolerance) / step)
-    blocks = []
-    while low <= high:
-        k = 0
-        while low % (1 << (k + 1)) == 0 and low + (1 << (k + 1)) - 1 <= high:
-            k += 1
-        blocks.append((k, low >> k))
-        low += 1 << k
-    return blocks
-
-
 def accept_tokens(question: Question) -> list[str]:
-    """The tokens of the right responses (see the module docstring and factquiz.answers):
-
-    * mc, tf: ``c|<option index>``; ordering, matching: ``p|<indices, comma-separated>``;
-    * numeric: ``n<k>|<n>`` for each block of :func:`numeric_blocks`;
-    * cloze: ``0|<key>`` for each accepted key and, for a fuzzy question, ``<i>|<numbers of
-      the key>|<the key less i characters>`` for i up to FUZZY_MAX_EDITS, for keys long
-      enough to forgive a typo.
-    """
-    qtype = question.type
-    if qtype in ("mc", "tf"):
-        return [f"c|{question.answer}"]
-    if qtype in ("ordering", "matching"):
-        return ["p|" + ",".join(str(v) for v in question.answer)]
-    if qtype == "numeric":
-        return [f"n{k}|{n}" for k, n in numeric_blocks(question)]
-    keys = [k for k in dict.fromkeys(answer_key(a) for a in question.accepted) if k]
-    tokens = [f"0|{k}" for k in keys]
-    if question.match == "fuzzy":
-        for k in keys:
-            if len(k) >= FUZZY_MIN_LENGTH:
-                numbers = ",".join(numbers_in(k))
-                tokens += [f"{i}|{numbers}|{v}" for i in range(1, FUZZY_MAX_EDITS + 1)
-                           for v in deletions(k, i)]
-    return list(dict.fromkeys(tokens))
+    """The tokens of the right responses (see the module docstring and factquiz.answers),
+    as the question's type defines them (``qtypes/<type>/static.py``)."""
+    return static_module(question.type).accept_tokens(question)
 
 
 def key_attributes(question: Question, salt: str) -> dict[str, str]:
     """The grading data of ``question`` as ``data-fq-*`` attributes: ``k`` each token's id
-    and wrapped key; ``h`` per-position hashes (ordering, matching); ``r`` hashes of the
-    rejected typos (cloze); ``exp`` the grid step and ``kb`` the largest block (numeric);
-    ``m`` the match (cloze)."""
+    and wrapped key, then the type's own (``qtypes/<type>/static.py``)."""
     key = content_key(salt, question)
-    attrs = {"k": " ".join(token_id(salt, t) + wrap(salt, t, key)
-                           for t in accept_tokens(question))}
-    if question.type in ("ordering", "matching"):
-        attrs["h"] = " ".join(digest(salt, i, str(v)) for i, v in enumerate(question.answer))
-    elif question.type == "numeric":
-        attrs["exp"] = str(numeric_step(question))
-        attrs["kb"] = str(max(k for k, _ in numeric_blocks(question)))
-    elif question.type == "cloze":
-        attrs["m"] = question.match
-        rejected = [k for k in dict.fromkeys(answer_key(r) for r in question.rejected) if k]
-        if rejected and question.match == "fuzzy":
-            attrs["r"] = " ".join(digest(salt, "r", k) for k in rejected)
-    return attrs
+    return {"k": " ".join(token_id(salt, t) + wrap(salt, t, key)
+                          for t in accept_tokens(question)),
+            **static_module(question.type).key_attributes(question, salt)}
 
 
 def feedback_keystream(key: bytes, length: int) -> bytes:
@@ -239,35 +162,9 @@ def _text(value: str) -> str:
 
 
 def render_controls(question: Question, qid: str) -> str:
-    """The answer controls of one question: native inputs, each with a label. The script
-    adds the Check button, the feedback region and the ordering buttons."""
-    qtype = question.type
-    if qtype in ("mc", "tf"):
-        rows = "".join(f'<li><label><input type="radio" name="{qid}" value="{i}"> '
-                       f"{_text(option)}</label></li>" for i, option in enumerate(question.options))
-        return f'<ul class="fq-options">{rows}</ul>'
-    if qtype in ("cloze", "numeric"):
-        label = "Your answer (a number)" if qtype == "numeric" else "Your answer"
-        mode = ' inputmode="decimal"' if qtype == "numeric" else ""
-        return (f'<p><label for="{qid}-in">{label}</label> <input type="text" id="{qid}-in" '
-                f'class="fq-input"{mode} autocomplete="off" spellcheck="false" maxlength="200">'
-                f"</p>")
-    if qtype == "ordering":
-        rows = "".join(f'<li data-fq-item="{i}"><span class="fq-item">{_text(item)}</span></li>'
-                       for i, item in enumerate(question.items))
-        return (f'<p id="{qid}-hint">Move an item with its ↑ and ↓ buttons.</p>'
-                f'<ol class="fq-order" aria-describedby="{qid}-hint">{rows}</ol>')
-    if qtype == "matching":
-        # The options are written once, in the first list; the script copies them into
-        # the others (the quiz needs the script anyway), which keeps the page light.
-        options = "".join(f'<option value="{j}">{_text(o)}</option>'
-                          for j, o in enumerate(question.options))
-        rows = "".join(f'<li><label for="{qid}-m{i}">{_text(item)}</label> <select '
-                       f'id="{qid}-m{i}"><option value="">Choose…</option>'
-                       f'{options if i == 0 else ""}</select></li>'
-                       for i, item in enumerate(question.items))
-        return f'<ul class="fq-match">{rows}</ul>'
-    raise ValueError(f"unknown question type {qtype!r}")  # pragma: no cover
+    """The answer controls of one question, as its type writes them
+    (``qtypes/<type>/static.py``). The script adds the Check button and the feedback."""
+    return static_module(question.type).controls_html(question, qid)
 
 
 def render_question(question: Question, qid: str, number: int, salt: str,

@@ -15,8 +15,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from ...factbank import Bank
 from ...answers import MESSAGES, wrong_with
+from ...factbank import Bank
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import answer_key
 from ...quizmodel import InstructorQuestion
