@@ -7,8 +7,9 @@ neither can hide a cycle; a ``TYPE_CHECKING`` import of factquiz within one laye
 refused.
 A new module must be given a layer here. A question type's folder spans two layers: its
 core (``qtypes/<type>/__init__.py``) is the qtypes layer, its renderer pieces
-(``qtypes/<type>/widget.py``, ``static.py``, and the shared ``qtypes/widget.py`` and
-``qtypes/static.py`` they build on) are renderers (:data:`RENDERER_PARTS`).
+(``qtypes/<type>/widget.py``, ``static.py``, ``preview.py``, and the shared
+``qtypes/widget.py``, ``static.py``, ``preview.py`` and ``parts.py`` they build on) are renderers
+(:data:`RENDERER_PARTS`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 
 
 #: Modules of the qtypes package, at any depth, that are renderers (by their last name).
-RENDERER_PARTS = ("widget", "static")
+RENDERER_PARTS = ("widget", "static", "preview", "parts")
 
 
 def module_name(path: Path) -> str:

@@ -210,8 +210,11 @@ class LessonsFile(Strict):
 
 # --- Questions: what generation produces and every renderer consumes --------------------
 
-QuestionType = Literal["mc", "tf", "cloze", "numeric", "ordering", "matching"]
-QUESTION_TYPES: tuple[QuestionType, ...] = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
+#: The name of a question type. The types are registered a layer above the models
+#: (``factquiz.qtypes.REGISTRY``): a quiz file's names are checked against the registry by
+#: ``factquiz check`` (:mod:`factquiz.quizrules`), and the JSON schema lists them
+#: (:mod:`factquiz.schema`).
+QuestionType = Annotated[str, Field(description="A registered question type, e.g. mc.")]
 
 
 class Citation(BaseModel):

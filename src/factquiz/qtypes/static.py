@@ -25,7 +25,7 @@ from types import ModuleType
 from ..escape import html_text
 from ..model import Question
 from . import REGISTRY
-from .widget import type_module
+from .parts import type_module
 
 #: Hex digits kept of each salted SHA-256 (48 bits: plenty to tell answers apart).
 DIGEST_CHARS = 12

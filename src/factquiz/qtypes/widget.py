@@ -11,14 +11,13 @@ registry (:func:`widget_module`) and holds no code of any type.
 
 from __future__ import annotations
 
-from importlib import import_module
 from types import ModuleType
 from typing import Any, Protocol
 
 import ipywidgets as widgets
 
 from ..model import Question
-from . import REGISTRY
+from .parts import type_module
 
 #: Value of a dropdown nobody has chosen from yet.
 UNCHOSEN = -1
@@ -43,22 +42,6 @@ class Controls(Protocol):
 
     def clear(self) -> None:
         """Blank the inputs, as if never answered."""
-
-
-def type_module(question_type: str, part: str) -> ModuleType:
-    """The ``part`` module (``widget``, ``static``) of a registered type's folder: the
-    package its ``generate`` is defined in. Raises ``ModuleNotFoundError`` naming the
-    module the type still lacks."""
-    package = REGISTRY[question_type].generate.__module__
-    name = f"{package}.{part}"
-    try:
-        return import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        raise ModuleNotFoundError(
-            f"question type {question_type!r} has no {part} module: add {name} "
-            f"(see factquiz.qtypes.{part})", name=name) from None
 
 
 def widget_module(question_type: str) -> ModuleType:
