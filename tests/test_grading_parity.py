@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 from functools import cache
@@ -24,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from factquiz.answers import ratio
+from factquiz.answers import MESSAGES, ratio
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import load_project
@@ -164,6 +165,25 @@ def test_every_type_has_a_script_and_the_core_grades_no_type_itself() -> None:
     core = SCRIPT.read_text(encoding="utf-8")
     for name in REGISTRY:
         assert f'"{name}"' not in core and f"'{name}'" not in core, name
+
+
+#: Strings of the scripts that are not for the reader (a developer's error).
+DEVELOPER_TEXT = {"factquiz: no script for question type "}
+
+
+def test_the_scripts_show_only_messages_of_the_python_table() -> None:
+    """Every message the page shows comes from answers.MESSAGES (the page's config): the
+    scripts read only keys of that table and hold no English of their own."""
+    for path in [SCRIPT, *(script_path(name) for name in REGISTRY)]:
+        text = path.read_text(encoding="utf-8")
+        used = set(re.findall(r"\b(?:m|messages)\.(\w+)", text))
+        assert used <= set(MESSAGES), (path.name, used - set(MESSAGES))
+        code = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+        prose = [s for s in re.findall(r'"([^"\\\n]*)"', code)
+                 if re.search(r"[A-Za-z]{2,} [a-z]{2,}", s)
+                 and not re.fullmatch(r"[a-z0-9\-., >\[\]=:]+", s)]  # selectors, classes
+        assert [s for s in prose if s not in DEVELOPER_TEXT] == [], path.name
+    assert "Not quite." in MESSAGES.values() and "The right answer:" in MESSAGES.values()
 
 
 def test_script_ratio_is_rapidfuzz_ratio() -> None:

@@ -419,7 +419,8 @@ def test_a_restart_after_try_again_comes_back_to_the_same_variant(repo_root: Pat
 
 
 def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
-    """Checking an answer in a notebook imports neither an export format nor genanki."""
+    """Checking an answer in a notebook imports neither an export format nor genanki, nor
+    the book's or the terminal's pieces of the question types."""
     code = (
         "import sys\n"
         "from factquiz.attempts import ProgressStore\n"
@@ -434,7 +435,10 @@ def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
         "widget.check(1)\n"
         "print('Because.' in widget.cards[0].feedback.value)\n"
         "print(sorted(m for m in sys.modules if m.startswith('factquiz.export')\n"
-        "             or m.split('.')[0] == 'genanki'))\n")
+        "             or m.split('.')[0] in ('genanki', 'sphinx')\n"
+        "             or (m.startswith('factquiz.qtypes')\n"
+        "                 and m.endswith(('.static', '.preview')))))\n"
+        "print('factquiz.qtypes.mc.widget' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "progress.json")],
                          capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[:2] == ["True", "[]"]
+    assert out[:3] == ["True", "[]", "True"]

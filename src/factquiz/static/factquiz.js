@@ -48,10 +48,10 @@
 
   function sha256(bytes) {
     var len = bytes.length, total = ((len + 9 + 63) >> 6) << 6;
-    var m = new Uint8Array(total);
-    m.set(bytes);
-    m[len] = 0x80;
-    var view = new DataView(m.buffer);
+    var padded = new Uint8Array(total);
+    padded.set(bytes);
+    padded[len] = 0x80;
+    var view = new DataView(padded.buffer);
     view.setUint32(total - 8, Math.floor(len / 536870912));
     view.setUint32(total - 4, (len * 8) >>> 0);
     var h = H0.slice(), w = new Array(64);
