@@ -36,12 +36,15 @@ from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, source_pages
+from .static_quiz import messages_script
 from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
+#: The messages every quiz shows (generated, see static_quiz.messages_script).
+MESSAGES_FILE = "factquiz-messages.js"
 
 
 def _add_static(app: Sphinx) -> None:
@@ -59,6 +62,7 @@ def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[st
     blocks = list(doctree.findall(fq_nodes.quiz_block)) if doctree is not None else []
     if blocks:
         app.add_js_file(JS_FILE, defer="defer")
+        app.add_js_file(MESSAGES_FILE, defer="defer")
         used = dict.fromkeys(q.type for block in blocks for q in block["quiz"].questions)
         for name in scripts_for(used):
             app.add_js_file(type_script_name(name), defer="defer")
@@ -70,11 +74,13 @@ def type_script_name(question_type: str) -> str:
 
 
 def _copy_type_scripts(app: Sphinx, exception: Exception | None) -> None:
-    """HTML builders only: copy every registered type's script into ``_static``."""
+    """HTML builders only: copy every registered type's script into ``_static``, and write
+    the messages script there."""
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
+    (static / MESSAGES_FILE).write_text(messages_script(), encoding="utf-8")
     for name in REGISTRY:
         shutil.copyfile(script_path(name), static / type_script_name(name))
 

@@ -479,6 +479,8 @@
                node.getAttribute("data-fq-version");
     this.salt = node.getAttribute("data-fq-salt");
     this.config = JSON.parse(node.getAttribute("data-fq-config"));
+    /* the messages come once per site (the messages script), unless the quiz has its own */
+    this.config.messages = this.config.messages || core.messages;
     this.responses = {};
     this.first = {};  /* question id -> whether its first checked answer was right */
     this.questions = [];
