@@ -140,13 +140,14 @@ class QuestionCard:
         self.first_correct: bool | None = None  # verdict of the first attempt
         self.last_grade: Grade | None = None
         self.attempts = 0
-        kind = REGISTRY[question.type].title
+        title = REGISTRY[question.type].title
         self.heading = widgets.HTML(
             f'<h3 style="margin:0.2em 0">Question {number} of {total} '
-            f'<small>({_text(kind)})</small></h3>'
+            f'<small>({_text(title)})</small></h3>'
             f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
-        self.kind = widget_module(question.type)
-        self.inputs = self.kind.controls(question, number)
+        #: The type's widget module (``qtypes/<type>/widget.py``) and its controls.
+        self.type_widget = widget_module(question.type)
+        self.inputs = self.type_widget.controls(question, number)
         self.controls: list[widgets.Widget] = self.inputs.inputs
         self.control = self.inputs.view
         self.check_button = widgets.Button(
@@ -168,7 +169,7 @@ class QuestionCard:
 
     def incomplete_message(self) -> str:
         """What to do when Check is pressed without a complete answer."""
-        return MESSAGES[self.kind.INCOMPLETE]
+        return MESSAGES[self.type_widget.INCOMPLETE]
 
     def set_response(self, response: Any) -> None:
         """Put a saved response back into the controls (when restoring progress)."""
@@ -234,7 +235,7 @@ class QuestionCard:
         """The question as plain text, without its key (for the offline fallback)."""
         q = self.question
         lines = [f"{self.number}. [{REGISTRY[q.type].title}] {q.prompt}",
-                 *self.kind.text_lines(q)]
+                 *self.type_widget.text_lines(q)]
         return "\n".join(lines)
 
 
