@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import random
 import re
+from typing import TYPE_CHECKING
 
-from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
 from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
 
 LEVEL = Level.understand  # explaining: a cause-and-effect model (see README, 'Question levels')
 N_DISTRACTORS = 3

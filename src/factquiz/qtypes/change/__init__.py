@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import random
 import re
+from typing import TYPE_CHECKING
 
-from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
 from ..ordering import interval
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
 
 LEVEL = Level.analyse  # differentiating what is new at a date from what held before
 MAX_OPTIONS = 4
