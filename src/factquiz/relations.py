@@ -21,7 +21,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact
 from .normalize import answer_key
-from .qtypes.change import DATED, ordered
+from .qtypes.change import DATED, MONTHS, ordered
 from .qtypes.ordering import interval
 from .sourceindex import SourceIndex, fact_finding
 
@@ -126,8 +126,10 @@ def _inferred(project: Project, source_id: str) -> bool:
 
 def _date_problem(project: Project, fact: Fact) -> str | None:
     """Why a state's date is not established by the sources (None when it is): it must not
-    rest on an inferred source date (``uses_source_date``), and either a quote names its
-    year or a source with a stated date was published within it."""
+    rest on an inferred source date (``uses_source_date``), and a quote names its year, or
+    a source with a stated date was published within it, or a quote names its month and
+    a source with a stated date was published that year ("on October 22" in a report
+    dated 23 October 2022)."""
     inferred = [sid for sid in fact.uses_source_date if _inferred(project, sid)]
     if inferred:
         return (f"this state's date relies on the date of source '{inferred[0]}', which is "
@@ -135,14 +137,19 @@ def _date_problem(project: Project, fact: Fact) -> str | None:
     if not fact.when:
         return None
     start, end = interval(fact)
-    if any(fact.when[:4] in ev.quote for ev in fact.evidence):
+    year = fact.when[:4]
+    month = MONTHS[int(fact.when[5:7]) - 1] if len(fact.when) >= 7 else None
+    if any(year in ev.quote for ev in fact.evidence):
         return None
     for ev in fact.evidence:
         source = project.sources.get(ev.source)
-        if source is not None and not _inferred(project, ev.source):
-            published = source.meta.published
-            if start[:len(published)] <= published <= end[:len(published)]:
-                return None
+        if source is None or _inferred(project, ev.source):
+            continue
+        published = source.meta.published
+        if start[:len(published)] <= published <= end[:len(published)]:
+            return None
+        if month and published.startswith(year) and month.lower() in ev.quote.lower():
+            return None
     return (f"the date {fact.when} is in none of its quotes, and none of its sources with a "
             "stated date was published then: the date is inferred")
 

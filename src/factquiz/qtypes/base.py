@@ -74,6 +74,9 @@ class QType:
     form: InstructorForm | None = None
     #: What its generated questions ask of the student (an instructor question may say more).
     level: Level = Level.recall
+    #: A type of the same shape whose form the export formats give this type's questions
+    #: (cause and what-changed questions go out as multiple choice); None: its own.
+    exports_as: str | None = None
 
 
 class FromInstructor(Protocol):

@@ -18,6 +18,7 @@ from ...model import Fact, Level, Question
 from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
 from ..mc import from_instructor as choice_from_instructor
 from ..ordering import interval
+from .instructor import FORM
 
 if TYPE_CHECKING:
     from ...factbank import Bank
@@ -115,4 +116,5 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 
 QTYPE = QType("change", "what changed", generate, choice_grade, why_not, choice_responses,
-              choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor, level=LEVEL)
+              choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor, form=FORM,
+              level=LEVEL, exports_as="mc")

@@ -1,0 +1,7 @@
+"""Cause and effect in the terminal: as multiple choice (the statements, lettered)."""
+
+from __future__ import annotations
+
+from ..mc.preview import key, lines
+
+__all__ = ["key", "lines"]
