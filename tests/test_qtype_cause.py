@@ -70,7 +70,8 @@ def test_options_come_from_the_relation_and_grade_right() -> None:
                 assert source.id not in own and source.id != effect.id
                 answered = [e for e in others[source.id] if e.id != effect.id]
                 assert answered, f"{source.id} is no cause of another effect"
-                assert not cause.QTYPE.grade(q, i).correct
+                verdict = cause.QTYPE.grade(q, i)
+                assert not verdict.correct and verdict.detail == q.option_feedback[i]
                 assert any(e.why and e.why in q.option_feedback[i] for e in answered)
             responses = cause.QTYPE.responses(q)
             assert all(cause.QTYPE.grade(q, r).correct for r in responses.right)

@@ -79,7 +79,8 @@ def test_states_are_dated_in_order_and_grade_right() -> None:
                 if i == q.answer:
                     assert q.option_feedback[i] == ""
                     continue
-                assert not change.QTYPE.grade(q, i).correct
+                verdict = change.QTYPE.grade(q, i)
+                assert not verdict.correct and verdict.detail == q.option_feedback[i]
                 when = change.date_text(state.when)
                 expected = ("already so by" if interval(state)[1] < interval(later)[0]
                             else "came later, by")

@@ -236,6 +236,17 @@ def choice_grade(question: Question, response: object, what: str = "options") ->
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 
+def choice_grade_with_feedback(question: Question, response: object) -> Grade:
+    """:func:`choice_grade`, and on a wrong option why it is wrong (the question's
+    ``option_feedback`` for it) as the grade's ``detail``."""
+    grade = choice_grade(question, response)
+    if (not grade.correct and is_int(response) and isinstance(response, int)
+            and 0 <= response < len(question.option_feedback)
+            and question.option_feedback[response]):
+        return grade.model_copy(update={"detail": question.option_feedback[response]})
+    return grade
+
+
 def has_compatible_pair(candidates: list[Fact], compatible: Callable[[Fact, Fact], bool]) -> bool:
     """Whether two of ``candidates`` can stand together in one question."""
     return any(compatible(a, b) for i, a in enumerate(candidates) for b in candidates[i + 1:])

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
-from ..base import QType, choice_answer_text, choice_grade, choice_responses, source_name
+from ..base import (
+    QType,
+    choice_answer_text,
+    choice_grade_with_feedback,
+    choice_responses,
+    source_name,
+)
 from ..mc import from_instructor as choice_from_instructor
 from .instructor import FORM
 
@@ -132,13 +138,13 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     because = " ".join(c.statement.strip() for c in causes)
     return Question(id=qid, type="cause", prompt=(fact.why or "").strip(),
                     options=[c.statement.strip() for c in chosen], answer=chosen.index(key),
-                    explanation=f"{fact.statement.strip()} Why: {because}",
+                    explanation=f"{fact.statement.strip()} The reason: {because}",
                     option_feedback=feedback,
                     citations=[*bank.citations(fact), *(x for c in causes
                                                        for x in bank.citations(c))],
                     fact_ids=[fact.id, *(c.id for c in causes)], level=LEVEL)
 
 
-QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not, choice_responses,
-              choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor, form=FORM,
-              level=LEVEL, exports_as="mc")
+QTYPE = QType("cause", "cause and effect", generate, choice_grade_with_feedback, why_not,
+              choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
+              form=FORM, level=LEVEL, exports_as="mc")
