@@ -129,6 +129,11 @@ def state_findings(make_project: Callable[..., Path]) -> Callable[..., list[Find
 def test_two_stated_dates_in_order_have_no_findings(
         state_findings: Callable[..., list[Finding]]) -> None:
     assert state_findings(state(EARLIER, "2020-11"), state(LATER, "2022-10")) == []
+    # A day whose month the quote names, in a report dated that year (23 October 2022).
+    perth = {**LATER, "quote": "in the city of Perth on October 22"}
+    assert state_findings(state(EARLIER, "2020-11"), state(perth, "2022-10-22")) == []
+    assert [f.code for f in state_findings(state(EARLIER, "2020-11"),
+                                           state(perth, "2022-11-22"))] == ["state-date-inferred"]
 
 
 @pytest.mark.parametrize(("earlier", "later", "code", "message"), [
