@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..escape import html_text
@@ -36,8 +37,20 @@ from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+#: Templates that override the theme's (``layout.html``: the head without fontawesome.js).
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
+#: How the quiz script loads: after the page is parsed (``defer``), and before the page is
+#: first drawn (``blocking="render"``), so that the quiz is ready, without a layout shift,
+#: by the time the reader sees it, instead of after a first render of the whole page.
+JS_ATTRIBUTES = {"defer": "defer", "blocking": "render"}
+
+
+def _add_templates(app: Sphinx, config: Config) -> None:
+    """``config-inited``: put factquiz's templates before the theme's (the page head
+    without the theme's 1.5 MB icon script: ``factquiz.css`` draws the header's icons)."""
+    config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def _add_static(app: Sphinx) -> None:
@@ -52,7 +65,7 @@ def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[st
                  doctree: Any) -> None:
     """Add the quiz script to the pages that hold a quiz, and to no other."""
     if doctree is not None and next(iter(doctree.findall(fq_nodes.quiz_block)), None):
-        app.add_js_file(JS_FILE, defer="defer")
+        app.add_js_file(JS_FILE, **JS_ATTRIBUTES)
 
 
 def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -98,6 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NumberFactCitations)
     app.add_role("nofact", NoFactRole())
     app.add_transform(LintUncitedClaims)
+    app.connect("config-inited", _add_templates)
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
