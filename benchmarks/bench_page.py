@@ -19,7 +19,10 @@ theme but without factquiz's extension (its roles and directives as plain text, 
 ``bench_book.plain_book``), its quiz replaced by a code cell calling jupyterquiz's
 ``display_quiz`` on the same questions, executed during the build.
 
-Run: ``python benchmarks/bench_page.py`` (one line a row; exit 1 if a floor is missed).
+The page measured is the heaviest lesson page of the book (or the lesson given as argument).
+
+Run: ``python benchmarks/bench_page.py [LESSON]`` (one line a row; exit 1 if a floor is
+missed).
 jupyterquiz and Playwright come with the ``bench`` and ``test`` extras; the browser is
 Debian's ``/usr/bin/chromium``.
 """
@@ -41,11 +44,11 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bench_book import plain_book
-from harness import ROOT, Row, first_lesson, report
+from harness import ROOT, Row, report
 
 from factquiz.book import HTML_DIR, build_book, copy_book
 from factquiz.generate import make_quiz
-from factquiz.load import load_project
+from factquiz.load import Project, load_project
 from factquiz.model import Question
 
 CHROMIUM = "/usr/bin/chromium"
@@ -195,14 +198,20 @@ def measure(ours: Path, peer: Path, page: str, expected: int) -> dict[str, list[
     return runs
 
 
+def heaviest_lesson(project: Project, html: Path) -> str:
+    """The lesson whose built page is the largest HTML file."""
+    return max(project.lessons, key=lambda lesson: (
+        html / Path(project.lessons[lesson].page).with_suffix(".html")).stat().st_size)
+
+
 def main() -> int:
-    lesson = first_lesson() if len(sys.argv) < 2 else sys.argv[1]
     project = load_project(ROOT)
-    page = project.lessons[lesson].page
-    quiz = make_quiz(project, lesson)
     with tempfile.TemporaryDirectory(prefix="bench-page-") as tmp:
         ours = copy_book(ROOT, Path(tmp) / "ours")
         build_book(ours, strict=True)
+        lesson = sys.argv[1] if len(sys.argv) > 1 else heaviest_lesson(project, ours / HTML_DIR)
+        page = project.lessons[lesson].page
+        quiz = make_quiz(project, lesson)
         peer = peer_book(Path(tmp) / "peer", lesson, page, peer_questions(quiz.questions))
         build_book(peer, strict=False)
         runs = measure(ours, peer, page, len(quiz.questions))
