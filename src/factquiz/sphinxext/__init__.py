@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
@@ -41,10 +42,13 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
-#: How the quiz script loads: after the page is parsed (``defer``), and before the page is
-#: first drawn (``blocking="render"``), so that the quiz is ready, without a layout shift,
-#: by the time the reader sees it, instead of after a first render of the whole page.
+#: How the quiz script loads: after the page is parsed (``defer``), first of the deferred
+#: scripts (its priority), and before the page is first drawn (``blocking="render"``), so
+#: that the quiz is ready, without a layout shift, by the time the reader sees it.
 JS_ATTRIBUTES = {"defer": "defer", "blocking": "render"}
+JS_PRIORITY = 150
+#: Script files a quiz page still loads in place: the page's inline scripts use them.
+KEEP_BLOCKING = frozenset({"documentation_options.js"})
 
 
 def _add_templates(app: Sphinx, config: Config) -> None:
@@ -63,9 +67,26 @@ def _add_static(app: Sphinx) -> None:
 
 def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
-    """Add the quiz script to the pages that hold a quiz, and to no other."""
+    """Add the quiz script to the pages that hold a quiz, and to no other; on those pages
+    the other scripts are deferred too (:func:`_defer_scripts`, ``layout.html``)."""
     if doctree is not None and next(iter(doctree.findall(fq_nodes.quiz_block)), None):
-        app.add_js_file(JS_FILE, **JS_ATTRIBUTES)
+        app.add_js_file(JS_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
+        context["factquiz_defer_scripts"] = True
+
+
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                   doctree: Any) -> None:
+    """On a quiz page, every script file that would stop the parser (but those of
+    :data:`KEEP_BLOCKING`) loads deferred instead, in the same order: the quiz, whose script
+    runs first of them, is then ready as soon as the page is parsed, instead of after the
+    theme's scripts have each been fetched and run in turn."""
+    if not context.get("factquiz_defer_scripts"):
+        return
+    context["script_files"] = [
+        _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        if js.filename and Path(str(js.filename)).name not in KEEP_BLOCKING
+        and not {"async", "defer"} & set(js.attributes) and "type" not in js.attributes
+        else js for js in context["script_files"]]
 
 
 def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -117,6 +138,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _quiz_script)
     app.connect("html-page-context", _page_title)
     app.connect("html-page-context", _escape_page_title, priority=900)
+    app.connect("html-page-context", _defer_scripts, priority=900)
     app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
