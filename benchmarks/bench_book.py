@@ -13,9 +13,11 @@ and alternated, and timed in CPU seconds of the build's processes (user + system
 kernels that execute notebooks included), which a shared machine disturbs far less than
 wall-clock time; the medians are reported.
 
-"Cold" is a build with no build output and no notebook cache, after ``factquiz check``
-(as ``make book`` runs it); the same build with factquiz's cache empty too is reported.
-The rebuild follows an edit of one lesson page.
+"Cold" is a build with no build output and no notebook cache, factquiz's content-hash
+cache warm (the check and the quizzes, as ``make book`` leaves them: it runs ``factquiz
+check`` and ``factquiz notebooks`` first); the same build with factquiz's cache empty
+too, which comes first in each run, is reported. The rebuild follows an edit of one
+lesson page (whose text the lesson's quiz depends on, so that quiz is made again).
 
 Run: ``python benchmarks/bench_book.py`` (one line a row; exit 1 if a floor is missed).
 """
@@ -91,7 +93,8 @@ def cpu_build(root: Path) -> float:
 
 
 def warm_check(root: Path) -> None:
-    """``factquiz check`` on the copy at ``root``, as ``make book`` runs it before a build."""
+    """``factquiz check`` on the copy at ``root``, as ``make book`` runs it before a build
+    (the quizzes are in the cache from the build with an empty cache before)."""
     subprocess.run(factquiz("check"), cwd=root, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -132,7 +135,7 @@ def main() -> int:
     base = "the same pages without the extension"
     unit = "s"
     rows = [
-        report(Row("book: cold build (CPU, after `factquiz check`)", med["cold"], unit, base,
+        report(Row("book: cold build (CPU; factquiz's cache warm)", med["cold"], unit, base,
                    med["plain cold"], f"<= {1 + COLD_OVERHEAD:.2f}x baseline and < "
                    f"{COLD_S:.0f} s", med["cold"] <= (1 + COLD_OVERHEAD) * med["plain cold"]
                    and med["cold"] < COLD_S)),
