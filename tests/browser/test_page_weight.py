@@ -69,3 +69,15 @@ def test_header_buttons_still_work(real_site: Site, page: tuple[Any, Watch]) -> 
     assert p.evaluate("document.documentElement.dataset.mode") != mode
     p.locator("button.search-button__button:visible").first.click()
     assert p.is_visible("#pst-search-dialog input[type=search]")
+
+
+def test_quiz_page_scripts_wait_for_the_page_but_the_quiz_comes_first(
+        real_site: Site, page: tuple[Any, Watch]) -> None:
+    p, _ = open_lesson(real_site, page, DESKTOP)
+    scripts = p.evaluate("""() => [...document.scripts].filter(s => s.src).map(s => ({
+        name: s.src.split('?')[0].split('/').pop(), waits: s.defer || s.async,
+        blocking: s.getAttribute('blocking')}))""")
+    assert [s["name"] for s in scripts if not s["waits"]] == ["documentation_options.js"]
+    deferred = [s for s in scripts if s["waits"]]
+    assert deferred[0] == {"name": "factquiz.js", "waits": True, "blocking": "render"}
+    assert p.locator(".fq-quiz .fq-check").count() == p.locator(".fq-quiz [data-fq-type]").count()
