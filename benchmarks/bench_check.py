@@ -54,7 +54,12 @@ NAMES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Ginkgo", "Hazel", 
 
 
 def make_corpus(root: Path, n_sources: int, n_facts: int, seed: int = 7) -> None:
-    """Write a synthetic project: sources with ~400-word bodies, facts quoting them."""
+    """Write a synthetic project that every rule accepts (``check`` finds nothing): sources
+    with ~360-word bodies of 12 sentences, each naming one entity found nowhere else (its
+    name is unique to the source and sentence) and a year; facts quoting 8 words of a
+    sentence around its entity, which is their answer. Facts quoting one sentence share
+    their answer (so they are never near-duplicates), and no statement names another
+    sentence's entity, so the bank grows without findings from 1k to 100k facts."""
     rng = random.Random(seed)
     (root / "sources").mkdir(parents=True)
     (root / "facts").mkdir()
@@ -62,16 +67,20 @@ def make_corpus(root: Path, n_sources: int, n_facts: int, seed: int = 7) -> None
     (root / "lessons.yml").write_text(
         "lessons:\n  - {id: bench, title: Bench, page: book/bench.md}\n", encoding="utf-8"
     )
-    bodies = []
+    sentences: list[list[tuple[list[str], int]]] = []  # per source: (words, entity at)
     for s in range(n_sources):
-        lines = []
-        for _ in range(12):
+        lines, body_lines = [], []
+        for n in range(12):
             words = [rng.choice(WORDS) for _ in range(30)]
-            words[rng.randrange(30)] = f"{rng.choice(NAMES)}{rng.randrange(1000)}"
-            words[rng.randrange(30)] = str(rng.randrange(1900, 2030))
-            lines.append(" ".join(words).capitalize() + ".")
-        body = "\n".join(lines) + "\n"
-        bodies.append(body)
+            at = rng.randrange(30)
+            year = rng.choice([i for i in range(30) if i != at])
+            words[at] = f"{NAMES[(s + n) % len(NAMES)]}{s * 12 + n}"
+            words[year] = str(rng.randrange(1900, 2030))
+            words[0] = words[0].capitalize()
+            lines.append((words, at))
+            body_lines.append(" ".join(words) + ".")
+        sentences.append(lines)
+        body = "\n".join(body_lines) + "\n"
         meta = SourceMeta(
             id=f"src-{s}",
             title=f"Source {s}",
@@ -87,17 +96,15 @@ def make_corpus(root: Path, n_sources: int, n_facts: int, seed: int = 7) -> None
         out = ["facts:"]
         for i in range(f, min(f + per_file, n_facts)):
             s = rng.randrange(n_sources)
-            line = rng.choice(bodies[s].splitlines())
-            words = line.rstrip(".").split()
-            start = rng.randrange(0, 20)
+            words, at = rng.choice(sentences[s])
+            start = rng.randrange(max(0, at - 7), min(at, 22) + 1)
             quote = " ".join(words[start : start + 8])
-            answer = words[start + rng.randrange(8)]
             out += [
                 f"  - id: fact-{i}",
                 "    lesson: bench",
                 f"    statement: 'The passage says: {quote}.'",
                 f"    question: What does passage {i} say?",
-                f"    answer: '{answer}'",
+                f"    answer: '{words[at]}'",
                 "    kind: concept",
                 "    evidence:",
                 f"      - source: src-{s}",
