@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from . import cache
 from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
@@ -28,17 +26,36 @@ LESSONS_FILE = "lessons.yml"
 SCHEMA_DIR = "schemas"
 
 
+class FactFileText:
+    """The text of a fact file as loaded, parsed again with positions (once) only when a
+    finding needs a line and column: facts are loaded as plain data, which is faster and
+    keeps no per-node positions for a bank of 100k facts."""
+
+    __slots__ = ("_data", "shown", "text")
+
+    def __init__(self, shown: str, text: str) -> None:
+        self.shown = shown
+        self.text = text
+        self._data: Any = None
+
+    def data(self) -> Any:
+        """The file's data as commented maps and seqs with positions."""
+        if self._data is None:
+            self._data, _ = read_yaml(Path(self.shown), self.shown, text=self.text)
+        return self._data
+
+
 @dataclass(frozen=True)
 class Located:
-    """A loaded item with the file and YAML node it came from (for error positions)."""
+    """A loaded fact with the file and entry it came from (for error positions)."""
 
     path: str
-    node: Any
+    file: FactFileText
     index: int
 
     def at(self, *loc: str | int) -> tuple[int, int]:
         """Line and column of the field at ``loc`` inside this item."""
-        return position(self.node, loc)
+        return position(self.file.data(), ("facts", self.index, *loc))
 
 
 @dataclass
@@ -136,29 +153,34 @@ def fact_files(root: Path) -> list[Path]:
 def load_fact_file(project: Project, path: Path) -> None:
     """Read one fact file; each fact validates on its own so one bad fact hides no other."""
     shown = project.shown(path)
-    data, findings = read_yaml(path, shown)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # read_yaml reports it
+    data, findings = read_yaml(path, shown, text=text, positions=False)
     project.findings.extend(findings)
-    empty = isinstance(data, CommentedMap) and data.get("facts") is None and set(data) <= {"facts"}
-    if is_fatal(findings) or data is None or empty:
+    empty = isinstance(data, dict) and data.get("facts") is None and set(data) <= {"facts"}
+    if is_fatal(findings) or data is None or text is None or empty:
         return  # an empty file, or one with an empty `facts:`, holds no facts
-    if not isinstance(data, CommentedMap) or not isinstance(data.get("facts"), CommentedSeq):
-        _, findings = validate(FactFile, data, shown)
+    file = FactFileText(shown, text)
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        _, findings = validate(FactFile, data, shown, node=file.data)
         project.findings.extend(findings or [Finding(shown, 1, 1, "schema",
                                                      "expected a mapping with a `facts:` list",
                                                      "start the file with `facts:`")])
         return
     extra = [k for k in data if k != "facts"]
     for key in extra:
-        line, col = data.lc.key(key)
+        line, col = file.data().lc.key(key)
         project.findings.append(Finding(shown, line + 1, col + 1, "schema",
                                         f"{key}: unknown field", "a fact file has only `facts:`"))
     for i, node in enumerate(data["facts"]):
-        fact, findings = validate(Fact, node, shown, node=data, base=["facts", i])
+        fact, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
         project.findings.extend(_name_item(findings, node))
         if fact is None:
             continue
         project.facts.append(fact)
-        project.fact_locations.setdefault(fact.id, []).append(Located(shown, node, i))
+        project.fact_locations.setdefault(fact.id, []).append(Located(shown, file, i))
 
 
 def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
@@ -170,9 +192,10 @@ def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Parsing builds many small containers and no reference cycles; the cyclic collector
-    would rescan them over and over (loading 10k facts took twice as long with it on)."""
+def cyclic_gc_paused() -> Iterator[None]:
+    """Parsing (and checking) build many small containers and no reference cycles; the
+    cyclic collector would rescan them over and over (loading 10k facts took twice as long
+    with it on)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -192,7 +215,7 @@ def load_project(root: Path) -> Project:
     project = Project(root=root)
     if cache.enabled():
         project.derived["content-digest"] = cache.project_digest(root)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         load_sources(project)
         load_lessons(project)
         for path in fact_files(root):
