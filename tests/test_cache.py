@@ -99,3 +99,21 @@ def test_a_quiz_variant_is_reused_until_the_bank_changes(
     edited = make_quiz_at(project, "raa", seed=5)
     assert any("Reworded" in q.prompt for q in edited.questions)
     assert not any("Reworded" in q.prompt for q in first.questions)
+
+
+def test_the_quiz_preview_is_reused_until_the_bank_changes(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factquiz.cli.quiz import preview_lines
+
+    first = [line.plain for line in preview_lines(project, "raa", 5, None, True)]
+    assert any(line.strip().startswith("Answer:") for line in first)
+    real_load = factquiz.load.load_project
+    _no_loading(monkeypatch)
+    assert [line.plain for line in preview_lines(project, "raa", 5, None, True)] == first
+    path = _fact_file(project)
+    monkeypatch.setattr(factquiz.load, "load_project", real_load)
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    edited = [line.plain for line in preview_lines(project, "raa", 5, None, True)]
+    assert any("Reworded" in line for line in edited)
+    assert not any("Reworded" in line for line in first)
