@@ -74,21 +74,20 @@ def why_duplicates(a: Fact, b: Fact) -> str | None:
 
 
 def _answer_mentions(facts: list[Fact], keys: list[str],
-                     by_answer: dict[str, list[int]]) -> list[set[str]]:
-    """For each fact, the other answer keys its statement or question contains as whole
-    words (looked up by word n-grams up to the longest answer, so linear in the text)."""
-    longest = max((len(k.split()) for k in by_answer), default=0)
-    found: list[set[str]] = []
-    for fact, own in zip(facts, keys, strict=True):
-        named: set[str] = set()
+                     by_answer: dict[str, list[int]]) -> dict[int, set[str]]:
+    """The other answer keys each fact's statement or question contains as whole words,
+    by fact index (facts naming none are left out), looked up by word n-grams of the
+    lengths answers have, so linear in the text."""
+    lengths = sorted({len(k.split()) for k in by_answer})
+    found: dict[int, set[str]] = {}
+    for i, (fact, own) in enumerate(zip(facts, keys, strict=True)):
         for text in (fact.statement, fact.question):
             words = answer_key(text).split()
-            for n in range(1, longest + 1):
+            for n in lengths:
                 for start in range(len(words) - n + 1):
                     key = " ".join(words[start:start + n])
                     if key != own and key in by_answer:
-                        named.add(key)
-        found.append(named)
+                        found.setdefault(i, set()).add(key)
     return found
 
 
@@ -141,9 +140,10 @@ def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
     named = _answer_mentions(facts, keys, by_answer)
     stating: dict[tuple[str, str], list[int]] = {}
     by_answer_source: dict[tuple[str, str], list[int]] = {}
-    for i, fact in enumerate(facts):
-        for key in named[i]:
+    for i, named_keys in named.items():
+        for key in named_keys:
             stating.setdefault((keys[i], key), []).append(i)
+    for i, fact in enumerate(facts):
         for source in {ev.source for ev in fact.evidence}:
             by_answer_source.setdefault((keys[i], source), []).append(i)
     for (own, other), group in stating.items():
@@ -151,9 +151,9 @@ def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
             add(group, stating.get((other, own), []))
         if _similar(own, other):  # near-identical answers in blocks of other first letters
             add(group, by_answer[other])
-    for i, fact in enumerate(facts):
-        sources = {ev.source for ev in fact.evidence}
-        for key in named[i]:
+    for i, named_keys in named.items():
+        sources = {ev.source for ev in facts[i].evidence}
+        for key in named_keys:
             for source in sources:
                 add([i], by_answer_source.get((key, source), []))
     return pairs

@@ -91,7 +91,13 @@ class Project:
         return self.fact_locations[fact_id][0]
 
     def shown(self, path: Path) -> str:
-        return display_path(path, self.root)
+        """``path`` as findings name it (see :func:`~factquiz.yamlio.display_path`); each
+        folder is resolved once per load, not once per file."""
+        folders: dict[Path, str] = self.derived.setdefault("shown-folders", {})
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = display_path(path.parent / "_", self.root)[:-1]
+        return folder + path.name
 
 
 def load_sources(project: Project) -> None:
