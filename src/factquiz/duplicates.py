@@ -82,7 +82,9 @@ def _answer_mentions(facts: list[Fact], keys: list[str],
     found: dict[int, set[str]] = {}
     for i, (fact, own) in enumerate(zip(facts, keys, strict=True)):
         for text in (fact.statement, fact.question):
-            words = answer_key(text).split()
+            # Uncached: every statement is scanned once, and would only crowd out the
+            # answers the memo is for.
+            words = answer_key.__wrapped__(text).split()
             for n in lengths:
                 for start in range(len(words) - n + 1):
                     key = " ".join(words[start:start + n])
@@ -143,9 +145,11 @@ def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
     for i, named_keys in named.items():
         for key in named_keys:
             stating.setdefault((keys[i], key), []).append(i)
+    stated = {key for named_keys in named.values() for key in named_keys}
     for i, fact in enumerate(facts):
-        for source in {ev.source for ev in fact.evidence}:
-            by_answer_source.setdefault((keys[i], source), []).append(i)
+        if keys[i] in stated:  # only answers some fact states can pair by source
+            for source in {ev.source for ev in fact.evidence}:
+                by_answer_source.setdefault((keys[i], source), []).append(i)
     for (own, other), group in stating.items():
         if own < other:
             add(group, stating.get((other, own), []))
