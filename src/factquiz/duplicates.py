@@ -102,12 +102,16 @@ def _similar_answer_pairs(by_answer: dict[str, list[int]]) -> Iterator[tuple[str
         if len(key) >= 4:
             blocks.setdefault((key[:2], tuple(numbers_in(key))), []).append(key)
     for keys in blocks.values():
+        if len(keys) < 2:
+            continue
         keys.sort(key=len)
         lengths = [len(k) for k in keys]
         for n, ka in enumerate(keys):
             # ratio = 2 * common / (len_a + len_b) >= 85 % needs len_b <= len_a * 115 / 85.
             longest = len(ka) * (200 - ANSWER_SIMILARITY) // ANSWER_SIMILARITY
             stop = bisect_right(lengths, longest, n + 1)
+            if stop <= n + 1:
+                continue
             # rapidfuzz compares one key with the rest of its window in C.
             for kb, _score, _j in process.extract(ka, keys[n + 1:stop], scorer=fuzz.ratio,
                                                   score_cutoff=ANSWER_SIMILARITY, limit=None):
