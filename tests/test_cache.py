@@ -117,3 +117,23 @@ def test_the_quiz_preview_is_reused_until_the_bank_changes(
     edited = [line.plain for line in preview_lines(project, "raa", 5, None, True)]
     assert any("Reworded" in line for line in edited)
     assert not any("Reworded" in line for line in first)
+
+
+def test_a_warm_check_and_quiz_import_neither_pydantic_nor_the_loader(
+        project: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom factquiz.cli import main\nsys.argv = ['factquiz', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'factquiz.load', "
+            "'factquiz.model', 'factquiz.generate'))))\n")
+    env = {**os.environ, "FACTQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FACTQUIZ_NO_CACHE", None)
+    for argv in (["check", "-C", str(project)], ["quiz", "raa", "--seed", "3", "-C", str(project)]):
+        runs = [subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                               text=True, check=True, env=env).stdout for _ in range(2)]
+        cold, warm = (out.strip().splitlines()[-1] for out in runs)
+        assert "pydantic" in cold and warm == "[]", (argv, warm)
+        assert runs[0].splitlines()[:-1] == runs[1].splitlines()[:-1]

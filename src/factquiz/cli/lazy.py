@@ -9,6 +9,7 @@ that the table agrees with the commands the modules define.
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -46,14 +47,18 @@ def load_command_module(module: str) -> None:
     import_module(f"{__package__}.{module}")
 
 
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
 class PlainCoercion:
     """Typer's coercion of a command-line value, without pydantic for the usual cases.
 
     Typer converts every parameter's value with a pydantic ``TypeAdapter`` built on first
     use, so the quickest command imports pydantic and builds adapters (a fifth of a warm
-    ``factquiz check``). A missing value, a ``str`` for a ``str`` parameter and a path for
-    a ``Path`` one are converted here as Typer would (the path by Typer's own
-    ``coerce_cli_path``); anything else goes to Typer's coercion, built on first need.
+    ``factquiz check``). A missing value, a ``str`` for a ``str`` parameter, digits for an
+    ``int`` one (without bounds) and a path for a ``Path`` one are converted here as Typer
+    would (the path by Typer's own ``coerce_cli_path``); anything else goes to Typer's
+    coercion, built on first need.
     """
 
     def __init__(self, descriptor: Any) -> None:
@@ -66,6 +71,9 @@ class PlainCoercion:
             return None
         if isinstance(value, str) and annotation is str:
             return value
+        if (isinstance(value, str) and annotation is int and _DIGITS.fullmatch(value)
+                and not self.descriptor.is_ranged):
+            return int(value)
         if isinstance(value, str) and annotation is Path:
             from typer._param_types import coerce_cli_path
 
