@@ -18,13 +18,14 @@ book: $(STAMP)
 	$(BIN)/factquiz notebooks
 	$(BIN)/factquiz book
 
-# The tests on two workers (tests that share a built book, a browser or a notebook run in
-# one xdist group), slowest listed; then nbval over the committed notebooks, in one process
-# (nbval keeps a notebook's kernel between its cells, which xdist's scheduling breaks).
+# The tests and nbval over the committed notebooks, in one run on two workers, slowest
+# listed. Each xdist group (a notebook's cells, which share its kernel; tests that share a
+# server) runs on one worker; the longest work starts first (tests/conftest.py orders it,
+# so xdist must not reorder it).
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 \
+		--nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg tests notebooks
 
 check: $(STAMP)
 	$(BIN)/factquiz check
