@@ -18,14 +18,14 @@ book: $(STAMP)
 	$(BIN)/factquiz notebooks
 	$(BIN)/factquiz book
 
-# The tests and nbval over the committed notebooks, in one run on two workers, slowest
-# listed. Each xdist group (a notebook's cells, which share its kernel; tests that share a
-# server) runs on one worker; the longest work starts first (tests/conftest.py orders it,
-# so xdist must not reorder it).
+# The tests on two workers, the longest first (tests/conftest.py orders them; xdist must
+# not reorder), slowest listed; then nbval over the committed notebooks on two workers, each
+# notebook on one (nbval runs a notebook's cells in order in one kernel).
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 \
-		--nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg tests notebooks
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 tests
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
+		--nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 check: $(STAMP)
 	$(BIN)/factquiz check

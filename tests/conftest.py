@@ -17,30 +17,23 @@ import pytest
 from content_root import CONTENT_ROOT
 from fixture_project import new_project
 
-#: The longest work, started first and in this order, so that the many short tests fill in
-#: around it and neither worker is left alone with a long test at the end. ``make test``
-#: runs pytest-xdist with ``--dist loadgroup --no-loadscope-reorder``: a group (tests that
-#: share a server, or a notebook's cells) goes to one worker, everything else test by test.
+#: The longest tests, started first and in this order, so that the many short tests fill in
+#: around them and neither worker is left alone with a long test at the end. ``make test``
+#: runs pytest-xdist with ``--no-loadscope-reorder``, which keeps this order.
 FIRST = ("tests/test_instructor_path.py", "tests/browser/test_every_page.py",
          "tests/browser/test_jupyterlab.py", "tests/test_book.py", "tests/test_notebooks.py",
-         "tests/browser/test_a11y.py", "notebooks/fact-check.ipynb")
+         "tests/browser/test_a11y.py")
 
 
 def rank(item: pytest.Item) -> int:
-    """Where ``item`` starts: by :data:`FIRST`, then quiz notebooks, then the rest."""
+    """Where ``item`` starts: by :data:`FIRST`, then the rest in collection order."""
     path = item.nodeid.split("::", 1)[0]
-    if path in FIRST:
-        return FIRST.index(path)
-    return len(FIRST) + (0 if path.endswith(".ipynb") else 1)
+    return FIRST.index(path) if path in FIRST else len(FIRST)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Order the tests by :func:`rank` (stable: the same order on every worker), and keep
-    each notebook's nbval cells together: nbval runs them in order in one kernel."""
+    """Order the tests by :func:`rank` (stable: the same order on every worker)."""
     items.sort(key=rank)
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(f"nbval-{item.path.name}"))
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ from factquiz.quizmodel import Quiz
 
 COPY = ("facts", "quizzes", "notebooks")  # beside the sources and lessons make_project copies
 NOTEBOOK = "quiz-raa.ipynb"
-#: One JupyterLab server for the tests of this module: they run on one xdist worker.
+#: The tests of this module share one JupyterLab server (per xdist worker that runs them).
 pytestmark = pytest.mark.xdist_group("jupyterlab")
 SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
 TIMEOUT_MS = 60_000
