@@ -9,17 +9,21 @@ and the feedback on a wrong option names the question that option does answer.
 
 from __future__ import annotations
 
+import html
 import random
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from content_root import CONTENT_ROOT
 from test_verify import GOOD, HEADER, fact
 
+from factquiz.export import context_for, export_quiz
 from factquiz.factbank import Bank
 from factquiz.findings import Finding
+from factquiz.generate import make_quiz
 from factquiz.load import Project, load_project
 from factquiz.model import Fact, Level
 from factquiz.qtypes import cause
@@ -178,3 +182,23 @@ def test_why_not_says_what_is_missing(make_project: Callable[..., Path]) -> None
     assert (cause.why_not(bank.by_id["effect"], bank) ==
             "the bank has 0 other cause(s) to offer as wrong options and a cause question "
             "needs 2: link more facts with `because:`")
+
+
+@pytest.mark.content
+def test_moodle_export_carries_why_each_wrong_cause_is_wrong(tmp_path: Path) -> None:
+    project = real()
+    variant = make_quiz(project, "beyond-defence", seed=3)
+    causes = {q.id: q for q in variant.questions if q.type == "cause"}
+    assert causes, "the beyond-defence quiz asks cause questions"
+    result = export_quiz(variant, "moodle-xml", tmp_path / "bd.xml", context_for(project))
+    assert result.skipped == []
+    tree = ElementTree.parse(result.path)
+    for element in tree.getroot().iter("question"):
+        name = element.findtext("name/text")
+        if name not in causes:
+            continue
+        assert element.get("type") == "multichoice"
+        question = causes.pop(name)
+        feedback = [a.findtext("feedback/text") or "" for a in element.iter("answer")]
+        assert feedback == [html.escape(f, quote=False) for f in question.option_feedback]
+    assert causes == {}
