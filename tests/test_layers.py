@@ -19,7 +19,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "digest", "project")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project")),
     ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
     ("load", ("sources", "load", "sourceindex")),
     ("bank", ("categories", "factbank", "distractors")),

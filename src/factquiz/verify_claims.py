@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from .findings import Finding
 from .load import Project
 from .model import Fact
 from .normalize import casefold, normalize
 from .sourceindex import SourceIndex, fact_finding
+from .terms import key_terms
+from .terms import stem as _stem
+from .terms import stems as _stems
 
 # --- modality ---------------------------------------------------------------------------
 
@@ -258,44 +260,9 @@ def check_date_links(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 # --- the quote carries the claim ----------------------------------------------------------
 
-#: Words that carry no claim of their own.
-STOPWORDS = frozenset(re.findall(r"\S+", """
-a about above after again against all also am an and any are as at be been before being
-both but by can could did do does during each few for from further had has have having he
-her here hers him his how i if in into is it its itself just more most much no nor not of
-off on once only or other our out over own same she should so some such than that the their
-them then there these they this those through to too under until up very was we were what
-when where which while who whom why will with would you your said says say one two also
-country countries nation nations both each other another first new
-"""))
-#: Spellings the lessons use for the sources' (mostly American) ones.
-SPELLINGS = {"defence": "defense", "organisation": "organization", "militarisation":
-             "militarization", "recognise": "recognize", "programme": "program"}
-_WORD = re.compile(r"[a-z0-9]+")
 #: At least this share of the statement's key terms (besides the answer) must be quoted:
 #: a statement is in our own words, so some terms differ, but not most of them.
 MIN_SHARE = 1 / 3
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A crude stem: British spelling folded, a plural 's' dropped, the first five letters
-    ("agreed" and "agreement", "signs" and "signed" share one)."""
-    word = SPELLINGS.get(word, word)
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:5]
-
-
-def key_terms(text: str) -> list[str]:
-    """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
-    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
-                              if len(w) > 2 and w not in STOPWORDS))
-
-
-def _stems(texts: list[str]) -> set[str]:
-    return {_stem(w) for text in texts for w in _WORD.findall(casefold(text))
-            if len(w) > 2 and w not in STOPWORDS}
 
 
 def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
