@@ -43,6 +43,25 @@ class Kind(str, Enum):
     title = "title"
 
 
+class Level(str, Enum):
+    """What a question asks of the student, on Bloom's (revised) taxonomy, lowest first.
+
+    Each question type has a default level (``QType.level``); an instructor question may
+    set its own. Quiz files ask for a mix of levels (``QuizFile.levels``).
+    """
+
+    recall = "recall"
+    understand = "understand"
+    apply = "apply"
+    analyse = "analyse"
+    evaluate = "evaluate"
+
+    @property
+    def rank(self) -> int:
+        """0 for recall, up to 4 for evaluate."""
+        return list(Level).index(self)
+
+
 class Evidence(Strict):
     """A verbatim quote from one source that supports a fact."""
 
@@ -100,6 +119,12 @@ class Fact(Strict):
         description="Ids of facts whose claims conflict with this one (each must list this "
         "fact back). A contested fact is never keyed in a true/false item, and a lesson page "
         "that cites it must cite the other side too.",
+    )
+    claimed_by: str | None = Field(
+        default=None,
+        description="Who makes this claim when it is a person's view rather than the report's "
+        "own (e.g. an expert's opinion): the name as the source gives it, which must appear in "
+        "the sentence of an evidence quote or in one of the two sentences before it.",
     )
     uses_source_date: list[Slug] = Field(
         default_factory=list,
@@ -210,7 +235,8 @@ class LessonsFile(Strict):
 
 # --- Questions: what generation produces and every renderer consumes --------------------
 
-QuestionType = Literal["mc", "tf", "cloze", "numeric", "ordering", "matching"]
+QuestionType = Literal["mc", "tf", "cloze", "numeric", "ordering", "matching", "evidence",
+                       "source", "contested"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
 
 
@@ -257,8 +283,14 @@ class Question(BaseModel):
     tolerance: float = Field(default=0.0, ge=0, allow_inf_nan=False)
     match: Literal["exact", "fuzzy"] = "exact"
     explanation: str
+    option_feedback: list[str] = Field(
+        default_factory=list,
+        description="Choice questions: for each option, why it is wrong ('' for the key), "
+        "shown when that option is chosen. Empty when the type gives none.")
     citations: list[Citation]
     fact_ids: list[str]
+    level: Level = Field(default=Level.recall, description="What the question asks of the "
+                         "student (Bloom's taxonomy).")
 
     @field_validator("answer")
     @classmethod

@@ -7,6 +7,8 @@ rules here check the claim around the answer:
   "expected", "to be signed", "pending", ...) told as a definite statement;
 * ``speaker-not-in-source``: "X said/called/described ..." where no quoted sentence, nor
   the one before it, names X;
+* ``claimant-not-in-source``: a fact ``claimed_by`` X where no quoted sentence, nor the two
+  before it (a quote continued over sentences), names X;
 * ``contested-*``: the ``contested_by`` relation is known, not reflexive and symmetric, and
   a lesson page citing one side cites the other;
 * ``circular-derivation``: a fact derives its value from a source's date that is itself
@@ -26,7 +28,8 @@ from collections.abc import Iterator
 from .findings import Finding
 from .load import Project
 from .model import Fact
-from .normalize import casefold, normalize
+from .normalize import casefold, mentions, normalize
+from .passages import SourcePassages
 from .sourceindex import SourceIndex, fact_finding
 from .terms import key_terms
 from .terms import stem as _stem
@@ -112,6 +115,37 @@ def check_speakers(project: Project, index: SourceIndex) -> Iterator[Finding]:
                     "quote the sentence that names the speaker, attribute the words to the "
                     "report instead, or mark the fact `derived: true` with a `note` saying how "
                     "the speaker was inferred")
+
+
+ATTRIBUTION_WINDOW = 2  # sentences before a quote's own that may name its claimant
+
+
+def _names_claimant(passages: SourcePassages, quote: str, claimant: str) -> bool:
+    """Whether the sentence holding ``quote``, or one of the few before it, names
+    ``claimant`` (in full or by surname)."""
+    surname = claimant.split()[-1]
+    for held in passages.holding(quote):
+        nearby = [*passages.before(held, ATTRIBUTION_WINDOW), held]
+        if any(mentions(p.text, claimant) or mentions(p.text, surname) for p in nearby):
+            return True
+    return False
+
+
+def check_claimants(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """A fact ``claimed_by`` someone quotes a sentence that names them (or follows one)."""
+    for fact in project.facts:
+        claimant = (fact.claimed_by or "").strip()
+        if fact.claimed_by is None:
+            continue
+        if not claimant or not any(
+                _names_claimant(SourcePassages(indexed), ev.quote, claimant)
+                for ev in fact.evidence if (indexed := index.get(ev.source))):
+            yield fact_finding(
+                project, fact, ("claimed_by",), "claimant-not-in-source",
+                f"claimed_by names '{claimant}', but no quoted sentence (nor the "
+                f"{ATTRIBUTION_WINDOW} before it) names them",
+                "write the claimant as the source names them, or quote the sentence that "
+                "attributes the claim")
 
 
 # --- contested claims ---------------------------------------------------------------------
@@ -290,6 +324,6 @@ def check_quote_carries_claim(project: Project, index: SourceIndex) -> Iterator[
                 "in the source's terms")
 
 
-CLAIM_RULES = [check_modality, check_speakers, check_contested, check_circular_dates,
-               check_date_links, check_quote_carries_claim]
+CLAIM_RULES = [check_modality, check_speakers, check_claimants, check_contested,
+               check_circular_dates, check_date_links, check_quote_carries_claim]
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
 from ..factbank import Bank
-from ..model import Fact, Grade, Question
+from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
 from ..quizmodel import InstructorQuestion
 
@@ -66,6 +66,8 @@ class QType:
     #: every type shares (``common``), options shuffled by ``rng``.
     from_instructor: FromInstructor
     facts_needed: int = 1
+    #: What its generated questions ask of the student (an instructor question may say more).
+    level: Level = Level.recall
 
 
 class FromInstructor(Protocol):

@@ -1,0 +1,163 @@
+"""Contested claims: who makes a claim the sources dispute, or that is one person's view?
+
+A fact yields this type when other facts contest it (``contested_by``) or when it is a
+person's view rather than the report's own (``claimed_by``). The question shows the
+claim in the source's words (the sentence holding its quote, or the quote alone when
+that sentence names the claimant) and asks who makes it: the person (``claimed_by``),
+or else the source. The claim is never keyed as true or false: the key is who says it,
+and the feedback says what the other sources say (the contesting facts, with their
+sources) or that the claim is presented as an opinion.
+
+Wrong options are people of the claimant's category (``categories.yml``) and other
+claimants in the bank, never one named in the passage shown; or sources that do not say
+the claim (as for the ``source`` type), a source holding a contesting fact first.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from ...categories import Kind, membership
+from ...factbank import Bank
+from ...model import Fact, Level, Question
+from ...normalize import answer_key, mentions
+from ...quizmodel import InstructorQuestion
+from ..base import QType, choice_answer_text, choice_responses
+from ..sourced import corpus, fact_sources, grade_with_feedback, source_label
+
+N_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+#: A sentence longer than this is shown as the quote alone.
+MAX_SHOWN_CHARS = 360
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _names(person: str, shown: str) -> bool:
+    """Whether ``shown`` names ``person`` (full name or surname)."""
+    return mentions(shown, person) or mentions(shown, _surname(person))
+
+
+def _contesting(fact: Fact, bank: Bank) -> list[Fact]:
+    return [bank.by_id[i] for i in fact.contested_by if i in bank.by_id]
+
+
+def _claim_text(fact: Fact, bank: Bank) -> tuple[str, str] | None:
+    """(the claim as shown, the id of the source it is from): the first evidence whose
+    sentence (or quote) does not name the claimant; None when every one does."""
+    texts = corpus(bank)
+    for ev in fact.evidence:
+        passages = texts.sources.get(ev.source)
+        held = passages.holding(ev.quote) if passages else []
+        claimant = fact.claimed_by or bank.sources[ev.source].meta.title
+        for shown in ([held[0].text] if held and len(held[0].text) <= MAX_SHOWN_CHARS
+                      else []) + [f"“{ev.quote.strip()}”"]:
+            if fact.claimed_by is None or not _names(claimant, shown):
+                return shown, ev.source
+    return None
+
+
+def _people(fact: Fact, bank: Bank, shown: str) -> list[str]:
+    """People who may be offered as not making the claim, in a stable order."""
+    assert fact.claimed_by is not None
+    found: dict[str, str] = {}
+    for category in bank.categories.values():
+        if category.kind == Kind.person and membership(category, fact.claimed_by):
+            found.update((answer_key(m), m) for m in category.members)
+    found.update((answer_key(f.claimed_by), f.claimed_by) for f in bank.facts if f.claimed_by)
+    return [name for key, name in sorted(found.items())
+            if not _names(name, fact.claimed_by) and not _names(fact.claimed_by, name)
+            and not _names(name, shown)]
+
+
+def _sources(fact: Fact, bank: Bank) -> list[str]:
+    """Sources that may be offered as not making the claim: those holding a contesting
+    fact first."""
+    texts = corpus(bank)
+    cited = fact_sources(fact)
+    other = {s for f in _contesting(fact, bank) for s in fact_sources(f)}
+    wrong = [sid for sid in sorted(bank.sources)
+             if sid not in cited and not texts.says(sid, fact)]
+    return sorted(wrong, key=lambda s: s not in other)
+
+
+def why_not(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot yield a contested-claim question (None when it can)."""
+    if not _contesting(fact, bank) and fact.claimed_by is None:
+        return ("no source disputes it and it is nobody's view in particular: add "
+                "`contested_by:` (both ways) or `claimed_by:` naming who makes the claim")
+    claim = _claim_text(fact, bank)
+    if claim is None:
+        return f"every quote of it names {fact.claimed_by}, which would give the answer away"
+    have = len(_people(fact, bank, claim[0]) if fact.claimed_by else _sources(fact, bank))
+    if have < MIN_DISTRACTORS:
+        return (f"only {have} other claimant(s) can be offered (needs {MIN_DISTRACTORS}): add "
+                "people to the claimant's category in categories.yml")
+    return None
+
+
+def _other_side(fact: Fact, bank: Bank) -> str:
+    """What the other sources say: each contesting fact with its sources."""
+    parts = []
+    for other in _contesting(fact, bank):
+        where = " and ".join(f"“{bank.sources[s].meta.title}”" for s in fact_sources(other)
+                             if s in bank.sources)
+        parts.append(f"{where}: {other.statement}")
+    if not parts:
+        return ("The report presents it as this person's view, not as an established fact.")
+    return "Other sources see it differently. " + " ".join(parts)
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """Three or four claimants; ``answer`` indexes the one who makes the claim."""
+    claim = _claim_text(fact, bank)
+    assert claim is not None
+    shown, source_id = claim
+    meta = bank.sources[source_id].meta
+    contested = bool(_contesting(fact, bank))
+    lead = "The sources disagree on this point." if contested else "This is one view."
+    if fact.claimed_by is not None:
+        key = fact.claimed_by
+        pool = _people(fact, bank, shown)
+        wrong = rng.sample(pool, min(N_DISTRACTORS, len(pool)))
+        why = {w: f"{w} is not the one: {key} says this, in {source_label(meta)}." for w in wrong}
+        prompt = f"{lead} Who says this? {shown}"
+        said = f"{key} says this, in {source_label(meta)}."
+    else:
+        key = source_label(meta)
+        pool = _sources(fact, bank)
+        wrong_ids = pool[:1] + rng.sample(pool[1:], min(N_DISTRACTORS, len(pool)) - 1)
+        wrong = [source_label(bank.sources[s].meta) for s in wrong_ids]
+        why = {}
+        for sid, label in zip(wrong_ids, wrong):
+            theirs = [f.statement for f in _contesting(fact, bank) if sid in fact_sources(f)]
+            why[label] = (f"“{bank.sources[sid].meta.title}” does not make this claim"
+                          + (f"; it says instead: {theirs[0]}" if theirs else ".")
+                          ).replace(".;", ";")
+        prompt = f"{lead} Which source makes this claim? {shown}"
+        said = f"{key} makes this claim."
+    options = rng.sample([key, *wrong], len(wrong) + 1)
+    citations = [*bank.citations(fact),
+                 *(c for other in _contesting(fact, bank) for c in bank.citations(other))]
+    return Question(id=qid, type="contested", prompt=prompt, options=options,
+                    answer=options.index(key),
+                    explanation=f"{said} {_other_side(fact, bank)}",
+                    option_feedback=["" if o == key else why[o] for o in options],
+                    citations=citations, fact_ids=[fact.id], level=Level.evaluate)
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """Contested-claim questions are generated from the bank only."""
+    raise ValueError("contested-claim questions are generated from the fact bank; "
+                     "an instructor question cannot be of this type")
+
+
+QTYPE = QType("contested", "contested claim", generate, grade_with_feedback, why_not,
+              choice_responses, choice_answer_text, frozenset(), from_instructor,
+              level=Level.evaluate)

@@ -1,0 +1,124 @@
+"""Which source? "Which source says …?" for a fact backed by one source, "Which two
+sources both say …?" for a fact backed by several.
+
+Options name real sources (title, publisher when the text shows one, date, from each
+source's front matter). A source is offered as wrong only when it really does not say
+the claim (:meth:`~factquiz.qtypes.sourced.Corpus.says`: it quotes none of the fact's
+evidence and states its answer in no passage on the claim's topic); a source that says
+it without being cited is never offered. When the claim names a year in which some of
+its sources appeared, only sources of that year are offered, so the date gives nothing
+away. A claim that names its reports ("One 2022 report calls …") is not asked.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from itertools import combinations
+from typing import Any
+
+from ...factbank import Bank
+from ...model import Fact, Level, Question
+from ...quizmodel import InstructorQuestion
+from ..base import QType, choice_answer_text, choice_responses
+from ..sourced import corpus, fact_sources, grade_with_feedback, quoted, source_label
+
+MAX_DISTRACTORS = 3
+MIN_DISTRACTORS = 2
+_NAMES_REPORTS = re.compile(r"\b(reports?|according to|article|sources?|page)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year(bank: Bank, source_id: str) -> str:
+    return bank.sources[source_id].meta.published[:4]
+
+
+def wrong_sources(fact: Fact, bank: Bank) -> list[str]:
+    """The sources that may be offered as not saying ``fact``, in id order."""
+    texts = corpus(bank)
+    cited = fact_sources(fact)
+    years = set(_YEAR.findall(fact.statement)) & {_year(bank, s) for s in cited if s in bank.sources}
+    return [sid for sid in sorted(bank.sources)
+            if sid not in cited and not texts.says(sid, fact)
+            and (not years or _year(bank, sid) in years)]
+
+
+def _wrong_pairs(cited: list[str], wrong: list[str]) -> list[tuple[str, str]]:
+    """Pairs of sources of which at least one does not say the claim."""
+    return [(c, w) for c in cited for w in wrong] + list(combinations(wrong, 2))
+
+
+def why_not(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot yield a which-source question (None when it can)."""
+    if _NAMES_REPORTS.search(fact.statement):
+        return ("its statement names its sources (\"one report\", \"according to\"), which "
+                "would give the answer away")
+    cited = [s for s in fact_sources(fact) if s in bank.sources]
+    if not cited:
+        return "it cites no loaded source"
+    wrong = wrong_sources(fact, bank)
+    have = len(wrong) if len(cited) == 1 else len(_wrong_pairs(cited, wrong))
+    if have < MIN_DISTRACTORS:
+        what = "source" if len(cited) == 1 else "pair of sources"
+        return (f"only {have} other {what} can be shown not to say it (needs "
+                f"{MIN_DISTRACTORS}): the rest say it too, or their date gives the answer away")
+    return None
+
+
+def _label(bank: Bank, sources: tuple[str, ...]) -> str:
+    ordered = sorted(sources, key=lambda s: (bank.sources[s].meta.published, s))
+    return " and ".join(source_label(bank.sources[s].meta) for s in ordered)
+
+
+def _why_wrong(bank: Bank, option: tuple[str, ...], cited: list[str]) -> str:
+    """Why a wrong option is wrong: which of its sources does not say the claim."""
+    titles = {s: f"“{bank.sources[s].meta.title}”" for s in option}
+    silent = [s for s in option if s not in cited]
+    if len(option) == 1:
+        return f"{titles[option[0]]} does not report this claim."
+    if len(silent) == 1:
+        said = next(s for s in option if s in cited)
+        return f"{titles[said]} reports it, but {titles[silent[0]]} does not."
+    return f"Neither {titles[silent[0]]} nor {titles[silent[1]]} reports it."
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """Three or four options naming sources (or pairs); ``answer`` indexes the right one."""
+    cited = [s for s in fact_sources(fact) if s in bank.sources]
+    wrong = wrong_sources(fact, bank)
+    if len(cited) == 1:
+        key: tuple[str, ...] = (cited[0],)
+        pool: list[tuple[str, ...]] = [(w,) for w in wrong]
+        prompt = f"Claim: {quoted(fact.statement)} Which source says so?"
+    else:
+        key = tuple(rng.sample(cited, 2))
+        pool = list(_wrong_pairs(cited, wrong))
+        rng.shuffle(pool)
+        pool.sort(key=lambda pair: not set(pair) & set(cited))  # half-right pairs first
+        pool = pool[:MAX_DISTRACTORS + 1]
+        prompt = f"Claim: {quoted(fact.statement)} Which two sources both say so?"
+    chosen = rng.sample(pool, min(MAX_DISTRACTORS, len(pool)))
+    order = rng.sample([key, *chosen], len(chosen) + 1)
+    sayers = " and ".join(f"“{bank.sources[s].meta.title}”" for s in cited)
+    explanation = (f"{fact.statement} This is reported by {sayers}; "
+                   + " ".join(_why_wrong(bank, option, cited) for option in chosen))
+    return Question(id=qid, type="source", prompt=prompt,
+                    options=[_label(bank, option) for option in order], answer=order.index(key),
+                    explanation=explanation,
+                    option_feedback=["" if o == key else _why_wrong(bank, o, cited)
+                                     for o in order],
+                    citations=bank.citations(fact), fact_ids=[fact.id], level=Level.analyse)
+
+
+def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
+                    bank: Bank) -> Question:
+    """Which-source questions are generated from the bank only."""
+    raise ValueError("which-source questions are generated from the fact bank; "
+                     "an instructor question cannot be of this type")
+
+
+QTYPE = QType("source", "which source", generate, grade_with_feedback, why_not,
+              choice_responses, choice_answer_text, frozenset(), from_instructor,
+              level=Level.analyse)
