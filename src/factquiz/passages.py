@@ -32,9 +32,10 @@ MIN_WORDS = 6
 #: A quotation longer than this is split at its own sentence ends.
 MAX_QUOTED_CHARS = 400
 #: Words that end with a full stop without ending a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st sen gen gov rep lt col capt sgt jr sr no nos vs etc e.g i.e inc ltd "
-    "co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec".split())
+ABBREVIATIONS = frozenset(re.findall(r"\S+", """
+mr mrs ms dr prof st sen gen gov rep lt col capt sgt jr sr no nos vs etc e.g i.e inc ltd
+co corp dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
+"""))
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)")
 _STARTS_SENTENCE = re.compile(r"[A-Z0-9\"\u201c\u2018'(]")

@@ -127,8 +127,8 @@ def fact_sources(fact: Fact) -> list[str]:
     return list(dict.fromkeys(ev.source for ev in fact.evidence))
 
 
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 def date_text(iso: str) -> str:

@@ -134,7 +134,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         wrong_ids = pool[:1] + rng.sample(pool[1:], min(N_DISTRACTORS, len(pool)) - 1)
         wrong = [source_label(bank.sources[s].meta) for s in wrong_ids]
         why = {}
-        for sid, label in zip(wrong_ids, wrong):
+        for sid, label in zip(wrong_ids, wrong, strict=True):
             theirs = [f.statement for f in _contesting(fact, bank) if sid in fact_sources(f)]
             why[label] = (f"“{bank.sources[sid].meta.title}” does not make this claim"
                           + (f"; it says instead: {theirs[0]}" if theirs else ".")

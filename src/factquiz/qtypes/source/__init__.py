@@ -37,7 +37,8 @@ def wrong_sources(fact: Fact, bank: Bank) -> list[str]:
     """The sources that may be offered as not saying ``fact``, in id order."""
     texts = corpus(bank)
     cited = fact_sources(fact)
-    years = set(_YEAR.findall(fact.statement)) & {_year(bank, s) for s in cited if s in bank.sources}
+    years = set(_YEAR.findall(fact.statement)) & {_year(bank, s) for s in cited
+                                                   if s in bank.sources}
     return [sid for sid in sorted(bank.sources)
             if sid not in cited and not texts.says(sid, fact)
             and (not years or _year(bank, sid) in years)]
