@@ -27,6 +27,9 @@ from functools import cached_property
 from .model import Source
 from .sourceindex import IndexedSource
 
+#: Sentences before a quote's own that may name whom it is by ("..., he said." follows
+#: "Mr Wakefield said ...").
+ATTRIBUTION_WINDOW = 2
 #: Fewer words than this make a fragment, not a passage.
 MIN_WORDS = 6
 #: A quotation longer than this is split at its own sentence ends.
@@ -179,10 +182,14 @@ class SourcePassages:
         return any(m.start < passage.end and passage.start < m.end
                    for quote in quotes for m in self.indexed.find(quote))
 
-    def before(self, passage: Passage, count: int) -> list[Passage]:
-        """Up to ``count`` passages just before ``passage`` (nearest last)."""
-        at = bisect.bisect_left(self._starts, passage.start)
-        return self.passages[max(at - count, 0):at]
+    def attributed(self, quote: str) -> list[Passage]:
+        """The passage holding ``quote`` and the :data:`ATTRIBUTION_WINDOW` before it: where
+        a claim's speaker is named (empty when the quote is not found)."""
+        found = []
+        for held in self.holding(quote):
+            at = bisect.bisect_left(self._starts, held.start)
+            found += [*self.passages[max(at - ATTRIBUTION_WINDOW, 0):at], held]
+        return found
 
 
 def join(parts: list[Passage]) -> Passage:

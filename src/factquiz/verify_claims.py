@@ -29,7 +29,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact
 from .normalize import casefold, mentions, normalize
-from .passages import SourcePassages
+from .passages import ATTRIBUTION_WINDOW, SourcePassages
 from .sourceindex import SourceIndex, fact_finding
 from .terms import key_terms
 from .terms import stem as _stem
@@ -117,18 +117,12 @@ def check_speakers(project: Project, index: SourceIndex) -> Iterator[Finding]:
                     "the speaker was inferred")
 
 
-ATTRIBUTION_WINDOW = 2  # sentences before a quote's own that may name its claimant
-
-
 def _names_claimant(passages: SourcePassages, quote: str, claimant: str) -> bool:
     """Whether the sentence holding ``quote``, or one of the few before it, names
     ``claimant`` (in full or by surname)."""
     surname = claimant.split()[-1]
-    for held in passages.holding(quote):
-        nearby = [*passages.before(held, ATTRIBUTION_WINDOW), held]
-        if any(mentions(p.text, claimant) or mentions(p.text, surname) for p in nearby):
-            return True
-    return False
+    return any(mentions(p.text, claimant) or mentions(p.text, surname)
+               for p in passages.attributed(quote))
 
 
 def check_claimants(project: Project, index: SourceIndex) -> Iterator[Finding]:

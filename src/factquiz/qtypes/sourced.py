@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from ..answers import MESSAGES
 from ..factbank import Bank
@@ -22,6 +24,8 @@ from ..passages import Passage, SourcePassages
 from ..sourceindex import IndexedSource
 from ..terms import stems
 from .base import choice_grade
+
+T = TypeVar("T")
 
 #: A stem found in more than this share of all passages says nothing about a topic.
 COMMON_SHARE = 0.2
@@ -120,6 +124,17 @@ def corpus(bank: Bank) -> Corpus:
     if found is None:
         found = bank.cache["sourced-corpus"] = Corpus(bank)
     return found
+
+
+def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``fact``, kept in the bank's cache under ``name`` (recomputed for
+    another fact object of the same id)."""
+    key = (name, fact.id)
+    held = bank.cache.get(key)
+    if held is None or held[0] is not fact:
+        held = bank.cache[key] = (fact, compute())
+    value: T = held[1]
+    return value
 
 
 def fact_sources(fact: Fact) -> list[str]:

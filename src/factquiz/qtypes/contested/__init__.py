@@ -9,7 +9,7 @@ and the feedback says what the other sources say (the contesting facts, with the
 sources) or that the claim is presented as an opinion.
 
 Wrong options are people of the claimant's category (``categories.yml``) and other
-claimants in the bank, never one named in the passage shown; or sources that do not say
+claimants in the bank, never one named where the claim is attributed; or sources that do not say
 the claim (as for the ``source`` type), a source holding a contesting fact first.
 """
 
@@ -60,17 +60,31 @@ def _claim_text(fact: Fact, bank: Bank) -> tuple[str, str] | None:
     return None
 
 
-def _people(fact: Fact, bank: Bank, shown: str) -> list[str]:
-    """People who may be offered as not making the claim, in a stable order."""
+def _context(fact: Fact, bank: Bank) -> str:
+    """The sentences holding the fact's quotes and the few before each (where a claim is
+    attributed), as one text."""
+    texts = corpus(bank)
+    return " ".join(p.text for ev in fact.evidence if ev.source in texts.sources
+                    for p in texts.sources[ev.source].attributed(ev.quote))
+
+
+def _people(fact: Fact, bank: Bank) -> list[str]:
+    """People who may be offered as not making the claim: of the claimant's categories
+    (``categories.yml``) and the bank's other claimants, never one named where the claim
+    is attributed; those the claim's sources name first (they are plausible speakers)."""
     assert fact.claimed_by is not None
+    claimant = fact.claimed_by
     found: dict[str, str] = {}
     for category in bank.categories.values():
-        if category.kind == Kind.person and membership(category, fact.claimed_by):
+        if category.kind == Kind.person and membership(category, claimant):
             found.update((answer_key(m), m) for m in category.members)
     found.update((answer_key(f.claimed_by), f.claimed_by) for f in bank.facts if f.claimed_by)
-    return [name for key, name in sorted(found.items())
-            if not _names(name, fact.claimed_by) and not _names(fact.claimed_by, name)
-            and not _names(name, shown)]
+    context = _context(fact, bank)
+    bodies = " ".join(bank.sources[s].body for s in fact_sources(fact) if s in bank.sources)
+    people = [name for _, name in sorted(found.items())
+              if not _names(name, claimant) and not _names(claimant, name)
+              and not _names(name, context)]
+    return sorted(people, key=lambda name: not _names(name, bodies))
 
 
 def _sources(fact: Fact, bank: Bank) -> list[str]:
@@ -87,12 +101,15 @@ def _sources(fact: Fact, bank: Bank) -> list[str]:
 def why_not(fact: Fact, bank: Bank) -> str | None:
     """Why ``fact`` cannot yield a contested-claim question (None when it can)."""
     if not _contesting(fact, bank) and fact.claimed_by is None:
+        if fact.contested_by:
+            return (f"the facts disputing it ({', '.join(fact.contested_by)}) are in later "
+                    "lessons, outside this quiz")
         return ("no source disputes it and it is nobody's view in particular: add "
                 "`contested_by:` (both ways) or `claimed_by:` naming who makes the claim")
     claim = _claim_text(fact, bank)
     if claim is None:
         return f"every quote of it names {fact.claimed_by}, which would give the answer away"
-    have = len(_people(fact, bank, claim[0]) if fact.claimed_by else _sources(fact, bank))
+    have = len(_people(fact, bank) if fact.claimed_by else _sources(fact, bank))
     if have < MIN_DISTRACTORS:
         return (f"only {have} other claimant(s) can be offered (needs {MIN_DISTRACTORS}): add "
                 "people to the claimant's category in categories.yml")
@@ -123,7 +140,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     lead = "The sources disagree on this point." if contested else "This is one view."
     if fact.claimed_by is not None:
         key = fact.claimed_by
-        pool = _people(fact, bank, shown)
+        pool = _people(fact, bank)[:N_DISTRACTORS + 1]
         wrong = rng.sample(pool, min(N_DISTRACTORS, len(pool)))
         why = {w: f"{w} is not the one: {key} says this, in {source_label(meta)}." for w in wrong}
         prompt = f"{lead} Who says this? {shown}"

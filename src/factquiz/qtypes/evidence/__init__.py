@@ -21,7 +21,15 @@ from ...passages import Passage
 from ...quizmodel import InstructorQuestion
 from ...terms import key_terms, stem
 from ..base import QType, choice_answer_text, choice_responses
-from ..sourced import Corpus, corpus, fact_sources, grade_with_feedback, quoted, source_label
+from ..sourced import (
+    Corpus,
+    corpus,
+    fact_sources,
+    grade_with_feedback,
+    memo,
+    quoted,
+    source_label,
+)
 
 N_DISTRACTORS = 3
 #: Distractors are drawn from this many of the most on-topic passages.
@@ -44,10 +52,10 @@ def _related(fact: Fact, bank: Bank) -> list[Fact]:
 def distractor_passages(fact: Fact, bank: Bank) -> list[Passage]:
     """Passages of the fact's sources on its topic that do not support it, most on-topic
     first (cached per bank)."""
-    key = ("evidence-distractors", fact.id)
-    cached: list[Passage] | None = bank.cache.get(key)
-    if cached is not None:
-        return cached
+    return memo(bank, "evidence-distractors", fact, lambda: _distractors(fact, bank))
+
+
+def _distractors(fact: Fact, bank: Bank) -> list[Passage]:
     texts = corpus(bank)
     topic = texts.topic_stems(fact)
     related = _related(fact, bank)
@@ -62,9 +70,7 @@ def distractor_passages(fact: Fact, bank: Bank) -> list[Passage]:
                     or any(texts.quotes_in(p, f) for f in related)):
                 continue
             scored.append((-sum(texts.weight(s) for s in shared), p.source_id, p.start, p))
-    found = [p for *_, p in sorted(scored, key=lambda t: t[:3])]
-    bank.cache[key] = found
-    return found
+    return [p for *_, p in sorted(scored, key=lambda t: t[:3])]
 
 
 def why_not(fact: Fact, bank: Bank) -> str | None:

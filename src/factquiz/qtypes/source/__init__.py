@@ -21,7 +21,7 @@ from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ...quizmodel import InstructorQuestion
 from ..base import QType, choice_answer_text, choice_responses
-from ..sourced import corpus, fact_sources, grade_with_feedback, quoted, source_label
+from ..sourced import corpus, fact_sources, grade_with_feedback, memo, quoted, source_label
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -34,14 +34,18 @@ def _year(bank: Bank, source_id: str) -> str:
 
 
 def wrong_sources(fact: Fact, bank: Bank) -> list[str]:
-    """The sources that may be offered as not saying ``fact``, in id order."""
-    texts = corpus(bank)
-    cited = fact_sources(fact)
-    years = set(_YEAR.findall(fact.statement)) & {_year(bank, s) for s in cited
-                                                   if s in bank.sources}
-    return [sid for sid in sorted(bank.sources)
-            if sid not in cited and not texts.says(sid, fact)
-            and (not years or _year(bank, sid) in years)]
+    """The sources that may be offered as not saying ``fact``, in id order (cached per
+    bank)."""
+    def compute() -> list[str]:
+        texts = corpus(bank)
+        cited = fact_sources(fact)
+        years = set(_YEAR.findall(fact.statement)) & {_year(bank, s) for s in cited
+                                                       if s in bank.sources}
+        return [sid for sid in sorted(bank.sources)
+                if sid not in cited and not texts.says(sid, fact)
+                and (not years or _year(bank, sid) in years)]
+
+    return list(memo(bank, "source-wrong", fact, compute))
 
 
 def _wrong_pairs(cited: list[str], wrong: list[str]) -> list[tuple[str, str]]:
