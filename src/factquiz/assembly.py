@@ -25,10 +25,6 @@ from .normalize import answer_key
 
 #: Question types built on one fact, whose fact's answer (and aliases) is what they test.
 SINGLE_FACT_TYPES = frozenset({"mc", "tf", "cloze", "numeric"})
-#: Choice types whose correct option is an answer a student recalls (a name, a source).
-KEYED_OPTION_TYPES = frozenset({"mc", "source", "contested"})
-#: Types whose options are texts a student reads for clues (passages of the sources).
-READ_OPTION_TYPES = frozenset({"matching", "evidence"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ class Traits:
 def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str]:
     """The answers a question tests: its key's texts, and its facts' answers and aliases."""
     found: list[str] = []
-    if question.type in KEYED_OPTION_TYPES and isinstance(question.answer, int):
+    if question.type == "mc" and isinstance(question.answer, int):
         found.append(question.options[question.answer])
     elif question.type == "cloze":
         found.extend(question.accepted)
@@ -62,7 +58,7 @@ def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str
 def shown_texts(question: Question) -> list[str]:
     """The texts a student reads before answering, where another answer must not appear."""
     texts = [question.prompt, *question.items]
-    if question.type in READ_OPTION_TYPES:
+    if question.type == "matching":
         texts.extend(question.options)
     return texts
 
