@@ -17,7 +17,7 @@ from factquiz.model import Evidence, Fact, Kind, NotCitable, Source, SourceMeta
 from factquiz.normalize import mentions, normalize
 from factquiz.passages import SourcePassages, split_passages, split_sentences
 from factquiz.qtypes.evidence import QTYPE, distractor_passages
-from factquiz.qtypes.sourced import corpus
+from factquiz.qtypes.sourced import clear_of, corpus
 from factquiz.sourceindex import IndexedSource
 from factquiz.sources import body_checksum
 
@@ -194,3 +194,22 @@ def check_options_are_passages(case: Case) -> None:
 @pytest.mark.content
 def test_every_lesson_can_ask_it() -> None:
     assert capable_lessons(QTYPE) == {f.lesson for f in real().facts}
+
+
+@pytest.mark.content
+def test_passages_printing_other_questions_answers_come_last() -> None:
+    """With ``avoid`` (the facts other questions ask about), a passage printing one of
+    their answers is offered only when too few others are on the topic."""
+    project = real()
+    for lesson in project.lessons:
+        bank = Bank.of(project, lesson)
+        for anchor in bank.facts:
+            if anchor.lesson != lesson or QTYPE.why_not(anchor, bank) is not None:
+                continue
+            avoid = frozenset(f.id for f in bank.facts if f.id != anchor.id)
+            clear = clear_of(bank, avoid)
+            pool = distractor_passages(anchor, bank)
+            q = QTYPE.generate(anchor, bank, random.Random(1), "q", avoid)
+            shown = [o for i, o in enumerate(q.options) if i != q.answer]
+            clean = sum(clear(p.text) for p in pool)
+            assert sum(clear(o) for o in shown) == min(clean, len(shown)), anchor.id

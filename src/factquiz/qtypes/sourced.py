@@ -10,8 +10,9 @@ that once per bank.
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cached_property
 from typing import TypeVar
@@ -19,7 +20,7 @@ from typing import TypeVar
 from ..answers import MESSAGES
 from ..factbank import Bank
 from ..model import Fact, Grade, Question, SourceMeta
-from ..normalize import mentions
+from ..normalize import answer_key, mentions
 from ..passages import Passage, SourcePassages
 from ..sourceindex import IndexedSource
 from ..terms import stems
@@ -135,6 +136,29 @@ def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
         held = bank.cache[key] = (fact, compute())
     value: T = held[1]
     return value
+
+
+def clear_of(bank: Bank, avoid: frozenset[str]) -> Callable[[str], bool]:
+    """A test of whether a text prints none of the answers (or aliases) of the facts in
+    ``avoid`` (the facts other questions of the quiz ask about), compared as
+    :func:`~factquiz.normalize.answer_key` forms, as the whole-quiz rules compare them."""
+    needles = {f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
+               for key in map(answer_key, other.accepted) if key}
+
+    def clear(text: str) -> bool:
+        padded = f" {answer_key(text)} "
+        return not any(needle in padded for needle in needles)
+    return clear
+
+
+def pick(rng: random.Random, candidates: Sequence[T], n: int, clear: Callable[[T], bool],
+         best: int | None = None) -> list[T]:
+    """``n`` of ``candidates`` drawn by ``rng``: from the first ``best`` (all when None)
+    of those that are ``clear``, then, only to make up ``n``, from the others in order."""
+    good = [c for c in candidates if clear(c)]
+    top = good[:max(best, n)] if best is not None else good
+    chosen = rng.sample(top, min(n, len(top)))
+    return chosen + [c for c in candidates if not clear(c)][:n - len(chosen)]
 
 
 def fact_sources(fact: Fact) -> list[str]:

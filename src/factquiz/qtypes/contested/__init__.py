@@ -24,7 +24,7 @@ from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
 from ...quizmodel import InstructorQuestion
 from ..base import QType, choice_answer_text, choice_responses
-from ..sourced import corpus, fact_sources, grade_with_feedback, source_label
+from ..sourced import clear_of, corpus, fact_sources, grade_with_feedback, pick, source_label
 
 N_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -131,24 +131,25 @@ def _other_side(fact: Fact, bank: Bank) -> str:
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
-    """Three or four claimants; ``answer`` indexes the one who makes the claim."""
+    """Three or four claimants; ``answer`` indexes the one who makes the claim. Claimants
+    printing the answers of the facts in ``avoid`` are offered only when others lack."""
     claim = _claim_text(fact, bank)
     assert claim is not None
     shown, source_id = claim
     meta = bank.sources[source_id].meta
     contested = bool(_contesting(fact, bank))
+    clear = clear_of(bank, avoid)
     lead = "The sources disagree on this point." if contested else "This is one view."
     if fact.claimed_by is not None:
         key = fact.claimed_by
-        pool = _people(fact, bank)[:N_DISTRACTORS + 1]
-        wrong = rng.sample(pool, min(N_DISTRACTORS, len(pool)))
+        wrong = pick(rng, _people(fact, bank), N_DISTRACTORS, clear, N_DISTRACTORS + 1)
         why = {w: f"{w} is not the one: {key} says this, in {source_label(meta)}." for w in wrong}
         prompt = f"{lead} Who says this? {shown}"
         said = f"{key} says this, in {source_label(meta)}."
     else:
         key = source_label(meta)
-        pool = _sources(fact, bank)
-        wrong_ids = pool[:1] + rng.sample(pool[1:], min(N_DISTRACTORS, len(pool)) - 1)
+        wrong_ids = pick(rng, _sources(fact, bank), N_DISTRACTORS,
+                         lambda s: clear(source_label(bank.sources[s].meta)), N_DISTRACTORS)
         wrong = [source_label(bank.sources[s].meta) for s in wrong_ids]
         why = {}
         for sid, label in zip(wrong_ids, wrong, strict=True):

@@ -23,10 +23,12 @@ from ...terms import key_terms, stem
 from ..base import QType, choice_answer_text, choice_responses
 from ..sourced import (
     Corpus,
+    clear_of,
     corpus,
     fact_sources,
     grade_with_feedback,
     memo,
+    pick,
     quoted,
     source_label,
 )
@@ -113,11 +115,14 @@ def _opening(passage: Passage, words: int = 8) -> str:
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
-    """Four passages; ``answer`` is the index of the one holding the fact's quote."""
+    """Four passages; ``answer`` is the index of the one holding the fact's quote. Passages
+    printing the answers of the facts in ``avoid`` (asked by other questions) are taken
+    only when there are not enough others."""
     texts = corpus(bank)
-    key = rng.choice(texts.key_passages(fact))
-    pool = distractor_passages(fact, bank)
-    wrong = rng.sample(pool[:max(POOL, N_DISTRACTORS)], N_DISTRACTORS)
+    clear = clear_of(bank, avoid)
+    [key] = pick(rng, texts.key_passages(fact), 1, lambda p: clear(p.text))
+    wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
+                 POOL)
     order = rng.sample([key, *wrong], N_DISTRACTORS + 1)
     feedback = ["" if p == key else falls_short(fact, p, texts) for p in order]
     meta = bank.sources[key.source_id].meta

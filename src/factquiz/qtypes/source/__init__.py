@@ -21,7 +21,16 @@ from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ...quizmodel import InstructorQuestion
 from ..base import QType, choice_answer_text, choice_responses
-from ..sourced import corpus, fact_sources, grade_with_feedback, memo, quoted, source_label
+from ..sourced import (
+    clear_of,
+    corpus,
+    fact_sources,
+    grade_with_feedback,
+    memo,
+    pick,
+    quoted,
+    source_label,
+)
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -90,21 +99,27 @@ def _why_wrong(bank: Bank, option: tuple[str, ...], cited: list[str]) -> str:
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
-    """Three or four options naming sources (or pairs); ``answer`` indexes the right one."""
+    """Three or four options naming sources (or pairs); ``answer`` indexes the right one.
+    Options printing the answers of the facts in ``avoid`` come last."""
     cited = [s for s in fact_sources(fact) if s in bank.sources]
     wrong = wrong_sources(fact, bank)
+    clear = clear_of(bank, avoid)
+
+    def shows_nothing(option: tuple[str, ...]) -> bool:
+        return clear(_label(bank, option))
+
     if len(cited) == 1:
         key: tuple[str, ...] = (cited[0],)
         pool: list[tuple[str, ...]] = [(w,) for w in wrong]
         prompt = f"Claim: {quoted(fact.statement)} Which source says so?"
     else:
-        key = tuple(rng.sample(cited, 2))
-        pool = list(_wrong_pairs(cited, wrong))
+        [key] = pick(rng, list(combinations(cited, 2)), 1, shows_nothing)
+        pool = _wrong_pairs(cited, wrong)
         rng.shuffle(pool)
         pool.sort(key=lambda pair: not set(pair) & set(cited))  # half-right pairs first
-        pool = pool[:MAX_DISTRACTORS + 1]
         prompt = f"Claim: {quoted(fact.statement)} Which two sources both say so?"
-    chosen = rng.sample(pool, min(MAX_DISTRACTORS, len(pool)))
+    chosen = pick(rng, pool, MAX_DISTRACTORS, shows_nothing,
+                  None if len(cited) == 1 else MAX_DISTRACTORS + 1)
     order = rng.sample([key, *chosen], len(chosen) + 1)
     sayers = " and ".join(f"“{bank.sources[s].meta.title}”" for s in cited)
     explanation = (f"{fact.statement} This is reported by {sayers}; "
