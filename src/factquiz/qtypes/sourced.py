@@ -138,16 +138,31 @@ def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
     return value
 
 
+#: Answer sets kept per bank for :func:`clear_of` (one per set of facts to avoid).
+_MAX_NEEDLE_SETS = 4096
+
+
 def clear_of(bank: Bank, avoid: frozenset[str]) -> Callable[[str], bool]:
     """A test of whether a text prints none of the answers (or aliases) of the facts in
     ``avoid`` (the facts other questions of the quiz ask about), compared as
     :func:`~factquiz.normalize.answer_key` forms, as the whole-quiz rules compare them."""
-    needles = {f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
-               for key in map(answer_key, other.accepted) if key}
+    sets: dict[frozenset[str], tuple[tuple[str, ...], dict[str, bool]]] = bank.cache.setdefault(
+        "clear-needles", {})
+    held = sets.get(avoid)
+    if held is None:
+        if len(sets) >= _MAX_NEEDLE_SETS:
+            sets.clear()
+        held = sets[avoid] = (tuple({
+            f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
+            for key in map(answer_key, other.accepted) if key}), {})
+    needles, known = held
 
     def clear(text: str) -> bool:
-        padded = f" {answer_key(text)} "
-        return not any(needle in padded for needle in needles)
+        found = known.get(text)
+        if found is None:
+            padded = f" {answer_key(text)} "
+            found = known[text] = not any(needle in padded for needle in needles)
+        return found
     return clear
 
 
@@ -155,10 +170,13 @@ def pick(rng: random.Random, candidates: Sequence[T], n: int, clear: Callable[[T
          best: int | None = None) -> list[T]:
     """``n`` of ``candidates`` drawn by ``rng``: from the first ``best`` (all when None)
     of those that are ``clear``, then, only to make up ``n``, from the others in order."""
-    good = [c for c in candidates if clear(c)]
+    good: list[T] = []
+    rest: list[T] = []
+    for candidate in candidates:
+        (good if clear(candidate) else rest).append(candidate)
     top = good[:max(best, n)] if best is not None else good
     chosen = rng.sample(top, min(n, len(top)))
-    return chosen + [c for c in candidates if not clear(c)][:n - len(chosen)]
+    return chosen + rest[:n - len(chosen)]
 
 
 def fact_sources(fact: Fact) -> list[str]:

@@ -80,8 +80,14 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
 
 
 def _label(bank: Bank, sources: tuple[str, ...]) -> str:
-    ordered = sorted(sources, key=lambda s: (bank.sources[s].meta.published, s))
-    return " and ".join(source_label(bank.sources[s].meta) for s in ordered)
+    """The option naming ``sources`` (oldest first), built once per bank."""
+    labels: dict[tuple[str, ...], str] = bank.cache.setdefault("source-option-labels", {})
+    found = labels.get(sources)
+    if found is None:
+        ordered = sorted(sources, key=lambda s: (bank.sources[s].meta.published, s))
+        found = labels[sources] = " and ".join(source_label(bank.sources[s].meta)
+                                               for s in ordered)
+    return found
 
 
 def _why_wrong(bank: Bank, option: tuple[str, ...], cited: list[str]) -> str:
@@ -121,14 +127,13 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     chosen = pick(rng, pool, MAX_DISTRACTORS, shows_nothing,
                   None if len(cited) == 1 else MAX_DISTRACTORS + 1)
     order = rng.sample([key, *chosen], len(chosen) + 1)
+    why = {o: "" if o == key else _why_wrong(bank, o, cited) for o in order}
     sayers = " and ".join(f"“{bank.sources[s].meta.title}”" for s in cited)
     explanation = (f"{fact.statement} This is reported by {sayers}; "
-                   + " ".join(_why_wrong(bank, option, cited) for option in chosen))
+                   + " ".join(why[option] for option in chosen))
     return Question(id=qid, type="source", prompt=prompt,
                     options=[_label(bank, option) for option in order], answer=order.index(key),
-                    explanation=explanation,
-                    option_feedback=["" if o == key else _why_wrong(bank, o, cited)
-                                     for o in order],
+                    explanation=explanation, option_feedback=[why[o] for o in order],
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.analyse)
 
 
