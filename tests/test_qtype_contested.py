@@ -12,7 +12,7 @@ from factquiz.load import load_project
 from factquiz.model import Evidence, Fact, Kind
 from factquiz.normalize import mentions
 from factquiz.qtypes.contested import QTYPE
-from factquiz.qtypes.sourced import source_label
+from factquiz.qtypes.sourced import option_name
 from factquiz.sourceindex import SourceIndex
 from factquiz.verify_claims import check_claimants
 
@@ -80,10 +80,10 @@ def test_a_disputed_claim_names_what_the_other_side_says(project) -> None:  # ty
                                "agreement in 2007"}]})
     bank = Bank([one, other], project.sources)
     q = QTYPE.generate(one, bank, random.Random(1), "q")
-    assert q.options[q.answer] == source_label(project.sources[PERTH].meta)
+    assert q.options[q.answer] == option_name(project.sources[PERTH].meta)
     assert other.statement in q.explanation and "disagree" in q.prompt
     assert {c.quote for c in q.citations} >= {ev.quote for ev in other.evidence}
-    page = q.options.index(source_label(project.sources["foreign-relations-japan-2020"].meta))
+    page = q.options.index(option_name(project.sources["foreign-relations-japan-2020"].meta))
     assert other.statement in q.option_feedback[page]  # what that source says instead
 
 
@@ -117,7 +117,7 @@ def check_never_keyed_true(case: Case) -> None:
         assert key == anchor.claimed_by
         assert not mentions(q.prompt, anchor.claimed_by.split()[-1])
     else:
-        assert key in {source_label(bank.sources[ev.source].meta) for ev in anchor.evidence}
+        assert key in {option_name(bank.sources[ev.source].meta) for ev in anchor.evidence}
     assert all(o not in (anchor.statement, "True", "False") for o in q.options)
     cited = {c.quote for c in q.citations}
     for other_id in anchor.contested_by:

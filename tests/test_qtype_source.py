@@ -12,7 +12,7 @@ from factquiz.load import load_project
 from factquiz.model import Evidence, Fact, Kind
 from factquiz.normalize import normalize
 from factquiz.qtypes.source import QTYPE, wrong_sources
-from factquiz.qtypes.sourced import corpus, date_text, source_label
+from factquiz.qtypes.sourced import corpus, date_text, option_name
 
 TOKYO = "tokyo-raa-basic-agreement-2020"
 PAGE = "foreign-relations-japan-2020"
@@ -45,8 +45,8 @@ def test_a_source_saying_it_uncited_is_never_offered(sources) -> None:  # type: 
     assert PAGE not in wrong_sources(anchor, bank)
     for seed in range(10):
         q = QTYPE.generate(anchor, bank, random.Random(seed), "q")
-        assert not any(sources[PAGE].meta.title in o for o in q.options)
-        assert q.options[q.answer] == source_label(sources[TOKYO].meta)
+        assert not any(option_name(sources[PAGE].meta) in o for o in q.options)
+        assert q.options[q.answer] == option_name(sources[TOKYO].meta)
 
 
 def test_two_sources_make_a_which_two_question(sources) -> None:  # type: ignore[no-untyped-def]
@@ -55,11 +55,11 @@ def test_two_sources_make_a_which_two_question(sources) -> None:  # type: ignore
     bank = Bank([anchor], sources)
     q = QTYPE.generate(anchor, bank, random.Random(3), "q")
     assert "Which two sources" in q.prompt
-    assert sources[TOKYO].meta.title in q.options[q.answer]
-    assert sources[PAGE].meta.title in q.options[q.answer]
+    tokyo, page = (option_name(sources[s].meta) for s in (TOKYO, PAGE))
+    assert q.options[q.answer] == f"{tokyo} and {page}"
     for i, option in enumerate(q.options):
         if i != q.answer:  # a wrong pair holds a source that does not say it
-            assert not (sources[TOKYO].meta.title in option and sources[PAGE].meta.title in option)
+            assert not (tokyo in option and page in option)
 
 
 def test_a_claim_naming_its_reports_is_not_asked(sources) -> None:  # type: ignore[no-untyped-def]
@@ -89,14 +89,14 @@ def check_options_are_sources(case: Case) -> None:
     """Every option names one or two real sources; a wrong option holds a source that
     quotes none of the fact's evidence and states its answer in no passage on its topic."""
     q, anchor, bank = case.question, case.fact, case.bank
-    labels = {source_label(s.meta): sid for sid, s in bank.sources.items()}
+    labels = {option_name(s.meta): sid for sid, s in bank.sources.items()}
     cited = {ev.source for ev in anchor.evidence}
     texts = corpus(bank)
     size = 1 if len(cited) == 1 else 2
     for i, option in enumerate(q.options):
         named = [sid for label, sid in labels.items() if label in option]
         assert len(named) == size and " and ".join(
-            source_label(bank.sources[s].meta) for s in sorted(
+            option_name(bank.sources[s].meta) for s in sorted(
                 named, key=lambda s: (bank.sources[s].meta.published, s))) == option
         silent = [s for s in named if s not in cited]
         if i == q.answer:

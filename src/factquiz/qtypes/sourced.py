@@ -199,10 +199,19 @@ def date_text(iso: str) -> str:
     return iso
 
 
+def option_name(meta: SourceMeta) -> str:
+    """A source as an option names it: its short name, as the book cites it on every page
+    ("AA 2022"), else its title and date. Short names print few other answers (titles
+    name the two countries, their leaders and places)."""
+    return meta.short_name or f"“{meta.title}” ({date_text(meta.published)})"
+
+
 def source_label(meta: SourceMeta) -> str:
-    """A source as an option names it: title, publisher (when the text shows one), date."""
+    """A source in full, for feedback: short name, title, publisher (when the text shows
+    one) and date."""
     by = f"{meta.publisher}, " if meta.publisher else ""
-    return f"“{meta.title}” ({by}{date_text(meta.published)})"
+    full = f"“{meta.title}” ({by}{date_text(meta.published)})"
+    return f"{meta.short_name}, {full}" if meta.short_name else full
 
 
 _QUOTE_MARKS = "“”\"'‘’"

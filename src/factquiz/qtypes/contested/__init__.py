@@ -24,7 +24,15 @@ from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
 from ...quizmodel import InstructorQuestion
 from ..base import QType, choice_answer_text, choice_responses
-from ..sourced import clear_of, corpus, fact_sources, grade_with_feedback, pick, source_label
+from ..sourced import (
+    clear_of,
+    corpus,
+    fact_sources,
+    grade_with_feedback,
+    option_name,
+    pick,
+    source_label,
+)
 
 N_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -120,7 +128,7 @@ def _other_side(fact: Fact, bank: Bank) -> str:
     """What the other sources say: each contesting fact with its sources."""
     parts = []
     for other in _contesting(fact, bank):
-        where = " and ".join(f"“{bank.sources[s].meta.title}”" for s in fact_sources(other)
+        where = " and ".join(option_name(bank.sources[s].meta) for s in fact_sources(other)
                              if s in bank.sources)
         parts.append(f"{where}: {other.statement}")
     if not parts:
@@ -147,18 +155,18 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         prompt = f"{lead} Who says this? {shown}"
         said = f"{key} says this, in {source_label(meta)}."
     else:
-        key = source_label(meta)
+        key = option_name(meta)
         wrong_ids = pick(rng, _sources(fact, bank), N_DISTRACTORS,
-                         lambda s: clear(source_label(bank.sources[s].meta)), N_DISTRACTORS)
-        wrong = [source_label(bank.sources[s].meta) for s in wrong_ids]
+                         lambda s: clear(option_name(bank.sources[s].meta)), N_DISTRACTORS)
+        wrong = [option_name(bank.sources[s].meta) for s in wrong_ids]
         why = {}
         for sid, label in zip(wrong_ids, wrong, strict=True):
             theirs = [f.statement for f in _contesting(fact, bank) if sid in fact_sources(f)]
-            why[label] = (f"“{bank.sources[sid].meta.title}” does not make this claim"
+            why[label] = (f"{label} does not make this claim"
                           + (f"; it says instead: {theirs[0]}" if theirs else ".")
                           ).replace(".;", ";")
         prompt = f"{lead} Which source makes this claim? {shown}"
-        said = f"{key} makes this claim."
+        said = f"{source_label(meta)} makes this claim."
     options = rng.sample([key, *wrong], len(wrong) + 1)
     citations = [*bank.citations(fact),
                  *(c for other in _contesting(fact, bank) for c in bank.citations(other))]

@@ -1,13 +1,15 @@
 """Which source? "Which source says …?" for a fact backed by one source, "Which two
 sources both say …?" for a fact backed by several.
 
-Options name real sources (title, publisher when the text shows one, date, from each
-source's front matter). A source is offered as wrong only when it really does not say
-the claim (:meth:`~factquiz.qtypes.sourced.Corpus.says`: it quotes none of the fact's
-evidence and states its answer in no passage on the claim's topic); a source that says
-it without being cited is never offered. When the claim names a year in which some of
-its sources appeared, only sources of that year are offered, so the date gives nothing
-away. A claim that names its reports ("One 2022 report calls …") is not asked.
+Options name real sources by their short names, as the book cites them on every page
+("AA 2022"; title and date for a source without one); the feedback gives each source's
+title, publisher (when the text shows one) and date, all from the front matter. A source
+is offered as wrong only when it really does not say the claim
+(:meth:`~factquiz.qtypes.sourced.Corpus.says`: it quotes none of the fact's evidence and
+states its answer in no passage on the claim's topic); a source that says it without
+being cited is never offered. When the claim names a year in which some of its sources
+appeared, only sources of that year are offered, so the date gives nothing away. A claim
+that names its reports ("One 2022 report calls …") is not asked.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ..sourced import (
     fact_sources,
     grade_with_feedback,
     memo,
+    option_name,
     pick,
     quoted,
     source_label,
@@ -85,21 +88,21 @@ def _label(bank: Bank, sources: tuple[str, ...]) -> str:
     found = labels.get(sources)
     if found is None:
         ordered = sorted(sources, key=lambda s: (bank.sources[s].meta.published, s))
-        found = labels[sources] = " and ".join(source_label(bank.sources[s].meta)
+        found = labels[sources] = " and ".join(option_name(bank.sources[s].meta)
                                                for s in ordered)
     return found
 
 
 def _why_wrong(bank: Bank, option: tuple[str, ...], cited: list[str]) -> str:
     """Why a wrong option is wrong: which of its sources does not say the claim."""
-    titles = {s: f"“{bank.sources[s].meta.title}”" for s in option}
+    names = {s: option_name(bank.sources[s].meta) for s in option}
     silent = [s for s in option if s not in cited]
     if len(option) == 1:
-        return f"{titles[option[0]]} does not report this claim."
+        return f"{names[option[0]]} does not report this claim."
     if len(silent) == 1:
         said = next(s for s in option if s in cited)
-        return f"{titles[said]} reports it, but {titles[silent[0]]} does not."
-    return f"Neither {titles[silent[0]]} nor {titles[silent[1]]} reports it."
+        return f"{names[said]} reports it, but {names[silent[0]]} does not."
+    return f"Neither {names[silent[0]]} nor {names[silent[1]]} reports it."
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
@@ -128,9 +131,9 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                   None if len(cited) == 1 else MAX_DISTRACTORS + 1)
     order = rng.sample([key, *chosen], len(chosen) + 1)
     why = {o: "" if o == key else _why_wrong(bank, o, cited) for o in order}
-    sayers = " and ".join(f"“{bank.sources[s].meta.title}”" for s in cited)
-    explanation = (f"{fact.statement} This is reported by {sayers}; "
-                   + " ".join(why[option] for option in chosen))
+    sayers = "; ".join(source_label(bank.sources[s].meta) for s in cited)
+    explanation = " ".join([fact.statement, f"Reported by {sayers}.",
+                            *(why[option] for option in chosen)])
     return Question(id=qid, type="source", prompt=prompt,
                     options=[_label(bank, option) for option in order], answer=order.index(key),
                     explanation=explanation, option_feedback=[why[o] for o in order],
