@@ -21,7 +21,9 @@ import pytest
 from cli_run import run
 from ruamel.yaml import YAML
 
-from factquiz.add import InvalidItem, add_fact, insert_item, new_lesson, question_node
+from factquiz.authoring import InvalidItem, add_fact, new_lesson
+from factquiz.authoring.questions import question_node
+from factquiz.authoring.yamlinsert import insert_item
 from factquiz.load import load_project
 from factquiz.verify import check
 from factquiz.yamlio import round_trip_yaml
@@ -430,7 +432,8 @@ import json, os, sys, time
 from pathlib import Path
 mode, root, fields = sys.argv[1], Path(sys.argv[2]), json.loads(sys.argv[3])
 signal_file = Path(sys.argv[4])
-import factquiz.add as add
+import factquiz.authoring as authoring
+import factquiz.authoring.transaction as transaction
 if mode == "pause-before-rename":
     real_replace = os.replace
     def paused(src, dst):
@@ -443,18 +446,18 @@ if mode == "pause-before-rename":
 else:
     while not signal_file.exists():  # start together
         time.sleep(0.005)
-    real_write = add.atomic_write_text
+    real_write = transaction.atomic_write_text
     def slow(path, text, *newline):
         time.sleep(float(sys.argv[5]))  # inside the lock, after reading the file
         real_write(path, text, *newline)
-    add.atomic_write_text = slow
+    transaction.atomic_write_text = slow
     if mode == "no-lock":
         class NoLock:
             lock_file = "none"
             def acquire(self): pass
             def release(self): pass
-        add.locked = lambda path: NoLock()
-add.add_fact(root, fields)
+        transaction.locked = lambda path: NoLock()
+authoring.add_fact(root, fields)
 """
 
 

@@ -24,7 +24,7 @@ import pytest
 from cli_run import run
 from test_add import SUGA, fact_flags
 
-from factquiz.add import add_fact
+from factquiz.authoring import add_fact
 from factquiz.load import load_project
 from factquiz.verify import check
 
@@ -74,7 +74,7 @@ def shared_project(make_project: Callable[..., Path]) -> Iterator[Path]:
 # commands import is imported first, then the process gives up root for good.
 UNPRIVILEGED = """
 import os, sys
-import factquiz.add, factquiz.cli, factquiz.export, factquiz.generate, factquiz.verify
+import factquiz.authoring, factquiz.cli, factquiz.export, factquiz.generate, factquiz.verify
 import json, csv, zipfile, sqlite3, xml.etree.ElementTree, filelock, shutil, tempfile, errno
 # Import now what the command would import lazily: `nobody` may not read the interpreter's files.
 import importlib.metadata, typer.main
@@ -302,12 +302,12 @@ def test_new_files_follow_the_umask(make_project: Callable[..., Path], umask: in
 def test_one_id_into_two_lesson_files_at_once(make_project: Callable[..., Path]) -> None:
     """The project lock covers validate-and-write: the second writer sees the first's fact."""
     root = make_project(copy=("facts", "quizzes"))
-    slow = ("import sys, time, factquiz.add as add\n"
-            "real = add.atomic_write_text\n"
+    slow = ("import sys, time, factquiz.authoring.transaction as transaction\n"
+            "real = transaction.atomic_write_text\n"
             "def slow(*args):\n"
             "    time.sleep(2)\n"
             "    real(*args)\n"
-            "add.atomic_write_text = slow\n"
+            "transaction.atomic_write_text = slow\n"
             "sys.argv = ['factquiz', *sys.argv[1:]]\n"
             "from factquiz.cli import main\n"
             "main()\n")

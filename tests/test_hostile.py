@@ -328,7 +328,7 @@ def test_new_lesson_title_runs_no_template_and_no_html_in_the_book(tmp_path: Pat
     sidebar of every page."""
     from books import copy_small_book
 
-    from factquiz.add import new_lesson
+    from factquiz.authoring import new_lesson
     from factquiz.book import build_book
 
     root = copy_small_book(tmp_path / "book")

@@ -25,11 +25,11 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),
     ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
-                               "quality", "quizrules", "selection", "planner", "generate", "grade",
-                               "factcheck", "stats")),
-    ("renderers", ("feedback", "widgets", "attempts", "export", "sphinxext", "notebooks",
-                   "book", "schema")),
-    ("authoring", ("add",)),
+                               "quality", "quizrules", "selection", "planner", "variants",
+                               "generate", "grade", "factcheck", "stats")),
+    ("renderers", ("feedback", "widgets", "background", "attempts", "export", "sphinxext",
+                   "notebooks", "book", "schema")),
+    ("authoring", ("authoring",)),
     ("cli", ("cli", "__main__", "")),
 ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import pytest
@@ -108,32 +108,55 @@ def check_cli_preview(question: Question) -> None:
     assert "Answer:" in text
 
 
+class ExamplePrompter:
+    """Answers a form's prompts with its example's values, by the field each one fills."""
+
+    def __init__(self, example: Mapping[str, object]) -> None:
+        self.example = example
+
+    def text(self, field: str, label: str, default: str | None = None) -> str:
+        return str(self.example[field])
+
+    def number(self, field: str, label: str, default: str | None = None) -> int | float:
+        value = float(self.example[field])  # type: ignore[arg-type]
+        return int(value) if value.is_integer() else value
+
+    def lines(self, field: str, label: str) -> list[str]:
+        return list(self.example[field])  # type: ignore[call-overload]
+
+    def choose(self, field: str, label: str, options: list[tuple[str, str]],
+               default: str | None = None) -> str:
+        value = str(self.example[field])
+        assert value in dict(options), f"{field}: {value!r} is not among the choices offered"
+        return value
+
+    def confirm(self, field: str, label: str, default: bool = True) -> bool:
+        return str(self.example[field]).lower() == "true"
+
+
 def check_add_question(question: Question) -> None:
-    """An instructor question of the type (its fields as ``add question`` writes them)
-    becomes a question of the type."""
+    """``factquiz add question`` can write the type: its form (``QType.form``, in
+    ``qtypes/<type>/instructor.py``) reads its example's option values into fields it
+    declares, asking at the prompts gives the same fields, and the instructor question
+    they make becomes a question of the type that its key answers."""
     qtype = REGISTRY[question.type]
-    assert qtype.instructor_fields, "no instructor-question fields for this type"
-    fields = INSTRUCTOR_EXAMPLES[question.type]
-    assert set(fields) <= qtype.instructor_fields
+    form = qtype.form
+    assert form is not None, ("no `form` (qtypes/<type>/instructor.py): `factquiz add "
+                              "question` cannot write this type")
+    assert set(form.needs) <= set(form.fields) <= qtype.instructor_fields
+    fields = form.read(form.example)
+    assert set(fields) <= set(form.fields)
+    assert all(fields[name] not in (None, "", []) for name in form.needs), fields
+    asked: dict[str, object] = {}
+    form.ask(asked, lambda name: asked.get(name) in (None, "", []),
+             ExamplePrompter(form.example))
+    assert asked == fields
     iq = InstructorQuestion(type=question.type, prompt="Which _____?", explanation="Because.",
                             facts=question.fact_ids, **fields)
     made = instructor_question(iq, "contract-iq", random.Random(1), Bank.of(project()))
     assert made.type == question.type and grade(made, made.answer
                                                 if question.type != "cloze"
                                                 else made.accepted[0]).correct
-
-
-#: The type-specific fields of an example instructor question of each type (what
-#: ``factquiz add question`` asks for). A new type adds its example here.
-INSTRUCTOR_EXAMPLES: dict[str, dict[str, object]] = {
-    "mc": {"choices": ["Tokyo", "Osaka", "Kyoto"], "answer": "Tokyo"},
-    "tf": {"answer": True},
-    "cloze": {"accepted": ["Tokyo"], "match": "exact"},
-    "numeric": {"answer": 2022, "tolerance": 1},
-    "ordering": {"items": ["first", "second", "third"]},
-    "matching": {"pairs": [{"item": "a", "answer": "1"}, {"item": "b", "answer": "2"},
-                           {"item": "c", "answer": "3"}]},
-}
 
 
 def check_schema(question: Question) -> None:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
+from IPython.display import display
 
 import factquiz
+import factquiz.load
+import factquiz.variants
 from factquiz.attempts import ProgressStore
+from factquiz.background import prepared
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Question
@@ -438,3 +443,98 @@ def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "progress.json")],
                          capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[:2] == ["True", "[]"]
+
+
+def _refuse_loading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(root: Path) -> None:
+        raise AssertionError("the project was loaded again")
+
+    monkeypatch.setattr(factquiz.load, "load_project", refuse)
+
+
+def test_a_second_show_reuses_the_quiz_until_the_bank_changes(
+        make_project: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    root = make_project(copy=("facts", "quizzes"))
+    store = ProgressStore(tmp_path / "progress.json")
+    first = quiz_widget("raa", seed=5, project=root, store=store)
+    display(first)
+    assert prepared(60)  # once shown, the next variant ("Try again") is made meanwhile
+    real_load = factquiz.load.load_project
+    _refuse_loading(monkeypatch)
+    second = quiz_widget("raa", seed=5, project=root, store=store)
+    assert second.quiz is first.quiz  # the same generated quiz: nothing loaded or made
+    second.try_again()  # finds the variant made in the background
+    assert prepared(60)
+    # A new kernel reads both from the cache folder, still without loading the project.
+    factquiz.variants._KEPT.clear()
+    assert quiz_widget("raa", seed=5, project=root, store=store).quiz == first.quiz
+    tried = quiz_widget("raa", seed=6, project=root, store=store).quiz
+    assert tried == second.quiz
+    monkeypatch.setattr(factquiz.load, "load_project", real_load)
+    assert tried == make_quiz(load_project(root), "raa", seed=6)
+    # An edit to the bank shows on the next show(), in this kernel as in a new one.
+    path = root / "facts" / "raa.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    edited = quiz_widget("raa", seed=5, project=root, store=store).quiz
+    assert any("Reworded" in q.prompt for q in edited.questions)
+    assert not any("Reworded" in q.prompt for q in first.quiz.questions)
+    assert prepared(60)
+
+
+def test_showing_a_made_variant_loads_no_yaml_and_no_question_type(
+        make_project: Callable[..., Path], tmp_path: Path) -> None:
+    """A variant made before for the same files is shown without loading the project."""
+    root = make_project(copy=("facts", "quizzes"))
+    code = (
+        "import sys\n"
+        "from factquiz.attempts import ProgressStore\n"
+        "from factquiz.background import prepared\n"
+        "from factquiz.widgets import quiz_widget\n"
+        "widget = quiz_widget('raa', seed=3, project=sys.argv[1],\n"
+        "                     store=ProgressStore(sys.argv[2]))\n"
+        "heavy = ('factquiz.qtypes', 'factquiz.load', 'factquiz.generate')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'ruamel')\n"
+        "             or m.startswith(heavy)))\n"
+        "prepared(60)\n")
+    argv = [sys.executable, "-c", code, str(root), str(tmp_path / "progress.json")]
+    env = {**os.environ, "FACTQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    made = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout
+    assert "factquiz.generate" in made  # the first show generated it
+    shown = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout
+    assert shown.strip() == "[]"
+
+
+def test_showing_a_quiz_again_shows_its_widget_until_something_changed(
+        make_project: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import IPython.display
+
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("FACTQUIZ_PROGRESS", str(tmp_path / "progress.json"))
+    root = make_project(copy=("facts", "quizzes"))
+    shown: list[QuizWidget] = []
+    monkeypatch.setattr(IPython.display, "display", lambda widget, **_: shown.append(widget))
+    show("raa", project=root)
+    first = shown[-1]
+    answer(first.cards[0], right_for(first.cards[0].question))
+    first.check(1)
+    show("raa", project=root)  # the cell run again: the quiz as the student left it
+    assert shown[-1] is first and first.answered == 1
+    show("raa", seed=first.quiz.seed + 1, project=root)  # another variant
+    assert shown[-1] is not first
+    # Another kernel resets the variant: showing it again reads the progress again.
+    ProgressStore(tmp_path / "progress.json").reset(first.quiz.id, first.quiz.seed, None)
+    show("raa", project=root)
+    again = shown[-1]
+    assert again is not first and again.answered == 0 and again.quiz == first.quiz
+    # An edit to the bank: a new widget, with the edited quiz.
+    path = root / "facts" / "raa.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    show("raa", project=root)
+    assert shown[-1] is not again
+    assert any("Reworded" in q.prompt for q in shown[-1].quiz.questions)
+    assert prepared(60)

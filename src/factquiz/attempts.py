@@ -35,15 +35,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, get_args
 
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import FactquizError
 from .model import Question
 from .normalize import answer_key
-from .yamlio import atomic_write_text
+
+if TYPE_CHECKING:
+    from filelock import FileLock, Timeout
 
 #: Environment variable naming the progress file.
 PROGRESS_ENV = "FACTQUIZ_PROGRESS"
@@ -81,7 +82,7 @@ def default_path() -> Path:
 class Attempt(BaseModel):
     """One checked answer to one question of one quiz variant."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     lesson: str
@@ -102,7 +103,7 @@ class Attempt(BaseModel):
 class Reset(BaseModel):
     """The student pressed Reset: attempts before ``after`` no longer count for the variant."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     seed: int
@@ -114,7 +115,7 @@ class Reset(BaseModel):
 class Variant(BaseModel):
     """The student moved to another variant of a quiz ("Try again")."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     seed: int
@@ -165,7 +166,7 @@ class ProgressData:
                  "variant": (self.variant_records, self._variants)}
         raw, valid = lists[kind]
         valid.append((len(raw), record))  # type: ignore[arg-type]
-        raw.append(record.model_dump(mode="json"))
+        raw.append(_as_json(record))
 
     def to_json(self) -> dict[str, Any]:
         """The file's content: every record as it was read or added."""
@@ -179,6 +180,10 @@ def _valid(model: type[Any], records: list[Any], what: str,
     named in ``problems``."""
     out = []
     for i, record in enumerate(records):
+        plain = _plain(model, record)
+        if plain is not None:
+            out.append((i, plain))
+            continue
         try:
             out.append((i, model.model_validate(record)))
         except ValidationError as exc:
@@ -187,6 +192,47 @@ def _valid(model: type[Any], records: list[Any], what: str,
             problems.append(f"{what} {i + 1} is not valid ({where}: {first['msg']}); it is kept "
                             "in the file and left out")
     return out
+
+
+def _plain(model: type[Any], record: Any) -> Any | None:
+    """``record`` as a ``model`` when each of its fields holds exactly its JSON type (as
+    every record this module writes does), else None: pydantic then validates it and says
+    what is wrong. Saves building pydantic's validators when a quiz is shown or checked."""
+    if not isinstance(record, dict):
+        return None
+    values = {}
+    for name, info in model.model_fields.items():
+        if name in record:
+            if not _holds(info.annotation, record[name]):
+                return None
+            values[name] = record[name]
+        elif info.is_required():
+            return None
+    return model.model_construct(**values)
+
+
+def _holds(annotation: Any, value: Any) -> bool:
+    """Whether ``value`` is exactly of the field type ``annotation`` (str, int, bool,
+    ``X | None`` or Any), with no conversion."""
+    if annotation is Any:
+        return True
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if annotation in (str, bool, type(None)):
+        return type(value) is annotation
+    options = get_args(annotation)
+    return bool(options) and any(_holds(option, value) for option in options)
+
+
+def _record(model: type[Any], **values: Any) -> Any:
+    """A new ``model`` record (validated by pydantic only when a value is not plain)."""
+    plain = _plain(model, values)
+    return plain if plain is not None else model(**values)
+
+
+def _as_json(record: BaseModel) -> dict[str, Any]:
+    """A record as its file holds it (its fields, JSON values as given)."""
+    return {name: getattr(record, name) for name in type(record).model_fields}
 
 
 def question_fingerprint(question: Question) -> str:
@@ -251,7 +297,7 @@ class ProgressStore:
                  clock: Callable[[], str] = utc_now) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.clock = clock
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
+        self._lock: FileLock | None = None  # made on first use (filelock loads slowly)
 
     # --- reading and writing ----------------------------------------------------------
 
@@ -315,30 +361,44 @@ class ProgressStore:
         return ProgressData()
 
     def _write_unlocked(self, data: ProgressData) -> None:
+        from .yamlio import atomic_write_text
+
         text = json.dumps(data.to_json(), indent=1, ensure_ascii=False)
         atomic_write_text(self.path, text + "\n")
 
     def _locked(self) -> FileLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
         return self._lock
 
     def _locked_error(self, exc: Timeout) -> ProgressLocked:
         return ProgressLocked(f"{self.path} is locked by another process ({exc.lock_file}); try "
                               "again, or delete the lock file if no kernel is running")
 
+    def stamp(self) -> tuple[int, int, int] | None:
+        """The file's modification time, size and inode (None when there is none): a
+        change means someone wrote it."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
     def load(self) -> ProgressData:
-        """Everything in the file (empty when there is no file yet)."""
+        """Everything in the file (empty when there is no file yet). Reading takes no lock:
+        the file is only ever replaced whole (see :meth:`_update`), so a reader sees the
+        file before a change or after it."""
         if not self.path.exists():
             return ProgressData()
-        if self.path.is_dir():
-            raise self._unusable("is a directory, not a file")
-        try:
-            with self._locked():
-                return self._read_unlocked(repair=False)
-        except Timeout as exc:
-            raise self._locked_error(exc) from exc
+        return self._read_unlocked(repair=False)
 
     def _update(self, change: Callable[[ProgressData], None]) -> None:
+        """Read, ``change`` and write the file, under the lock."""
+        from filelock import Timeout
+
         if self.path.is_dir():
             raise self._unusable("is a directory, not a file")
         try:
@@ -358,7 +418,7 @@ class ProgressStore:
             extra = {"content": answer_content(question, answer),
                      "fingerprint": question_fingerprint(question)}
             question = question.id
-        attempt = Attempt(quiz=quiz, lesson=lesson, seed=seed, student=student,
+        attempt = _record(Attempt, quiz=quiz, lesson=lesson, seed=seed, student=student,
                           question=question, type=qtype, answer=answer, correct=correct,
                           time=self.clock(), **extra)
         self._update(lambda data: data.add("attempt", attempt))
@@ -366,7 +426,7 @@ class ProgressStore:
 
     def moved_to(self, quiz: str, seed: int, student: str | None) -> None:
         """Note that the student moved to variant ``seed`` ("Try again")."""
-        variant = Variant(quiz=quiz, seed=seed, student=student, time=self.clock())
+        variant = _record(Variant, quiz=quiz, seed=seed, student=student, time=self.clock())
         self._update(lambda data: data.add("variant", variant))
 
     def last_variant(self, quiz: str, student: str | None,
@@ -382,8 +442,8 @@ class ProgressStore:
     def reset(self, quiz: str, seed: int, student: str | None) -> None:
         """Start the variant afresh: earlier attempts stay in the history but no longer count."""
         def change(data: ProgressData) -> None:
-            data.add("reset", Reset(quiz=quiz, seed=seed, student=student,
-                                    after=len(data.records), time=self.clock()))
+            data.add("reset", _record(Reset, quiz=quiz, seed=seed, student=student,
+                                      after=len(data.records), time=self.clock()))
         self._update(change)
 
     def current(self, quiz: str, seed: int, student: str | None,

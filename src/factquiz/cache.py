@@ -23,6 +23,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -49,8 +50,10 @@ def _input_files(root: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
+@lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """The factquiz code's modules (path, size, modification time) and Python's version."""
+    """The factquiz code's modules (path, size, modification time) and Python's version,
+    taken once per process: the code a process runs is the code it started with."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{LAYOUT}\0{sys.version}\0".encode())
     for path in sorted(package.rglob("*.py")):

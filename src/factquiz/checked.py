@@ -42,9 +42,11 @@ class CheckResult:
                    int(data["sources"]))
 
 
-def check_root(root: Path, project: LoadedProject | None = None) -> CheckResult:
+def check_root(root: Path, project: LoadedProject | None = None,
+               digest: str | None = None) -> CheckResult:
     """Every finding for the project at ``root`` (``project``, when it is loaded already),
-    from the cache when the project's files and factquiz are as they were."""
+    from the cache when the project's files and factquiz are as they were (``digest``, their
+    :func:`~factquiz.cache.project_digest`, when the caller computed it already)."""
 
     def compute() -> CheckResult:
         from .load import load_project
@@ -53,4 +55,5 @@ def check_root(root: Path, project: LoadedProject | None = None) -> CheckResult:
         loaded = project if project is not None else load_project(root)
         return CheckResult(check(loaded), len(loaded.facts), len(loaded.sources))  # type: ignore[arg-type]
 
-    return cache.cached(root, "check", compute, CheckResult.to_json, CheckResult.from_json)
+    return cache.cached(root, "check", compute, CheckResult.to_json, CheckResult.from_json,
+                        digest)

@@ -12,23 +12,22 @@ cached, so a variant costs little more than building its questions.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from dataclasses import replace
 from pathlib import Path
 
-from . import cache
 from .assembly import Traits, traits
 from .errors import FactquizError
 from .factbank import Bank, as_bank
 from .findings import Finding
-from .load import Project, load_project
+from .load import Project, current_project
 from .model import Fact, Question, QuestionType
 from .planner import QuizPlan, Search, UnsatisfiableQuiz
 from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
 from .quizrules import instructor_findings, mix_findings
 from .selection import generated_counts, instructor_question, select_facts
+from .variants import find, find_at, remember, seed_for
 
 #: Seeds a quiz is tried with by ``check`` and ``stats`` (beside its default seed), and
 #: that a fitted quiz (``fit: true``) must assemble for.
@@ -41,16 +40,6 @@ class UnknownQuiz(FactquizError):
 
 class InvalidQuiz(FactquizError):
     """The quiz file has errors; ``factquiz check`` lists them."""
-
-
-
-
-def seed_for(student: str) -> int:
-    """A stable 63-bit seed for a student id (SHA-256 of the stripped id)."""
-    digest = hashlib.sha256(student.strip().encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
-
-
 
 
 def quiz_definition(project: Project, quiz_id: str) -> QuizFile:
@@ -148,8 +137,8 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     is used. Giving both is an error. Raises :class:`UnknownQuiz` for an unknown id,
     :class:`InvalidQuiz` for a quiz file with errors and :class:`UnsatisfiableQuiz`
     when no fair set exists (``factquiz check`` reports such quizzes). A variant is
-    generated once per content of the project's files and reused from
-    :mod:`factquiz.cache` (across calls, processes and the book build).
+    generated once per content of the project's files and reused (see
+    :mod:`factquiz.variants`: across calls, processes and the book build).
     """
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
@@ -158,28 +147,27 @@ def make_quiz(project: Project, quiz_id: str, seed: int | None = None,
     digest = project.derived.get("content-digest")
     if digest is None:
         return _make_quiz(project, quiz_id, seed)
-    return cache.cached(project.root, _cache_name(quiz_id, seed),
-                        lambda: _make_quiz(project, quiz_id, seed),
-                        lambda quiz: quiz.model_dump(mode="json"), Quiz.model_validate,
-                        digest=digest)
+    found = find(project.root, quiz_id, seed, digest)
+    if found is not None:
+        return found
+    quiz = _make_quiz(project, quiz_id, seed)
+    remember(project.root, quiz_id, seed, digest, quiz)
+    return quiz
 
 
 def make_quiz_at(root: Path, quiz_id: str, seed: int | None = None,
                  student: str | None = None) -> Quiz:
     """:func:`make_quiz` for the project at ``root``, which is loaded only when the
-    variant is not in the cache for the project's current files."""
+    variant is neither kept in this process nor in the cache for the project's current
+    files (see :mod:`factquiz.variants`)."""
     if seed is not None and student is not None:
         raise FactquizError("give a seed or a student id, not both")
-    if cache.enabled():
-        name = _cache_name(quiz_id, seed_for(student) if student is not None else seed)
-        found = cache.fetch(root, name, cache.project_digest(root), Quiz.model_validate)
-        if found is not None:
-            return found
-    return make_quiz(load_project(root), quiz_id, seed=seed, student=student)
-
-
-def _cache_name(quiz_id: str, seed: int | None) -> str:
-    return f"quiz-{quiz_id}-{'default' if seed is None else seed}"
+    if student is not None:
+        seed = seed_for(student)
+    found = find_at(root, quiz_id, seed)
+    if found is not None:
+        return found
+    return make_quiz(current_project(root), quiz_id, seed=seed)
 
 
 def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:

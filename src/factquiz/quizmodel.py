@@ -8,7 +8,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import NonEmpty, Question, QuestionType, Slug, Strict
-from .yamlio import position
 
 QUIZZES_DIR = "quizzes"
 
@@ -95,6 +94,8 @@ class LoadedQuiz:
     quiz: QuizFile
 
     def at(self, *loc: str | int) -> tuple[int, int]:
+        from .yamlio import position  # here: a quiz variant is read without YAML
+
         return position(self.node, loc)
 
 

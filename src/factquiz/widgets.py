@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
+from .background import Variants
 from .errors import FactquizError
 from .feedback import feedback_html as explanation_and_sources
 from .model import Grade, Question
@@ -144,35 +146,94 @@ def _plain(markup: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
+class Shared:
+    """The layout and style models that the widgets of one quiz share.
+
+    Every ipywidget has a layout model and most have a style model; made per widget they
+    would be most of a quiz's models (each one a message to the browser and an entry in
+    the saved notebook). One of each kind serves every card, button and text instead."""
+
+    def __init__(self) -> None:
+        self.plain = widgets.Layout()
+        self.card = widgets.Layout(border="1px solid #888", padding="0.5em 1em",
+                                   margin="0.5em 0")
+        self.html = HTMLStyle()
+        self.button = widgets.ButtonStyle()
+
+    def models(self) -> set[int]:
+        """The ids of the shared models (never closed with a widget that uses them)."""
+        return {id(self.plain), id(self.card), id(self.html), id(self.button)}
+
+
 class QuestionCard:
     """One question: its prompt, the control for its type, a Check button and feedback."""
 
     def __init__(self, question: Question, number: int, total: int,
-                 on_check: Callable[[QuestionCard], None]) -> None:
+                 on_check: Callable[[QuestionCard], None], shared: Shared | None = None) -> None:
+        self.shared = shared if shared is not None else Shared()
+        self._on_check = on_check
+        self.heading: widgets.HTML | None = None
+        self.check_button: widgets.Button | None = None
+        self.box: widgets.VBox | None = None
+        self._feedback: widgets.HTML | None = None  # made when there is feedback to show
+        self.controls: list[widgets.Widget] = []
+        self.control: widgets.Widget | None = None
+        self.load(question, number, total)
+
+    def load(self, question: Question, number: int, total: int) -> None:
+        """Show ``question`` (number ``number`` of ``total``) on this card, unanswered.
+
+        A card already shown keeps its heading, Check button and box and gets new controls
+        (so "Try again" reuses the cards of the variant before); each widget is made with
+        its final state, so it costs one message to the browser."""
+        self._close_controls()
         self.question = question
         self.number = number
         self.first_correct: bool | None = None  # verdict of the first attempt
         self.last_grade: Grade | None = None
         self.attempts = 0
         self._touched = False
+        shared = self.shared
         kind = TYPE_NAMES.get(question.type, question.type)
-        self.heading = widgets.HTML(
-            f'<h3 style="margin:0.2em 0">Question {number} of {total} '
-            f'<small>({_text(kind)})</small></h3>'
-            f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
+        heading = (f'<h3 style="margin:0.2em 0">Question {number} of {total} '
+                   f'<small>({_text(kind)})</small></h3>'
+                   f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
+        tooltip = f"Check your answer to question {number}"
+        if self.heading is None:
+            self.heading = widgets.HTML(heading, layout=shared.plain, style=shared.html)
+        else:
+            self.heading.value = heading
+        if self.check_button is None:
+            self.check_button = widgets.Button(description="Check", tooltip=tooltip,
+                                               layout=shared.plain, style=shared.button)
+            self.check_button.on_click(lambda _button: self._on_check(self))
+        elif self.check_button.tooltip != tooltip:
+            self.check_button.tooltip = tooltip
         self.controls = self._build_controls()
-        self.control = (widgets.VBox(self.controls) if question.type in ("ordering", "matching")
-                        else self.controls[0])
-        self.check_button = widgets.Button(
-            description="Check", tooltip=f"Check your answer to question {number}")
-        self.check_button.on_click(lambda _button: on_check(self))
-        self.feedback = widgets.HTML("")
-        self.box = widgets.VBox(
-            [self.heading, self.control, self.check_button, self.feedback],
-            layout=widgets.Layout(border="1px solid #888", padding="0.5em 1em",
-                                  margin="0.5em 0"))
-        self.box.add_class("factquiz-card")
-        self.feedback.add_class("factquiz-feedback")
+        self.control = (widgets.VBox(self.controls, layout=shared.plain)
+                        if question.type in ("ordering", "matching") else self.controls[0])
+        if self._feedback is not None:
+            self._feedback.close()
+            self._feedback = None
+        children = [self.heading, self.control, self.check_button]
+        if self.box is None:
+            self.box = widgets.VBox(children, layout=shared.card,
+                                    _dom_classes=("factquiz-card",))
+        else:
+            self.box.children = children
+
+    @property
+    def feedback(self) -> widgets.HTML:
+        """The feedback area below the Check button (made on first use)."""
+        if self._feedback is None:
+            self._feedback = widgets.HTML(layout=self.shared.plain, style=self.shared.html,
+                                          _dom_classes=("factquiz-feedback",))
+            self.box.children = [*self.box.children, self._feedback]
+        return self._feedback
+
+    def _show_feedback(self, markup: str) -> None:
+        if markup or self._feedback is not None:
+            self.feedback.value = markup
 
     # --- controls -----------------------------------------------------------------------
 
@@ -261,9 +322,19 @@ class QuestionCard:
             self.clear()
 
     def close(self) -> None:
-        """Close every widget of the card (when the quiz is replaced by another variant)."""
-        for widget in [*self.controls, self.control, self.heading, self.check_button,
-                       self.feedback, self.box]:
+        """Close every widget of the card (when the quiz is replaced by a shorter one)."""
+        self._close_controls()
+        for widget in [self.heading, self.check_button, self._feedback, self.box]:
+            if widget is not None:
+                widget.close()
+
+    def _close_controls(self) -> None:
+        """Close the controls, with their own layout and style models (not the shared ones)."""
+        shared = self.shared.models()
+        for widget in {id(w): w for w in [*self.controls, self.control] if w is not None}.values():
+            for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+                if isinstance(part, widgets.Widget) and id(part) not in shared:
+                    part.close()
             widget.close()
 
     def clear(self) -> None:
@@ -281,7 +352,7 @@ class QuestionCard:
         self.first_correct = None
         self.last_grade = None
         self.attempts = 0
-        self.feedback.value = ""
+        self._show_feedback("")
 
     # --- feedback -----------------------------------------------------------------------
 
@@ -291,11 +362,11 @@ class QuestionCard:
         if self.first_correct is None:
             self.first_correct = grade.correct
         self.last_grade = grade
-        self.feedback.value = self.feedback_html(grade)
+        self._show_feedback(self.feedback_html(grade))
 
     def prompt_only(self, message: str) -> None:
         """Show a hint without grading (the answer was incomplete)."""
-        self.feedback.value = f'<p role="status"><strong>{_text(message)}</strong></p>'
+        self._show_feedback(f'<p role="status"><strong>{_text(message)}</strong></p>')
 
     def feedback_html(self, grade: Grade) -> str:
         """The verdict in words and symbol, the right answer after a miss, explanation, source."""
@@ -320,7 +391,7 @@ class QuestionCard:
     @property
     def feedback_text(self) -> str:
         """The feedback as plain text."""
-        return _plain(self.feedback.value)
+        return _plain(self._feedback.value) if self._feedback is not None else ""
 
     def text(self) -> str:
         """The question as plain text, without its key (for the offline fallback)."""
@@ -341,49 +412,67 @@ class QuizWidget:
     def __init__(self, quiz: QuizLike, *, student: str | None = None,
                  store: ProgressStore | None = None, grader: Grader | None = None,
                  variant: VariantMaker | None = None) -> None:
-        if grader is None:
-            from .grade import grade as grader
-        self.grader: Grader = grader
+        self._grader = grader
         self.store = store if store is not None else ProgressStore()
         self.student = student
         self.variant = variant
-        self.title = widgets.HTML()
-        self.score_label = widgets.HTML()
+        shared = self.shared = Shared()
+        plain, html_style = shared.plain, shared.html
+        self.title = widgets.HTML(layout=plain, style=html_style)
+        self.score_label = widgets.HTML(layout=plain, style=html_style,
+                                        _dom_classes=("factquiz-score",))
         self.bar = widgets.IntProgress(value=0, min=0, max=1, description="Answered",
-                                       style={"description_width": "initial"})
+                                       style={"description_width": "initial"}, layout=plain)
         self.try_again_button = widgets.Button(
             description="Try again",
-            tooltip="A fresh variant of this quiz: new order, new options")
+            tooltip="A fresh variant of this quiz: new order, new options",
+            layout=plain, style=shared.button)
         self.reset_button = widgets.Button(
-            description="Reset", tooltip="Clear all answers of this variant")
+            description="Reset", tooltip="Clear all answers of this variant",
+            layout=plain, style=shared.button)
         self.try_again_button.on_click(lambda _b: self.try_again())
         self.reset_button.on_click(lambda _b: self.reset())
-        self.status = widgets.HTML("")
-        self.cards_box = widgets.VBox()
-        header = widgets.VBox([
+        self.status = widgets.HTML("", layout=plain, style=html_style,
+                                   _dom_classes=("factquiz-status",))
+        self._header = [
             self.title,
-            widgets.HBox([self.bar, self.score_label]),
-            widgets.HBox([self.try_again_button, self.reset_button]),
+            widgets.HBox([self.bar, self.score_label], layout=plain),
+            widgets.HBox([self.try_again_button, self.reset_button], layout=plain),
             self.status,
-        ])
-        self.root = widgets.VBox([header, self.cards_box])
-        self.root.add_class("factquiz-quiz")
-        self.score_label.add_class("factquiz-score")
-        self.status.add_class("factquiz-status")
+        ]
+        self.root = widgets.VBox(self._header, layout=plain, _dom_classes=("factquiz-quiz",))
         self.cards: list[QuestionCard] = []
         self._load(quiz)
+
+    @property
+    def grader(self) -> Grader:
+        """How answers are graded (:func:`factquiz.grade.grade` unless given; imported at
+        the first Check, so showing a quiz does not load the question types)."""
+        if self._grader is None:
+            from .grade import grade
+
+            self._grader = grade
+        return self._grader
 
     # --- building -----------------------------------------------------------------------
 
     def _load(self, quiz: QuizLike, note: str = "") -> None:
-        """Show ``quiz`` with its saved answers; the status is ``note`` and what was restored."""
-        for card in self.cards:
-            card.close()
+        """Show ``quiz`` with its saved answers; the status is ``note`` and what was restored.
+
+        The cards already shown are reused for the new questions (see
+        :meth:`QuestionCard.load`); only cards beyond the new quiz's length are closed."""
         self.quiz = quiz
         total = len(quiz.questions)
-        self.cards = [QuestionCard(q, n, total, self._check)
-                      for n, q in enumerate(quiz.questions, start=1)]
-        self.cards_box.children = [card.box for card in self.cards]
+        kept, surplus = self.cards[:total], self.cards[total:]
+        for number, card in enumerate(kept, start=1):
+            card.load(quiz.questions[number - 1], number, total)
+        self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared)
+                             for n, q in enumerate(quiz.questions[len(kept):],
+                                                   start=len(kept) + 1)]
+        for card in surplus:
+            card.close()
+        if surplus or len(self.cards) > len(kept):
+            self.root.children = [*self._header, *(card.box for card in self.cards)]
         who = f" — {_text(self.student)}" if self.student else ""
         self.title.value = (f'<h2 style="margin:0.2em 0">{_text(quiz.title)}</h2>'
                             f"<p>{total} questions · variant {quiz.seed}{who}. Answer each "
@@ -392,6 +481,7 @@ class QuizWidget:
         self.bar.max = max(total, 1)
         self.status.value = note + self._restore()
         self._update_score()
+        self._seen = self.store.stamp()
 
     def _restore(self) -> str:
         """Show the answers saved for this very variant (e.g. before a kernel restart).
@@ -462,6 +552,7 @@ class QuizWidget:
             self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
                                  f"{_text(str(exc))}</p>")
         self._update_score()
+        self._seen = self.store.stamp()
 
     def check(self, number: int) -> None:
         """Press Check on question ``number`` (1-based), as the student would."""
@@ -480,6 +571,14 @@ class QuizWidget:
         except (FactquizError, OSError) as exc:
             note += f"<p>Not saved, so a restart goes back: {_text(str(exc))}</p>"
         self._load(self.variant(seed), note=note)
+        self._prepare_next()
+
+    def _prepare_next(self) -> None:
+        """Have the variant that "Try again" shows next made while the student reads
+        (once the quiz is shown, so that showing it does not wait for that work)."""
+        prepare = getattr(self.variant, "prepare", None)
+        if prepare is not None:
+            prepare(self.quiz.seed + 1)
 
     def reset(self) -> None:
         """Clear every answer of this variant; the history stays in the progress file."""
@@ -492,6 +591,12 @@ class QuizWidget:
         else:
             self.status.value = "<p>All answers cleared.</p>"
         self._update_score()
+        self._seen = self.store.stamp()
+
+    def as_left(self) -> bool:
+        """Whether the widget is open and the progress file is as this widget last read or
+        wrote it (so that showing the widget again shows the student's progress)."""
+        return self.root.comm is not None and self.store.stamp() == self._seen
 
     # --- score --------------------------------------------------------------------------
 
@@ -536,6 +641,7 @@ class QuizWidget:
 
         display(Javascript(KEYBOARD_JS))
         display(self._repr_mimebundle_(), raw=True)
+        self._prepare_next()
 
     def __repr__(self) -> str:
         return f"<QuizWidget {self.quiz.id} variant {self.quiz.seed}: {self.score_text}>"
@@ -544,11 +650,21 @@ class QuizWidget:
 def _project(project: Any) -> Any:
     """A loaded Project from a Project, a path, or the current directory (like the CLI)."""
     from .load import Project, current_project
-    from .project import project_root
 
     if isinstance(project, Project):
         return project
-    return current_project(project_root(Path(project) if project is not None else None))
+    return current_project(_root(project))
+
+
+def _root(project: Any) -> Path:
+    """The project folder from a path, or from the current directory (like the CLI)."""
+    from .project import project_root
+
+    return project_root(Path(project) if project is not None else None)
+
+
+def _is_loaded(project: Any) -> bool:
+    return project is not None and not isinstance(project, (str, Path))
 
 
 def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
@@ -559,24 +675,41 @@ def quiz_widget(quiz_or_lesson: str | QuizLike, seed: int | None = None,
     With a lesson id the quiz is generated for ``seed`` (or, without one, the variant the
     student was last on, e.g. after "Try again" and a kernel restart, else the student's
     own seed, or the quiz file's default). ``student`` also names whose progress it is.
+    ``project`` is a loaded project or its folder (default: found from the current
+    directory); a variant generated before for the same project files is reused (see
+    :mod:`factquiz.variants`) without loading the project.
     """
     store = store if store is not None else ProgressStore()
-    if isinstance(quiz_or_lesson, str):
-        loaded = _project(project)
-        if seed is None:
-            seed = _last_variant(store, quiz_or_lesson, student)
-        quiz = _generate(loaded, quiz_or_lesson, seed, student)
-    else:
-        quiz = quiz_or_lesson
-        loaded = _project(project) if project is not None else None
-    variant: VariantMaker | None = None
-    if loaded is not None:
-        quiz_id = quiz.id
-
-        def variant(new_seed: int) -> QuizLike:
-            return _generate(loaded, quiz_id, new_seed, None)
-
+    quiz, variant = _resolve(quiz_or_lesson, seed, student, project, store)
     return QuizWidget(quiz, student=student, store=store, variant=variant)
+
+
+def _resolve(quiz_or_lesson: str | QuizLike, seed: int | None, student: str | None,
+             project: Any, store: ProgressStore) -> tuple[QuizLike, VariantMaker | None]:
+    """The quiz :func:`quiz_widget` shows, and how it makes other variants (or None)."""
+    variant: VariantMaker | None = None
+    if isinstance(quiz_or_lesson, str):
+        quiz_id = quiz_or_lesson
+        if seed is None:
+            seed = _last_variant(store, quiz_id, student)
+        if seed is None and student is not None:
+            from .variants import seed_for
+
+            seed = seed_for(student)
+        if _is_loaded(project):
+            def variant(new_seed: int | None) -> QuizLike:
+                return _generate(project, quiz_id, new_seed)
+        else:
+            variant = Variants(_root(project), quiz_id)
+        return variant(seed), variant
+    quiz = quiz_or_lesson
+    if project is not None:
+        loaded, ready_id = _project(project), quiz.id
+
+        def variant(new_seed: int | None) -> QuizLike:
+            return _generate(loaded, ready_id, new_seed)
+
+    return quiz, variant
 
 
 def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> int | None:
@@ -590,10 +723,10 @@ def _last_variant(store: ProgressStore, quiz_id: str, student: str | None) -> in
         return None
 
 
-def _generate(project: Any, quiz_id: str, seed: int | None, student: str | None) -> QuizLike:
+def _generate(project: Any, quiz_id: str, seed: int | None) -> QuizLike:
     from .generate import make_quiz
 
-    return make_quiz(project, quiz_id, seed=seed, student=None if seed is not None else student)
+    return make_quiz(project, quiz_id, seed=seed)
 
 
 def show(quiz_or_lesson: str | QuizLike, seed: int | None = None, student: str | None = None,
@@ -604,7 +737,31 @@ def show(quiz_or_lesson: str | QuizLike, seed: int | None = None, student: str |
     the current directory, or from ``project``) or a ready ``Quiz``. ``seed`` picks the
     variant (default: one per student), ``student`` names whose progress this is. Use
     :func:`quiz_widget` to get the widget object instead.
+
+    Showing a lesson's quiz again in the same kernel (e.g. running its cell again) shows
+    the same quiz widget, as the student left it, while it is the same variant of the same
+    project files and nobody else changed the progress file since; else a new widget.
     """
     from IPython.display import display
 
-    display(quiz_widget(quiz_or_lesson, seed=seed, student=student, project=project))
+    display(_to_show(quiz_or_lesson, seed, student, project))
+
+
+#: The quiz widgets :func:`show` displayed in this kernel, by what was asked for.
+_SHOWN: dict[tuple[Any, ...], QuizWidget] = {}
+
+
+def _to_show(quiz_or_lesson: str | QuizLike, seed: int | None, student: str | None,
+             project: Any) -> QuizWidget:
+    """The widget :func:`show` displays: the one shown before for the same request when
+    it still shows the variant asked for and its progress is as it left it, else new."""
+    if not isinstance(quiz_or_lesson, str) or _is_loaded(project):
+        return quiz_widget(quiz_or_lesson, seed=seed, student=student, project=project)
+    store = ProgressStore()
+    key = (_root(project).resolve(), quiz_or_lesson, seed, student, store.path)
+    quiz, variant = _resolve(quiz_or_lesson, seed, student, project, store)
+    known = _SHOWN.get(key)
+    if known is not None and known.quiz == quiz and known.as_left():
+        return known
+    widget = _SHOWN[key] = QuizWidget(quiz, student=student, store=store, variant=variant)
+    return widget

@@ -4,7 +4,7 @@ Every field is an option, for scripts; whatever is missing is asked for (with th
 choices listed and defaults offered) when the terminal is interactive or ``--interactive``
 is given. The item is checked with ``factquiz check``'s rules and previewed before it is
 written; a refused item is re-asked field by field when prompting, else the command exits
-with code 2 and nothing is written. The work is done by :mod:`factquiz.add`.
+with code 2 and nothing is written. The work is done by :mod:`factquiz.authoring`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import typer
 from rich.markup import escape
 from rich.syntax import Syntax
 
-from ..add import (
+from ..authoring import (
     AddResult,
     InvalidItem,
     add_fact,
@@ -39,6 +39,7 @@ from ..load import Project, load_project
 from ..model import Kind
 from ..project import project_root
 from ..qtypes import REGISTRY
+from ..qtypes.instructor import InstructorForm
 from ..stats import capabilities
 from .common import ProjectOpt, app, console, err_console
 from .quiz import question_lines
@@ -158,17 +159,17 @@ def _print_yaml(text: str) -> None:
         console.print(text.rstrip("\n"), markup=False)
 
 
-def _check_preview_write(what: str, attempt: Callable[[bool], AddResult],
+def _check_preview_write(what: str, attempt: Callable[[bool, AddResult | None], AddResult],
                          preview: Callable[[AddResult], None], prompting: bool, yes: bool,
                          dry_run: bool, reask: Callable[[list[str]], None]) -> None:
     """Check the item (re-asking when prompting), preview it, then confirm and write it.
 
-    ``attempt(dry_run)`` adds the item. Without a confirmation to wait for, the checked
-    item is written by that one call; with one, it is checked again (under the file's
-    lock) when it is written, since the file may have changed meanwhile.
+    ``attempt(dry_run, checked)`` adds the item. Without a confirmation to wait for, the
+    checked item is written by that one call; with one, the write (under the project's
+    lock) reuses the check when the project is unchanged since, and checks again if not.
     """
     confirm = prompting and not yes
-    result = _run_until_valid(lambda: attempt(dry_run or confirm), prompting, reask)
+    result = _run_until_valid(lambda: attempt(dry_run or confirm, None), prompting, reask)
     preview(result)
     for finding in result.warnings:
         err_console.print(finding.format(), markup=False)
@@ -180,7 +181,7 @@ def _check_preview_write(what: str, attempt: Callable[[bool], AddResult],
         if not typer.confirm(question, default=True):
             console.print("nothing was written")
             raise typer.Exit(1)
-        result = attempt(False)
+        result = attempt(False, result)
     console.print(f"added {what} {result.item_id} to {result.shown}")
 
 
@@ -338,12 +339,27 @@ def add_fact_command(
     else:
         require_lesson(loaded, fields["lesson"])
         fields["id"] = fields["id"] or suggest_fact_id(loaded, fields["lesson"], fields["answer"])
-    _check_preview_write("fact", lambda check_only: add_fact(root, fields, check_only, loaded),
+    _check_preview_write("fact", lambda check_only, checked: add_fact(root, fields, check_only,
+                                                                       loaded, checked),
                          _preview_fact, prompting, yes, dry_run,
                          lambda names: _ask_fact(loaded, fields, names))
 
 
 # --- add question -----------------------------------------------------------------------------
+
+#: The option of each instructor-question field whose option is not ``--<field>``.
+OPTION = {"choices": "--choice", "items": "--item", "pairs": "--pair", "facts": "--fact"}
+#: ``--type``'s help: the registered types ``add question`` can write.
+TYPE_HELP = "The question type: " + ", ".join(
+    name if qtype.title == name else f"{name} ({qtype.title})"
+    for name, qtype in REGISTRY.items() if qtype.form is not None) + "."
+
+
+def _type_option(field: str) -> Any:
+    """The option giving ``field``, its help saying what it holds for each type using it."""
+    uses = [f"{name}: {qtype.form.fields[field]}" for name, qtype in REGISTRY.items()
+            if qtype.form is not None and field in qtype.form.fields]
+    return typer.Option(help="; ".join(uses) + ".", show_default=False)
 
 
 def _fact_list(project: Project, lesson: str) -> list[tuple[str, str]]:
@@ -351,44 +367,70 @@ def _fact_list(project: Project, lesson: str) -> list[tuple[str, str]]:
     return [(f.id, f.statement) for f in facts]
 
 
+def _flag(field: str) -> str:
+    """The option that gives an instructor-question field."""
+    return OPTION.get(field, f"--{field}")
+
+
+def _form(qtype: str) -> InstructorForm:
+    """The type's form (see :mod:`factquiz.qtypes.instructor`)."""
+    form = REGISTRY[qtype].form
+    if form is None:
+        raise FactquizError(f"`factquiz add question` cannot write a {qtype} question; write "
+                            "it in the quiz file by hand")
+    return form
+
+
+def _type_fields(qtype: str, given: dict[str, Any]) -> dict[str, Any]:
+    """The type's fields from the values of its options; an option it does not use is
+    refused, naming those it does."""
+    form = _form(qtype)
+    unused = [_flag(name) for name, value in given.items()
+              if value not in (None, "", []) and name not in form.fields]
+    if unused:
+        raise FactquizError(f"{', '.join(unused)} not used by a {qtype} question; it takes "
+                            + ", ".join(_flag(name) for name in form.fields))
+    return form.read(given)
+
+
+class TerminalPrompter:
+    """A form's questions asked at the terminal (:class:`factquiz.qtypes.instructor.Prompter`)."""
+
+    def text(self, field: str, label: str, default: str | None = None) -> str:
+        return ask(label, default)
+
+    def number(self, field: str, label: str, default: str | None = None) -> int | float:
+        return ask_number(label, default)
+
+    def lines(self, field: str, label: str) -> list[str]:
+        return ask_lines(label)
+
+    def choose(self, field: str, label: str, options: list[tuple[str, str]],
+               default: str | None = None) -> str:
+        return choose(label, options, default)
+
+    def confirm(self, field: str, label: str, default: bool = True) -> bool:
+        return typer.confirm(label, default=default)
+
+
 def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
-                  only: list[str] | None) -> None:
-    """Fill the missing question fields (or re-ask ``only`` those named)."""
+                  only: list[str] | None, given: dict[str, Any]) -> None:
+    """Fill the missing question fields (or re-ask ``only`` those named); the type's own
+    are asked by its form, ``given`` the values of the type's options."""
     def wanted(name: str) -> bool:
         return (name in only) if only is not None else fields.get(name) in (None, "", [])
 
     if wanted("type"):
-        fields["type"] = choose("Type", [(t, REGISTRY[t].title) for t in REGISTRY])
-    kind = fields["type"]
+        fields["type"] = choose("Type", [(name, q.title) for name, q in REGISTRY.items()
+                                         if q.form is not None])
+        for name in given:  # a type chosen again: the former type's fields go
+            fields.pop(name, None)
+        fields.update(_type_fields(fields["type"], given))
+    form = _form(fields["type"])
     if wanted("prompt"):
-        hint = " (put _____ where the answer goes)" if kind == "cloze" else ""
+        hint = f" ({form.prompt_hint})" if form.prompt_hint else ""
         fields["prompt"] = ask(f"Prompt{hint}", fields.get("prompt") or None)
-    if kind == "mc":
-        if wanted("choices"):
-            fields["choices"] = ask_lines("Choices, the correct one among them")
-        if wanted("answer") or wanted("choices"):
-            choices = fields["choices"]
-            fields["answer"] = choose("Correct choice", [(c, "") for c in choices]) \
-                if choices else ask("Correct choice")
-    elif kind == "tf" and wanted("answer"):
-        fields["answer"] = typer.confirm("Is the statement true?", default=True)
-    elif kind == "cloze":
-        if wanted("accepted"):
-            fields["accepted"] = ask_lines("Accepted answers")
-        if only is None and not fields.get("match_given"):
-            fields["match"] = choose("Match typed answers", [
-                ("fuzzy", "forgive small typos (names)"), ("exact", "numbers, years, codes")],
-                "fuzzy")
-    elif kind == "numeric":
-        if wanted("answer"):
-            fields["answer"] = ask_number("Answer (a number)")
-        if only is None and fields.get("tolerance") is None:
-            fields["tolerance"] = ask_number("Accepted error", "0")
-    elif kind == "ordering" and wanted("items"):
-        fields["items"] = ask_lines("Items, in the correct order")
-    elif kind == "matching" and wanted("pairs"):
-        lines = ask_lines("Pairs, as `item = its match`")
-        fields["pairs"] = _parse_pairs(lines)
+    form.ask(fields, wanted, TerminalPrompter())
     if wanted("explanation"):
         fields["explanation"] = ask("Explanation (shown after answering)",
                                     fields.get("explanation") or None)
@@ -407,35 +449,6 @@ def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
         fields["id"] = ask("Id (a stable slug)", fields.get("id") or suggestion)
 
 
-def _parse_pairs(values: list[str]) -> list[dict[str, str]]:
-    pairs = []
-    for value in values:
-        if "=" not in value:
-            raise FactquizError(f"pair {value!r} has no '=': write it as `item = its match`")
-        item, match = value.split("=", 1)
-        pairs.append({"item": item.strip(), "answer": match.strip()})
-    return pairs
-
-
-def _answer_value(kind: str | None, answer: str | None) -> Any:
-    if answer is None or kind is None:
-        return answer
-    if kind == "tf":
-        lowered = answer.strip().lower()
-        if lowered not in ("true", "false"):
-            raise FactquizError("--answer of a true/false question is true or false, "
-                                f"not {answer!r}")
-        return lowered == "true"
-    if kind == "numeric":
-        try:
-            value = float(answer)
-        except ValueError:
-            raise FactquizError(f"--answer of a numeric question is a number, not {answer!r}") \
-                from None
-        return int(value) if value.is_integer() else value
-    return answer
-
-
 def _preview_question(result: AddResult) -> None:
     console.print(f"New question for [bold]{escape(result.shown)}[/]:", markup=True)
     _print_yaml(result.item_yaml)
@@ -450,17 +463,15 @@ def add_question_command(
     quiz: Annotated[str | None, typer.Argument(help="Quiz (lesson) id.")] = None,
     project: ProjectOpt = None,
     question_id: Annotated[str | None, typer.Option("--id", help="Stable slug.")] = None,
-    qtype: Annotated[str | None, typer.Option("--type", help="mc, tf, cloze, numeric, ordering "
-                                              "or matching.")] = None,
+    qtype: Annotated[str | None, typer.Option("--type", help=TYPE_HELP)] = None,
     prompt: Annotated[str | None, typer.Option(help="What the student reads.")] = None,
-    choice: Many = None,
-    answer: Annotated[str | None, typer.Option(help="mc: the correct choice; tf: true/false; "
-                                               "numeric: the number.")] = None,
-    accepted: Many = None,
-    match: Annotated[str | None, typer.Option(help="cloze: fuzzy or exact.")] = None,
-    tolerance: Annotated[float | None, typer.Option(help="numeric: accepted error.")] = None,
-    item: Many = None,
-    pair: Many = None,
+    choice: Annotated[list[str] | None, _type_option("choices")] = None,
+    answer: Annotated[str | None, _type_option("answer")] = None,
+    accepted: Annotated[list[str] | None, _type_option("accepted")] = None,
+    match: Annotated[str | None, _type_option("match")] = None,
+    tolerance: Annotated[float | None, _type_option("tolerance")] = None,
+    item: Annotated[list[str] | None, _type_option("items")] = None,
+    pair: Annotated[list[str] | None, _type_option("pairs")] = None,
     no_shuffle: Annotated[bool, typer.Option("--no-shuffle", help="Keep choices in the order "
                                              "given.")] = False,
     explanation: Annotated[str | None, typer.Option(help="Shown after answering.")] = None,
@@ -479,33 +490,29 @@ def add_question_command(
     if qtype is not None and qtype not in REGISTRY:
         raise FactquizError(f"unknown question type {qtype!r}; use one of: "
                             + ", ".join(REGISTRY))
+    given: dict[str, Any] = {
+        "choices": choice or [], "answer": answer, "accepted": accepted or [], "match": match,
+        "tolerance": tolerance, "items": item or [], "pairs": pair or []}
     fields: dict[str, Any] = {
-        "id": question_id, "type": qtype, "prompt": prompt, "choices": choice or [],
-        "answer": _answer_value(qtype, answer), "accepted": accepted or [],
-        "match": match, "match_given": match is not None, "tolerance": tolerance,
-        "items": item or [], "pairs": _parse_pairs(pair or []), "shuffle": not no_shuffle,
-        "explanation": explanation, "facts": fact or [],
-    }
-    needs = {"mc": ["choices", "answer"], "tf": ["answer"], "cloze": ["accepted"],
-             "numeric": ["answer"], "ordering": ["items"], "matching": ["pairs"]}
-    required = ["type", "prompt", *needs.get(qtype or "", []), "explanation", "facts"]
-    flags = {"choices": "--choice", "items": "--item", "pairs": "--pair", "facts": "--fact"}
+        "id": question_id, "type": qtype, "prompt": prompt, "shuffle": not no_shuffle,
+        "explanation": explanation, "facts": fact or []}
+    if qtype is not None:
+        fields.update(_type_fields(qtype, given))
+    needs = _form(qtype).needs if qtype is not None else ()
+    required = ["type", "prompt", *needs, "explanation", "facts"]
     missing = (["QUIZ"] if quiz is None else []) + \
-        [flags.get(n, f"--{n}") for n in required if fields[n] in (None, "", [])]
+        [_flag(n) for n in required if fields.get(n) in (None, "", [])]
     prompting = _interactive(interactive, missing)
     if quiz is None:
         quiz = choose("Quiz", [(qid, q.quiz.title) for qid, q in loaded.quizzes.items()])
     quiz_file_for(loaded, quiz)
     if prompting:
-        _ask_question(loaded, quiz, fields, None)
-
-    def data() -> dict[str, Any]:
-        return {k: v for k, v in fields.items() if k != "match_given"}
-
+        _ask_question(loaded, quiz, fields, None, given)
     _check_preview_write(
-        "question", lambda check_only: add_question(root, quiz, data(), check_only, loaded),
+        "question",
+        lambda check_only, checked: add_question(root, quiz, fields, check_only, loaded, checked),
         _preview_question, prompting, yes, dry_run,
-        lambda names: _ask_question(loaded, quiz, fields, names))
+        lambda names: _ask_question(loaded, quiz, fields, names, given))
 
 
 # --- new-lesson -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ..factbank import Bank
 from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
 from ..quizmodel import InstructorQuestion
+from .instructor import InstructorForm
 
 BLANK = "_____"
 
@@ -66,6 +67,9 @@ class QType:
     #: every type shares (``common``), options shuffled by ``rng``.
     from_instructor: FromInstructor
     facts_needed: int = 1
+    #: How ``factquiz add question`` asks for and reads its fields (see
+    #: :mod:`factquiz.qtypes.instructor`); None: the command cannot write this type.
+    form: InstructorForm | None = None
     #: What its generated questions ask of the student (an instructor question may say more).
     level: Level = Level.recall
 

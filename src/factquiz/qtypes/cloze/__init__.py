@@ -37,6 +37,7 @@ from ..base import (
     text_response,
     with_expected,
 )
+from .instructor import FORM
 
 PREFIX = "Fill in the blank: "
 
@@ -174,4 +175,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text,
-              frozenset({"accepted", "match"}), from_instructor)
+              frozenset({"accepted", "match"}), from_instructor,
+              form=FORM)

@@ -34,6 +34,7 @@ from ..base import (
     shuffled,
     with_expected,
 )
+from .instructor import FORM
 
 MIN_ITEMS, MAX_ITEMS = 3, 5
 
@@ -190,4 +191,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses, answer_text,
-              frozenset({"pairs", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)
+              frozenset({"pairs", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS,
+              form=FORM)

@@ -11,6 +11,7 @@ from ...model import Fact, Grade, Question
 from ...normalize import answer_key
 from ...quizmodel import InstructorQuestion
 from ..base import QType, choice_answer_text, choice_grade, choice_responses, shuffled
+from .instructor import FORM
 
 N_DISTRACTORS = 3
 
@@ -50,4 +51,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,
-              choice_answer_text, frozenset({"choices", "answer", "shuffle"}), from_instructor)
+              choice_answer_text, frozenset({"choices", "answer", "shuffle"}), from_instructor,
+              form=FORM)

@@ -22,6 +22,7 @@ from ...model import Fact, Grade, Kind, Question
 from ...normalize import number_text, plain_number
 from ...quizmodel import InstructorQuestion
 from ..base import MALFORMED, QType, Responses, describe
+from .instructor import FORM
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
 #: A typed number once its digits are ASCII (the script uses the same pattern).
@@ -127,4 +128,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("numeric", "numeric", generate, grade, why_not, responses, answer_text,
-              frozenset({"answer", "tolerance"}), from_instructor)
+              frozenset({"answer", "tolerance"}), from_instructor,
+              form=FORM)

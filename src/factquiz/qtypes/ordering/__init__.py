@@ -29,6 +29,7 @@ from ..base import (
     shuffled,
     with_expected,
 )
+from .instructor import FORM
 
 MIN_ITEMS, MAX_ITEMS = 3, 5
 PROMPT = "Put these events in chronological order, earliest first."
@@ -136,4 +137,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses, answer_text,
-              frozenset({"items", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS)
+              frozenset({"items", "shuffle"}), from_instructor, facts_needed=MIN_ITEMS,
+              form=FORM)

@@ -18,6 +18,7 @@ from ...factbank import Bank
 from ...model import Fact, Grade, Question
 from ...quizmodel import InstructorQuestion
 from ..base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
+from .instructor import FORM
 
 OPTIONS = ["True", "False"]
 PREFIX = "True or false? "
@@ -126,4 +127,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("tf", "true/false", generate, grade, why_not, choice_responses,
-              choice_answer_text, frozenset({"answer"}), from_instructor)
+              choice_answer_text, frozenset({"answer"}), from_instructor,
+              form=FORM)
