@@ -27,7 +27,9 @@ from factquiz.book import (
 )
 from factquiz.load import Project, load_project
 from factquiz.normalize import answer_key
+from factquiz.qtypes import REGISTRY
 from factquiz.qtypes.ordering import EVENT_KINDS
+from factquiz.qtypes.static import script_path, scripts_for
 from factquiz.sphinxext.timeline import timeline_events
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("book")]
@@ -70,6 +72,10 @@ def test_every_page_of_the_book_is_built(real: Path, real_project: Project) -> N
     assert missing == []
     assert (site / "searchindex.js").is_file()
     assert (site / "_static" / "factquiz.js").is_file()
+    assert (site / "_static" / "factquiz-messages.js").is_file()
+    for name in REGISTRY:
+        assert (site / "_static" / f"factquiz-{name}.js").read_bytes() == \
+            script_path(name).read_bytes()
     assert (site / "_static" / "factquiz.css").is_file()
     assert 'url=book/intro.html' in (site / "index.html").read_text(encoding="utf-8")
 
@@ -249,8 +255,16 @@ def test_every_lesson_page_has_its_quiz(real: Path, real_project: Project) -> No
 
 @pytest.mark.content
 def test_the_quiz_script_is_only_on_pages_with_a_quiz(real: Path) -> None:
-    assert 'src="../../_static/factquiz.js' in page(real, "book/lessons/raa")
+    raa = page(real, "book/lessons/raa")
+    assert 'src="../../_static/factquiz.js' in raa
     assert "factquiz.js" not in page(real, "book/reference/glossary")
+    # then the messages, then the scripts of the page's question types, each after the
+    # ones it builds on, and no other type's
+    used = re.findall(r'data-fq-type="(\w+)"', raa)
+    scripts = re.findall(r'src="../../_static/(factquiz[\w-]*\.js)', raa)
+    assert scripts == ["factquiz.js", "factquiz-messages.js",
+                       *(f"factquiz-{t}.js" for t in scripts_for(dict.fromkeys(used)))]
+    assert "factquiz-messages.js" not in page(real, "book/reference/glossary")
     assert 'href="../../_static/factquiz.css' in page(real, "book/reference/glossary")
 
 

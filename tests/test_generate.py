@@ -26,7 +26,7 @@ from factquiz.generate import (
     seed_for,
 )
 from factquiz.load import Project
-from factquiz.model import QUESTION_TYPES
+from factquiz.qtypes import REGISTRY
 from factquiz.quizmodel import Mix
 from factquiz.selection import allocate
 
@@ -116,7 +116,7 @@ def test_lesson_without_quiz_file_gets_the_default_quiz(make_project: Callable[.
     project = load(make_project(files=frozen_files()))
     quiz = make_quiz(project, "raa", seed=0)
     assert quiz.title == "The Reciprocal Access Agreement" and len(quiz.questions) == 10
-    assert set(QUESTION_TYPES) == {q.type for q in quiz.questions}
+    assert set(REGISTRY) == {q.type for q in quiz.questions}
     assert make_quiz(project, "jdsc").questions == []  # no facts of that lesson in this bank
 
 
@@ -147,7 +147,7 @@ def test_generate_question_refuses_a_type_the_fact_cannot_yield(frozen: Project)
 
 # --- golden variants: one quiz per type --------------------------------------------------------
 
-@pytest.mark.parametrize("qtype", QUESTION_TYPES)
+@pytest.mark.parametrize("qtype", tuple(REGISTRY))
 def test_golden_quiz_per_type(qtype: str, make_project: Callable[..., Path]) -> None:
     # One variant may not use a fact twice, so the small frozen bank has room for one
     # ordering or matching question (3-5 facts each) but three of the other types.

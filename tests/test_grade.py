@@ -135,7 +135,8 @@ def test_ordering() -> None:
                                                expected="A → B → C")
     assert grade(ORDERING, (1, 0, 2)).correct
     assert grade(ORDERING, [0, 1, 2]) == Grade(
-        correct=False, message="Not quite: 1 of 3 in the right place.", expected="A → B → C")
+        correct=False, message="Not quite: 1 of 3 in the right place.", expected="A → B → C",
+        detail="1 of 3 in the right place.")
 
 
 @pytest.mark.parametrize(("response", "message"), [
@@ -155,7 +156,8 @@ def test_matching() -> None:
     expected = "x → X; y → Y; z → Z"
     assert grade(MATCHING, [2, 0, 1]) == Grade(correct=True, message="Correct.", expected=expected)
     assert grade(MATCHING, [2, 1, 0]) == Grade(
-        correct=False, message="Not quite: 1 of 3 pairs right.", expected=expected)
+        correct=False, message="Not quite: 1 of 3 pairs right.", expected=expected,
+        detail="1 of 3 pairs right.")
     assert grade(MATCHING, [2, 2, 2]).message == "Not quite: 1 of 3 pairs right."
     assert grade(MATCHING, {"x": 2}).message == "Please give a list of 3 option numbers (got dict)."
     assert grade(MATCHING, [2, 0, 9]).message == ("Each of the option numbers must be a whole "

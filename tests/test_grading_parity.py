@@ -4,7 +4,8 @@
 specification in :mod:`factquiz.answers` gives them (written by hand, not computed). The
 Python grader (:func:`factquiz.grade.grade`) runs the table directly; the book's script
 (``static/factquiz.js``) runs it under Node with the very page data the Sphinx extension
-renders (hashed tokens, wrapped keys, the config), and must give the same verdicts, open
+renders (hashed tokens, wrapped keys, the config) and every registered type's own script
+(``qtypes/<type>/<type>.js``, loaded as the page loads them), and must give the same verdicts, open
 the feedback for right answers only, and agree on every registered type's self-test
 responses (its own ``QType.responses`` among them) over the real bank. The Node test
 skips when Node is missing, except on CI (``CI=true``).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 from functools import cache
@@ -23,13 +25,14 @@ from typing import Any
 
 import pytest
 
-from factquiz.answers import ratio
+from factquiz.answers import MESSAGES, ratio
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, numbers_in
 from factquiz.qtypes import REGISTRY
+from factquiz.qtypes.static import script_path, scripts_for
 from factquiz.sphinxext.static_quiz import (
     content_key,
     feedback_payload,
@@ -91,8 +94,14 @@ def page_data(question: Question, salt: str) -> dict[str, Any]:
             "options": len(question.options), "items": len(question.items)}
 
 
+def type_scripts() -> list[str]:
+    """Every registered type's script, each after those it builds on (as a page loads them)."""
+    return [str(script_path(name)) for name in scripts_for(REGISTRY)]
+
+
 RUNNER = """
 const core = require(process.argv[1]);
+for (const script of JSON.parse(process.argv[2])) { require(script)(core); }
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cases.map(([q, response]) => {
   const result = core.grade(input.questions[q], input.config, response);
@@ -125,7 +134,8 @@ def run_node(qs: dict[str, Question], cases: list[tuple[str, object]],
         "ratios": list(ratios),
         "texts": list(texts),
     }
-    proc = subprocess.run([NODE, "-e", RUNNER, str(SCRIPT)], input=json.dumps(data),
+    proc = subprocess.run([NODE, "-e", RUNNER, str(SCRIPT), json.dumps(type_scripts())],
+                          input=json.dumps(data),
                           capture_output=True, text=True, check=False, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -146,6 +156,34 @@ def test_script_agrees_with_the_table_and_opens_feedback_only_when_right() -> No
         else:
             assert js["feedback"] is None, case
     assert disagreements == []
+
+
+def test_every_type_has_a_script_and_the_core_grades_no_type_itself() -> None:
+    assert set(scripts_for(REGISTRY)) == set(REGISTRY)
+    for name in REGISTRY:
+        assert script_path(name).is_file(), name
+    core = SCRIPT.read_text(encoding="utf-8")
+    for name in REGISTRY:
+        assert f'"{name}"' not in core and f"'{name}'" not in core, name
+
+
+#: Strings of the scripts that are not for the reader (a developer's error).
+DEVELOPER_TEXT = {"factquiz: no script for question type "}
+
+
+def test_the_scripts_show_only_messages_of_the_python_table() -> None:
+    """Every message the page shows comes from answers.MESSAGES (the page's config): the
+    scripts read only keys of that table and hold no English of their own."""
+    for path in [SCRIPT, *(script_path(name) for name in REGISTRY)]:
+        text = path.read_text(encoding="utf-8")
+        used = set(re.findall(r"\b(?:m|messages)\.(\w+)", text))
+        assert used <= set(MESSAGES), (path.name, used - set(MESSAGES))
+        code = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+        prose = [s for s in re.findall(r'"([^"\\\n]*)"', code)
+                 if re.search(r"[A-Za-z]{2,} [a-z]{2,}", s)
+                 and not re.fullmatch(r"[a-z0-9\-., >\[\]=:]+", s)]  # selectors, classes
+        assert [s for s in prose if s not in DEVELOPER_TEXT] == [], path.name
+    assert "Not quite." in MESSAGES.values() and "The right answer:" in MESSAGES.values()
 
 
 def test_script_ratio_is_rapidfuzz_ratio() -> None:

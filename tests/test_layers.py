@@ -5,7 +5,11 @@ text → model → load → bank → qtypes → verify/generate/grade → render
 Every import counts, also one inside a function or under ``if TYPE_CHECKING:``, so
 neither can hide a cycle; a ``TYPE_CHECKING`` import of factquiz within one layer is
 refused.
-A new module must be given a layer here.
+A new module must be given a layer here. A question type's folder spans two layers: its
+core (``qtypes/<type>/__init__.py``) is the qtypes layer, its renderer pieces
+(``qtypes/<type>/widget.py``, ``static.py``, ``preview.py``, and the shared
+``qtypes/widget.py``, ``static.py``, ``preview.py`` and ``parts.py`` they build on) are renderers
+(:data:`RENDERER_PARTS`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+#: Modules of the qtypes package, at any depth, that are renderers (by their last name).
+RENDERER_PARTS = ("widget", "static", "preview", "parts")
+
+
 def module_name(path: Path) -> str:
     """``factquiz.qtypes.mc`` for src/factquiz/qtypes/mc.py; packages by their folder."""
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -43,6 +51,8 @@ def module_name(path: Path) -> str:
 def layer_of(module: str) -> int:
     """The index in :data:`LAYERS` of a factquiz module (by its first name below the package)."""
     top = module.split(".")[1] if "." in module else ""
+    if top == "qtypes" and module.rpartition(".")[2] in RENDERER_PARTS:
+        return [name for name, _ in LAYERS].index("renderers")
     for i, (_, names) in enumerate(LAYERS):
         if top in names:
             return i
@@ -118,6 +128,21 @@ def test_no_import_cycle() -> None:
         tuple(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as cycle:
         pytest.fail(f"import cycle: {' -> '.join(cycle.args[1])}")
+
+
+def test_a_types_renderer_pieces_are_renderers_and_its_core_is_not() -> None:
+    renderers = layer_of("factquiz.widgets")
+    for name in ("factquiz.qtypes.mc.widget", "factquiz.qtypes.mc.static",
+                 "factquiz.qtypes.widget", "factquiz.qtypes.static"):
+        assert layer_of(name) == renderers, name
+    assert layer_of("factquiz.qtypes.mc") == layer_of("factquiz.qtypes") < renderers
+    modules = set(import_graph())
+    assert {"factquiz.qtypes.mc.widget", "factquiz.qtypes.mc.static"} <= modules
+    # so the core of a type may not import its own widget:
+    core = PACKAGE / "qtypes" / "mc" / "__init__.py"
+    late = core.read_text(encoding="utf-8") + "\nfrom .widget import controls\n"
+    assert any(t == "factquiz.qtypes.mc.widget" and layer_of(t) > layer_of("factquiz.qtypes.mc")
+               for t, _, _ in imports_of(core, modules, late))
 
 
 def test_the_check_sees_a_deferred_import_as_a_cycle_and_a_layer_breach() -> None:

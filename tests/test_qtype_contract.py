@@ -3,16 +3,25 @@
 Parametrised over ``qtypes.REGISTRY`` and the consumers below, so a new type that one
 consumer does not handle fails a test named after that consumer. Each type's own
 self-test responses (right, wrong, malformed; ``QType.responses``) drive the grading
-check. The last test registers a minimal dummy type and records which consumers it
-passes and which it fails: the list an author of a new type works through.
+check. Each check fails with what the type's author must add (:data:`ADVICE`).
+
+The last tests register a new type, ``dummy``, written as an author would: one folder (a
+package in a temporary directory) with its core, ``widget.py``, ``static.py``,
+``preview.py`` and ``dummy.js``, built on cloze's pieces. Complete, it works in every
+consumer; without any one piece, exactly the consumer that needs the piece fails, and its
+message says what to add.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from fixture_project import new_project
@@ -24,9 +33,10 @@ from factquiz.export.base import ExportContext
 from factquiz.factbank import Bank
 from factquiz.grade import grade
 from factquiz.load import Project, load_project
-from factquiz.model import Fact, Grade, Question
+from factquiz.model import Grade, Question
 from factquiz.qtypes import REGISTRY, QType
-from factquiz.qtypes.base import Responses
+from factquiz.qtypes.preview import preview_module
+from factquiz.qtypes.static import script_path, scripts_for
 from factquiz.quizmodel import InstructorQuestion, Quiz
 from factquiz.schema import expected_schemas
 from factquiz.selection import instructor_question
@@ -34,6 +44,8 @@ from factquiz.sphinxext.static_quiz import render_question
 from factquiz.widgets import QuestionCard
 
 _PROJECT: list[Project] = []
+CORE_SCRIPT = Path(__file__).resolve().parents[1] / "src" / "factquiz" / "static" / "factquiz.js"
+NODE = shutil.which("node")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -76,9 +88,23 @@ def check_grade(question: Question) -> None:
         assert grade(question, response).message, response
 
 
+def check_answer_text(question: Question) -> None:
+    qtype = REGISTRY[question.type]
+    text = qtype.answer_text(question)
+    assert text.strip(), "answer_text gave no text"
+    for response in qtype.responses(question).right:
+        assert grade(question, response).expected == text, "grade().expected is not answer_text"
+
+
 def check_widget(question: Question) -> None:
     card = QuestionCard(question, 1, 1, on_check=lambda _card: None)
     assert card.controls
+    assert card.response() is None, "a blank card must give no response"
+    assert card.incomplete_message(), "no incomplete message"
+    right = REGISTRY[question.type].responses(question).right[0]
+    card.set_response(right)
+    assert grade(question, card.response()).correct, "a saved right answer does not come back"
+    assert card.text().strip()
 
 
 def check_static_page(question: Question) -> None:
@@ -103,9 +129,27 @@ def check_export(name: str) -> Callable[[Question], None]:
     return check
 
 
+def check_script(question: Question) -> None:
+    path = script_path(question.type)
+    assert path.is_file(), f"no script {path}"
+    if NODE is None:
+        return
+    scripts = json.dumps([str(script_path(n)) for n in scripts_for([question.type])])
+    proc = subprocess.run(
+        [NODE, "-e", "const core = require(process.argv[1]);"
+         "for (const s of JSON.parse(process.argv[2])) { require(s)(core); }"
+         "if (typeof core.types[process.argv[3]].grade !== 'function') { process.exit(3); }",
+         str(CORE_SCRIPT), scripts, question.type],
+        capture_output=True, text=True, check=False, timeout=60)
+    assert proc.returncode == 0, (
+        f"its script does not add factquiz.types.{question.type} with a grade function: "
+        f"{proc.stderr.strip()[-300:]}")
+
+
 def check_cli_preview(question: Question) -> None:
+    preview = preview_module(question.type)
     text = "\n".join(line.plain for line in question_lines(1, question, answers=True))
-    assert "Answer:" in text
+    assert "Answer: " + preview.key(question) in text
 
 
 class ExamplePrompter:
@@ -154,68 +198,151 @@ def check_add_question(question: Question) -> None:
     iq = InstructorQuestion(type=question.type, prompt="Which _____?", explanation="Because.",
                             facts=question.fact_ids, **fields)
     made = instructor_question(iq, "contract-iq", random.Random(1), Bank.of(project()))
-    assert made.type == question.type and grade(made, made.answer
-                                                if question.type != "cloze"
-                                                else made.accepted[0]).correct
+    assert made.type == question.type
+    assert grade(made, qtype.responses(made).right[0]).correct
 
 
 def check_schema(question: Question) -> None:
     schema = json.loads(expected_schemas()["quiz.schema.json"])
     mix = next(s for s in schema["properties"]["mix"]["anyOf"] if s.get("type") == "object")
     assert question.type in mix["properties"]
-    kinds = InstructorQuestion.model_json_schema()["properties"]["type"]
-    assert question.type in (kinds.get("enum") or [kinds.get("const")])
+    assert question.type in schema["$defs"]["InstructorQuestion"]["properties"]["type"]["enum"]
 
 
 CONSUMERS: dict[str, Callable[[Question], None]] = {
     "generate": check_generate,
     "grade": check_grade,
+    "answer text": check_answer_text,
     "widget": check_widget,
     "static page": check_static_page,
+    "script": check_script,
     **{f"export {name}": check_export(name) for name in FORMATS},
     "cli preview": check_cli_preview,
     "add question": check_add_question,
     "schema": check_schema,
 }
 
+#: What the author of a type ``T`` (folder ``qtypes/<folder>/``) adds when a consumer fails.
+ADVICE: dict[str, str] = {
+    "generate": "give the QType a `generate` that returns a Question of the type with a "
+                "prompt and its fact ids",
+    "grade": "give the QType a `grade` (never raising) and `responses` (its self-test: "
+             "right, wrong, malformed)",
+    "answer text": "give the QType an `answer_text`: the one expected-answer text, the same "
+                   "as grade().expected",
+    "widget": "add qtypes/<folder>/widget.py: `controls(question, number)` (inputs, view, "
+              "response, set_response, clear), `INCOMPLETE` (a key of answers.MESSAGES) and "
+              "`text_lines(question)`; see factquiz.qtypes.widget",
+    "static page": "add qtypes/<folder>/static.py: `controls_html`, `accept_tokens`, "
+                   "`key_attributes`; see factquiz.qtypes.static",
+    "script": "add qtypes/<folder>/<type>.js: it adds factquiz.types.<type> = {grade, "
+              "response, restore, size, ...}; see static/factquiz.js",
+    **{f"export {name}": f"add the type to the `carries` of the {name} format in "
+                         f"factquiz/export, or a reason to its `unsupported`"
+       for name in FORMATS},
+    "cli preview": "add qtypes/<folder>/preview.py: `lines(question)` and `key(question)`; "
+                   "see factquiz.qtypes.preview",
+    "add question": "give the QType `instructor_fields`, `from_instructor` and a `form` "
+                    "(qtypes/<folder>/instructor.py: fields, prompts, an example)",
+    "schema": "register the type in factquiz.qtypes.REGISTRY (the schema lists its keys)",
+}
+
+
+def run_consumer(consumer: str, question: Question) -> None:
+    """Run one consumer's check; a failure says what the type's author must add."""
+    try:
+        CONSUMERS[consumer](question)
+    except Exception as exc:
+        pytest.fail(f"question type {question.type!r} fails the {consumer!r} consumer: "
+                    f"{type(exc).__name__}: {exc}\n  to fix: {ADVICE[consumer]}")
+
+
+def test_every_consumer_has_advice() -> None:
+    assert set(ADVICE) == set(CONSUMERS)
+
 
 @pytest.mark.parametrize("consumer", list(CONSUMERS))
 @pytest.mark.parametrize("name", list(REGISTRY))
 def test_every_type_works_in_every_consumer(name: str, consumer: str) -> None:
-    CONSUMERS[consumer](sample_question(name))
+    run_consumer(consumer, sample_question(name))
 
 
 # --- a new type: what it still lacks ------------------------------------------------------
 
-def _dummy_generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
-                    avoid: frozenset[str] = frozenset(),
-                    prefer: frozenset[str] = frozenset()) -> Question:
-    # model_construct: the model's type list does not know the dummy (see below).
-    return Question.model_construct(
-        id=qid, type="dummy", prompt=f"Dummy: {fact.question}", options=[], items=[],
-        accepted=[fact.answer], rejected=[], match="exact", answer=None, tolerance=0.0,
-        explanation=fact.statement, fact_ids=[fact.id], citations=bank.citations(fact))
+#: A new type's folder, as its author writes it: a package ``fqdummy`` whose pieces reuse
+#: cloze's (a typed answer), so only its name and its registration are new.
+DUMMY_FILES: dict[str, str] = {
+    "__init__.py": """
+from factquiz.qtypes import cloze
+from factquiz.qtypes.base import QType
 
 
-def _dummy_grade(question: Question, response: object) -> Grade:
-    if not isinstance(response, str):
-        return Grade(correct=False, expected="", message="Please type some text.")
-    ok = response == question.accepted[0]
-    return Grade(correct=ok, expected=question.accepted[0], message="Right." if ok else "No.")
+def generate(fact, bank, rng, qid, avoid=frozenset(), prefer=frozenset()):
+    question = cloze.generate(fact, bank, rng, qid, avoid, prefer)
+    return question.model_copy(update={"type": "dummy"})
 
 
-def _no_instructor_question(iq: InstructorQuestion, common: dict[str, object],
-                            rng: random.Random, bank: Bank) -> Question:
-    raise NotImplementedError("the dummy type has no instructor questions")
+def why_not(fact, bank):
+    return cloze.why_not(fact, bank)
 
 
-DUMMY = QType(
-    name="dummy", title="Dummy", generate=_dummy_generate, grade=_dummy_grade,
-    why_not=lambda fact, bank: None,
-    responses=lambda q: Responses(right=[q.accepted[0]], wrong=[q.accepted[0] + "x"],
-                                  malformed=[None, 3]),
-    answer_text=lambda q: q.accepted[0],
-    instructor_fields=frozenset(), from_instructor=_no_instructor_question)
+QTYPE = QType("dummy", "dummy", generate, cloze.grade, why_not, cloze.responses,
+              cloze.answer_text, cloze.QTYPE.instructor_fields, cloze.from_instructor,
+              form=cloze.QTYPE.form)
+""",
+    "widget.py": "from factquiz.qtypes.cloze.widget import INCOMPLETE, controls, text_lines\n",
+    "static.py": "from factquiz.qtypes.cloze.static import accept_tokens, controls_html, "
+                 "key_attributes\nSCRIPT_NEEDS = ('cloze',)\n",
+    "preview.py": "from factquiz.qtypes.cloze.preview import key, lines\n",
+    "dummy.js": """(function (install) {
+  if (typeof module === "object" && module.exports) { module.exports = install; }
+  else { install(self.factquiz); }
+})(function (core) { core.types.dummy = core.types.cloze; });
+""",
+}
+
+#: What an author may leave out, and the one consumer (or consumers) that then fails.
+LACKS: dict[str, set[str]] = {
+    "widget.py": {"widget"},
+    "static.py": {"static page", "script"},
+    "dummy.js": {"script"},
+    "preview.py": {"cli preview"},
+    "answer_text": {"answer text"},
+    "instructor question": {"add question"},
+    **{f"export {name}": {f"export {name}"} for name in FORMATS},
+}
+
+
+@pytest.fixture
+def dummy_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The dummy type's folder (importable as ``fqdummy``), its exports handled as an
+    author would (a reason in each format's ``unsupported``), its instructor form cloze's."""
+    folder = tmp_path / "fqdummy"
+    folder.mkdir()
+    for name, text in DUMMY_FILES.items():
+        (folder / name).write_text(text.lstrip(), encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for fmt in FORMATS.values():
+        monkeypatch.setitem(fmt.unsupported, "dummy", "dummy questions are a test")
+    yield folder
+    for module in [m for m in sys.modules if m == "fqdummy" or m.startswith("fqdummy.")]:
+        del sys.modules[module]
+
+
+def dummy_type(folder: Path, lack: str | None, monkeypatch: pytest.MonkeyPatch) -> QType:
+    """The dummy's QType with the piece ``lack`` left out."""
+    if lack in DUMMY_FILES:
+        (folder / lack).unlink()
+    if lack is not None and lack.startswith("export "):
+        monkeypatch.delitem(FORMATS[lack.removeprefix("export ")].unsupported, "dummy")
+    import fqdummy  # type: ignore[import-not-found]
+
+    qtype: QType = fqdummy.QTYPE
+    if lack == "answer_text":
+        qtype = QType(**{**vars(qtype), "answer_text": lambda q: ""})
+    if lack == "instructor question":
+        qtype = QType(**{**vars(qtype), "instructor_fields": frozenset(), "form": None})
+    return qtype
 
 
 @contextmanager
@@ -227,22 +354,32 @@ def registered(qtype: QType) -> Iterator[None]:
         del REGISTRY[qtype.name]
 
 
-def test_a_new_type_is_told_which_consumers_it_still_lacks() -> None:
-    """A type that is only registered passes the consumers that dispatch through the
-    registry and fails, by name, the ones that still need its own code."""
-    outcome: dict[str, bool] = {}
-    with registered(DUMMY):
-        question = sample_question("dummy")
-        for consumer, check in CONSUMERS.items():
+def failing_consumers(qtype: QType) -> dict[str, str]:
+    """Each consumer the registered ``qtype`` fails, with the failure's message."""
+    failed: dict[str, str] = {}
+    with registered(qtype):
+        question = sample_question(qtype.name)
+        for consumer in CONSUMERS:
             try:
-                check(question)
-            except Exception:
-                outcome[consumer] = False
-            else:
-                outcome[consumer] = True
-    assert "dummy" not in REGISTRY
-    passed = {c for c, ok in outcome.items() if ok}
-    failed = set(outcome) - passed
-    assert passed == {"generate", "grade", "cli preview"}, sorted(passed)
-    assert failed == {"widget", "static page", "add question", "schema",
-                      *(f"export {name}" for name in FORMATS)}
+                run_consumer(consumer, question)
+            except pytest.fail.Exception as exc:
+                failed[consumer] = str(exc)
+    assert qtype.name not in REGISTRY
+    return failed
+
+
+def test_a_complete_new_type_works_in_every_consumer(dummy_folder: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    assert failing_consumers(dummy_type(dummy_folder, None, monkeypatch)) == {}
+
+
+@pytest.mark.parametrize("lack", list(LACKS))
+def test_a_new_type_without_a_piece_fails_the_consumer_that_needs_it(
+        lack: str, dummy_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failed = failing_consumers(dummy_type(dummy_folder, lack, monkeypatch))
+    assert set(failed) == LACKS[lack], failed
+    for consumer, message in failed.items():
+        assert ADVICE[consumer] in message, message
+    if lack in DUMMY_FILES:  # the message names the missing module or file
+        stem = lack.removesuffix(".py")
+        assert any(f"fqdummy.{stem}" in m or lack in m for m in failed.values()), failed

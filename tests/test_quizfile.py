@@ -247,6 +247,16 @@ def test_mix_names_only_registered_types(make_project: Callable[..., Path]) -> N
         make_quiz(project, "raa", seed=1)
 
 
+def test_an_instructor_question_names_a_registered_type(
+        make_project: Callable[..., Path]) -> None:
+    quiz = HEAD + MC.replace("type: mc", "type: mcq")
+    assert findings(make_project, quiz) == [
+        ("quizzes/raa.yml", 7, 11, "unknown-type", "`mcq` is not a question type")]
+    project = load(make_project(files=frozen_files({"raa": quiz})))
+    with pytest.raises(InvalidQuiz, match="`mcq` is not a question type"):
+        make_quiz(project, "raa", seed=1)
+
+
 LONELY = """facts:
   - id: lonely-title
     lesson: raa

@@ -11,6 +11,7 @@ import pytest
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Question
+from factquiz.qtypes.numeric.static import numeric_blocks, numeric_step
 from factquiz.sphinxext.static_quiz import (
     accept_tokens,
     content_key,
@@ -20,8 +21,6 @@ from factquiz.sphinxext.static_quiz import (
     encode_feedback,
     feedback_payload,
     key_attributes,
-    numeric_blocks,
-    numeric_step,
     question_salt,
     quiz_salt,
     render_question,

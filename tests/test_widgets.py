@@ -424,7 +424,8 @@ def test_a_restart_after_try_again_comes_back_to_the_same_variant(repo_root: Pat
 
 
 def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
-    """Checking an answer in a notebook imports neither an export format nor genanki."""
+    """Checking an answer in a notebook imports neither an export format nor genanki, nor
+    the book's or the terminal's pieces of the question types."""
     code = (
         "import sys\n"
         "from factquiz.attempts import ProgressStore\n"
@@ -439,10 +440,13 @@ def test_the_first_check_loads_no_exporter(tmp_path: Path) -> None:
         "widget.check(1)\n"
         "print('Because.' in widget.cards[0].feedback.value)\n"
         "print(sorted(m for m in sys.modules if m.startswith('factquiz.export')\n"
-        "             or m.split('.')[0] == 'genanki'))\n")
+        "             or m.split('.')[0] in ('genanki', 'sphinx')\n"
+        "             or (m.startswith('factquiz.qtypes')\n"
+        "                 and m.endswith(('.static', '.preview')))))\n"
+        "print('factquiz.qtypes.mc.widget' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "progress.json")],
                          capture_output=True, text=True, check=True).stdout.split("\n")
-    assert out[:2] == ["True", "[]"]
+    assert out[:3] == ["True", "[]", "True"]
 
 
 def _refuse_loading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -484,9 +488,11 @@ def test_a_second_show_reuses_the_quiz_until_the_bank_changes(
     assert prepared(60)
 
 
-def test_showing_a_made_variant_loads_no_yaml_and_no_question_type(
+def test_showing_a_made_variant_loads_no_yaml_and_nothing_that_makes_questions(
         make_project: Callable[..., Path], tmp_path: Path) -> None:
-    """A variant made before for the same files is shown without loading the project."""
+    """A variant made before for the same files is shown without loading the project: no
+    YAML, no loader, fact bank or generator (of the question types, only their notebook
+    controls and the light cores they sit in)."""
     root = make_project(copy=("facts", "quizzes"))
     code = (
         "import sys\n"
@@ -495,7 +501,8 @@ def test_showing_a_made_variant_loads_no_yaml_and_no_question_type(
         "from factquiz.widgets import quiz_widget\n"
         "widget = quiz_widget('raa', seed=3, project=sys.argv[1],\n"
         "                     store=ProgressStore(sys.argv[2]))\n"
-        "heavy = ('factquiz.qtypes', 'factquiz.load', 'factquiz.generate')\n"
+        "heavy = ('factquiz.load', 'factquiz.generate', 'factquiz.planner', 'factquiz.factbank',\n"
+        "         'factquiz.distractors', 'factquiz.categories')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'ruamel')\n"
         "             or m.startswith(heavy)))\n"
         "prepared(60)\n")

@@ -74,17 +74,57 @@ MAX_RESPONSE_CHARS = 200
 #: Kinds whose answers are matched exactly (numbers, years, dates).
 EXACT_KINDS = frozenset({Kind.year, Kind.number, Kind.date})
 
-#: Every message a grader shows, by name: the book's script receives this table.
+#: Every message a student sees, by name: the graders', the notebook's and the book's
+#: (the book's script receives this table and has no English of its own).
 MESSAGES: dict[str, str] = {
     "correct": "Correct.",
     "wrong": "Not quite.",
+    "wrong_detail": "Not quite: {detail}",
+    "in_place": "{right} of {total} in the right place.",
+    "pairs_right": "{right} of {total} pairs right.",
+    "parts_right": "{right} of {total} are right.",
+    "right_answer": "The right answer:",
     "empty": "Please type an answer.",
     "too_long": f"That answer is too long: keep it under {MAX_RESPONSE_CHARS} characters.",
     "empty_number": "Please type a number.",
     "too_long_number": "That answer is too long to be a number.",
     "not_a_number": "'{text}' is not a number: type digits only, such as 1960 or 2.5.",
     "not_finite": "Please type a finite number.",
+    "not_text": "Please type your answer as text.",
+    "not_a_choice": "Please choose one of the options.",
+    "not_a_list": "Please give a list of {n} numbers.",
+    "each_once": "Please use each item once.",
+    # what to do when Check is pressed without a complete answer (notebook, book)
+    "incomplete_choice": "Choose one of the options, then press Check.",
+    "incomplete_true_false": "Choose True or False, then press Check.",
+    "incomplete_text": "Type your answer in the box, then press Check.",
+    "incomplete_number": "Type a number in the box, then press Check.",
+    "incomplete_order": "Choose a different event for each position, then press Check.",
+    "incomplete_match": "Choose a match for every item, then press Check.",
+    "choose": "Choose an answer first.",
+    "type": "Type an answer first.",
+    "choose_all": "Choose a match for every item first.",
+    # the book's page
+    "locked": "The explanation and its sources appear once your answer is right.",
+    "check": "Check answer",
+    "part_right": "right",
+    "part_wrong": "wrong",
+    "move_up": "Move up:",
+    "move_down": "Move down:",
+    "moved": "“{item}” is now number {position} of {total}.",
+    "source": "Source:",
+    "note": "note {n}",
+    "no_answers": "No answers checked yet.",
+    "score": "First-try score: {first} of {total}. Right now: {right} of {total} "
+             "({checked} of {total} answered).",
+    "reset": "Reset quiz",
+    "was_reset": "The quiz was reset; your saved answers were removed.",
 }
+
+
+def wrong_with(detail: str) -> tuple[str, str]:
+    """``(message, detail)`` of a wrong answer that says more than "Not quite."."""
+    return MESSAGES["wrong_detail"].format(detail=detail), detail
 
 
 def match_for(kind: Kind) -> Match:

@@ -235,9 +235,11 @@ class LessonsFile(Strict):
 
 # --- Questions: what generation produces and every renderer consumes --------------------
 
-QuestionType = Literal["mc", "tf", "cloze", "numeric", "ordering", "matching", "evidence",
-                       "source", "contested"]
-QUESTION_TYPES: tuple[QuestionType, ...] = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
+#: The name of a question type. The types are registered a layer above the models
+#: (``factquiz.qtypes.REGISTRY``): a quiz file's names are checked against the registry by
+#: ``factquiz check`` (:mod:`factquiz.quizrules`), and the JSON schema lists them
+#: (:mod:`factquiz.schema`).
+QuestionType = Annotated[str, Field(description="A registered question type, e.g. mc.")]
 
 
 class Citation(BaseModel):
@@ -308,3 +310,6 @@ class Grade(BaseModel):
     correct: bool
     message: str
     expected: str = Field(description="The correct answer, for feedback after an attempt.")
+    detail: str = Field(default="", description="What a wrong answer's message adds to the "
+                        "verdict (e.g. '1 of 3 pairs right.'), for renderers that show the "
+                        "verdict themselves.")

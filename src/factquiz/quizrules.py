@@ -75,6 +75,11 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                          f"instructor question id '{name}' is already used by question "
                          f"{seen_ids[name] + 1}", "give each instructor question a unique id")
         seen_ids.setdefault(name, i)
+        if iq.type not in REGISTRY:
+            yield report((*base, "type"), "unknown-type", f"`{iq.type}` is not a question type",
+                         "use one of: " + ", ".join(REGISTRY),
+                         suggestion=_closest(iq.type, list(REGISTRY)))
+            continue
         node = loaded.node["instructor_questions"][i]
         given = set(node) if isinstance(node, CommentedMap) else set()
         for key in sorted(given - COMMON_FIELDS - REGISTRY[iq.type].instructor_fields):

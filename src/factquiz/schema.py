@@ -29,14 +29,17 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
 
 
 def with_question_types(schema: dict[str, Any]) -> dict[str, Any]:
-    """A quiz file's schema with the registered types as ``mix``'s only keys (the model
-    leaves the names to the registry, a layer above it)."""
+    """A quiz file's schema with the registered types as ``mix``'s only keys and as the
+    values of an instructor question's ``type`` (the model leaves the names to the
+    registry, a layer above it)."""
     mix = schema["properties"]["mix"]
     weights = next(s for s in mix["anyOf"] if s.get("type") == "object")
     weight = weights.pop("additionalProperties")
     weights["properties"] = {name: {**weight, "description": qtype.title.capitalize() + "."}
                              for name, qtype in REGISTRY.items()}
     weights["additionalProperties"] = False
+    kind = schema["$defs"]["InstructorQuestion"]["properties"]["type"]
+    kind["enum"] = list(REGISTRY)
     return schema
 
 

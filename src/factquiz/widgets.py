@@ -29,26 +29,17 @@ from typing import Any, Protocol
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_string import HTMLStyle
 
+from .answers import MESSAGES
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .background import Variants
 from .errors import FactquizError
 from .feedback import feedback_html as explanation_and_sources
 from .model import Grade, Question
+from .qtypes import REGISTRY
+from .qtypes.widget import widget_module
 
 Grader = Callable[[Question, object], Grade]
 
-#: What each question type is called in the text fallback and the card heading.
-TYPE_NAMES = {
-    "mc": "multiple choice",
-    "tf": "true or false",
-    "cloze": "fill in the blank",
-    "numeric": "number",
-    "ordering": "put in order",
-    "matching": "match",
-}
-#: Value of a dropdown nobody has chosen from yet.
-UNCHOSEN = -1
-CHOOSE = "— choose —"
 CORRECT_MARK = "✔"
 WRONG_MARK = "✘"
 
@@ -134,11 +125,6 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _plain(markup: str) -> str:
     """Text of a small HTML fragment (for tests, screen-reader-like checks, the terminal)."""
     text = re.sub(r"<(br|/p|/li|/div)\s*/?>", "\n", markup)
@@ -192,9 +178,8 @@ class QuestionCard:
         self.first_correct: bool | None = None  # verdict of the first attempt
         self.last_grade: Grade | None = None
         self.attempts = 0
-        self._touched = False
         shared = self.shared
-        kind = TYPE_NAMES.get(question.type, question.type)
+        kind = REGISTRY[question.type].title
         heading = (f'<h3 style="margin:0.2em 0">Question {number} of {total} '
                    f'<small>({_text(kind)})</small></h3>'
                    f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
@@ -209,9 +194,11 @@ class QuestionCard:
             self.check_button.on_click(lambda _button: self._on_check(self))
         elif self.check_button.tooltip != tooltip:
             self.check_button.tooltip = tooltip
-        self.controls = self._build_controls()
-        self.control = (widgets.VBox(self.controls, layout=shared.plain)
-                        if question.type in ("ordering", "matching") else self.controls[0])
+        #: The type's widget module (``qtypes/<type>/widget.py``) and its controls.
+        self.type_widget = widget_module(question.type)
+        self.inputs = self.type_widget.controls(question, number)
+        self.controls = self.inputs.inputs
+        self.control = self.inputs.view
         if self._feedback is not None:
             self._feedback.close()
             self._feedback = None
@@ -235,89 +222,20 @@ class QuestionCard:
         if markup or self._feedback is not None:
             self.feedback.value = markup
 
-    # --- controls -----------------------------------------------------------------------
-
-    def _build_controls(self) -> list[widgets.Widget]:
-        """The input widgets: one for most types, a dropdown per position or item otherwise."""
-        q = self.question
-        label = f"Answer {self.number}"
-        style = {"description_width": "initial"}
-        if q.type in ("mc", "tf"):
-            maker = widgets.RadioButtons if q.type == "mc" else widgets.ToggleButtons
-            return [maker(options=list(q.options), value=None, description=label,
-                          style=style, layout=widgets.Layout(width="auto"))]
-        if q.type == "cloze":
-            return [widgets.Text(value="", placeholder="type your answer",
-                                 description=label, style=style,
-                                 continuous_update=False)]
-        if q.type == "numeric":
-            try:
-                integral = float(q.answer).is_integer() and float(q.tolerance).is_integer()
-            except (TypeError, ValueError):
-                integral = False
-            maker = widgets.IntText if integral else widgets.FloatText
-            control = maker(description=label, style=style, continuous_update=False)
-            control.observe(self._touch, names="value")
-            return [control]
-        if q.type == "ordering":  # a dropdown per position, each offering every item
-            labels = q.items
-            descriptions = [f"{_ordinal(k + 1)} (question {self.number})"
-                            for k in range(len(q.items))]
-            style = {"description_width": "9em"}
-        else:  # matching: a dropdown per item, each offering every option
-            labels, descriptions = q.options, q.items
-        choices = [(CHOOSE, UNCHOSEN), *((text, i) for i, text in enumerate(labels))]
-        return [widgets.Dropdown(options=choices, value=UNCHOSEN, description=description,
-                                 style=style, layout=widgets.Layout(width="auto"))
-                for description in descriptions]
-
-    def _touch(self, _change: object) -> None:
-        self._touched = True
+    # --- controls: the type's own (qtypes/<type>/widget.py) ----------------------------
 
     def response(self) -> object | None:
         """The student's response in grade()'s form, or None when it is incomplete."""
-        q = self.question
-        if q.type in ("mc", "tf"):
-            return self.controls[0].index
-        if q.type == "cloze":
-            text = self.controls[0].value
-            return text if text.strip() else None
-        if q.type == "numeric":
-            return self.controls[0].value if self._touched else None
-        if q.type in ("ordering", "matching"):
-            chosen = [c.value for c in self.controls]
-            if UNCHOSEN in chosen:
-                return None
-            if q.type == "ordering" and len(set(chosen)) != len(chosen):
-                return None
-            return chosen
-        return None
+        return self.inputs.response()
 
     def incomplete_message(self) -> str:
         """What to do when Check is pressed without a complete answer."""
-        return {
-            "mc": "Choose one of the options, then press Check.",
-            "tf": "Choose True or False, then press Check.",
-            "cloze": "Type your answer in the box, then press Check.",
-            "numeric": "Type a number in the box, then press Check.",
-            "ordering": "Choose a different event for each position, then press Check.",
-            "matching": "Choose a match for every item, then press Check.",
-        }.get(self.question.type, "Answer the question, then press Check.")
+        return MESSAGES[self.type_widget.INCOMPLETE]
 
     def set_response(self, response: Any) -> None:
         """Put a saved response back into the controls (when restoring progress)."""
-        q = self.question
         try:
-            if q.type in ("mc", "tf"):
-                self.controls[0].index = response
-            elif q.type == "cloze":
-                self.controls[0].value = str(response)
-            elif q.type == "numeric":
-                self.controls[0].value = response
-                self._touched = True
-            elif q.type in ("ordering", "matching"):
-                for control, value in zip(self.controls, response, strict=True):
-                    control.value = value
+            self.inputs.set_response(response)
         except Exception:  # a saved answer that no longer fits the question: leave it blank
             self.clear()
 
@@ -339,16 +257,7 @@ class QuestionCard:
 
     def clear(self) -> None:
         """Blank controls and feedback, as if never answered."""
-        for control in self.controls:
-            if isinstance(control, (widgets.RadioButtons, widgets.ToggleButtons)):
-                control.index = None
-            elif isinstance(control, widgets.Dropdown):
-                control.value = UNCHOSEN
-            elif isinstance(control, widgets.Text):
-                control.value = ""
-            elif isinstance(control, (widgets.IntText, widgets.FloatText)):
-                control.value = 0
-        self._touched = False
+        self.inputs.clear()
         self.first_correct = None
         self.last_grade = None
         self.attempts = 0
@@ -371,18 +280,18 @@ class QuestionCard:
     def feedback_html(self, grade: Grade) -> str:
         """The verdict in words and symbol, the right answer after a miss, explanation, source."""
         if grade.correct:
-            verdict = f"{CORRECT_MARK} Correct."
+            verdict = f"{CORRECT_MARK} {MESSAGES['correct']}"
             if self.first_correct is False:
                 verdict += (" (The first attempt was wrong, so this question does not "
                             "count towards the score.)")
             parts = [f'<p><strong>{_text(verdict)}</strong></p>']
         else:
-            detail = grade.message.strip()
-            if detail.startswith("Not quite"):
-                detail = detail[len("Not quite"):].lstrip(".:; ")
-            parts = [f"<p><strong>{WRONG_MARK} Not quite.</strong> {_text(detail)}</p>"]
+            detail = grade.detail or ("" if grade.message == MESSAGES["wrong"] else grade.message)
+            parts = [f"<p><strong>{WRONG_MARK} {_text(MESSAGES['wrong'])}</strong> "
+                     f"{_text(detail)}</p>"]
             if grade.expected:
-                parts.append(f"<p>The right answer: <strong>{_text(grade.expected)}</strong></p>")
+                parts.append(f"<p>{_text(MESSAGES['right_answer'])} "
+                             f"<strong>{_text(grade.expected)}</strong></p>")
         parts.append(explanation_and_sources(self.question))
         border = "#2e7d32" if grade.correct else "#c62828"
         return (f'<div role="status" style="border-left:4px solid {border};'
@@ -396,13 +305,8 @@ class QuestionCard:
     def text(self) -> str:
         """The question as plain text, without its key (for the offline fallback)."""
         q = self.question
-        lines = [f"{self.number}. [{TYPE_NAMES.get(q.type, q.type)}] {q.prompt}"]
-        if q.type in ("mc", "tf"):
-            lines += [f"   {chr(ord('a') + i)}) {opt}" for i, opt in enumerate(q.options)]
-        else:  # ordering and matching list their items; the other types have none
-            lines += [f"   - {item}" for item in q.items]
-        if q.type == "matching":
-            lines.append("   with one of: " + "; ".join(q.options))
+        lines = [f"{self.number}. [{REGISTRY[q.type].title}] {q.prompt}",
+                 *self.type_widget.text_lines(q)]
         return "\n".join(lines)
 
 

@@ -10,54 +10,25 @@ from rich.text import Text
 from ..generate import Quiz, make_quiz_at
 from ..model import Question
 from ..qtypes import REGISTRY
+from ..qtypes.preview import preview_module
 from .common import ProjectOpt, app, console, plain
-
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _letter(i: int) -> str:
-    return LETTERS[i] if i < len(LETTERS) else str(i + 1)
 
 
 def question_lines(number: int, question: Question, answers: bool) -> list[Text]:
-    """The lines showing one question (and, with ``answers``, its key and sources)."""
+    """The lines showing one question (and, with ``answers``, its key and sources), as its
+    type previews them (``qtypes/<type>/preview.py``)."""
+    kind = preview_module(question.type)
     head = Text(f"{number}. ", style="bold")
     head.append(f"[{REGISTRY[question.type].title}] ", style="cyan")
     head.append(plain(question.prompt))
-    lines = [head]
-    if question.type in ("mc", "tf"):
-        lines += [plain(f"   {_letter(i)}) {opt}") for i, opt in enumerate(question.options)]
-    elif question.type == "ordering":
-        lines += [plain(f"   {i + 1}. {item}") for i, item in enumerate(question.items)]
-    elif question.type == "matching":
-        width = max(len(item) for item in question.items)
-        rows = max(len(question.items), len(question.options))
-        for i in range(rows):
-            left = f"{i + 1}. {question.items[i]}" if i < len(question.items) else ""
-            right = f"{_letter(i)}) {question.options[i]}" if i < len(question.options) else ""
-            lines.append(plain(f"   {left:<{width + 4}}   {right}"))
+    lines = [head, *(plain(line) for line in kind.lines(question))]
     if answers:
-        lines.append(Text("   Answer: ", style="bold green") + plain(_key(question)))
+        lines.append(Text("   Answer: ", style="bold green") + plain(kind.key(question)))
         lines.append(Text("   Why: ", style="bold") + plain(question.explanation))
         for c in question.citations:
             lines.append(plain(f"   Source: {c.title} ({c.published or 'undated'}): ", style="dim")
                          + plain(f"\u201c{c.quote}\u201d", style="dim italic"))
     return lines
-
-
-def _key(question: Question) -> str:
-    """The answer key: the type's one answer text, after the option's letter for a
-    single choice, and with the matching rule for typed answers."""
-    text = REGISTRY[question.type].answer_text(question)
-    if question.type in ("mc", "tf"):
-        return f"{_letter(question.answer)}) {text}"
-    if question.type == "cloze":
-        also = f"; also accepted: {' | '.join(question.accepted[1:])}" \
-            if len(question.accepted) > 1 else ""
-        return text + also + ("  (typos forgiven)" if question.match == "fuzzy" else "  (exact)")
-    if question.type == "numeric" and not question.tolerance:
-        return text + " (exact)"
-    return text
 
 
 def render_quiz(quiz: Quiz, answers: bool) -> list[Text]:

@@ -3,17 +3,20 @@
 Each module exposes ``generate(fact, bank, rng, qid, avoid) -> Question``,
 ``grade(question, response) -> Grade`` (never raises for bad input) and
 ``why_not(fact, bank) -> str | None`` (why a fact cannot yield the type; None when it
-can), collected in its ``QTYPE`` record.
+can), collected in its ``QTYPE`` record. The type names (``mix`` keys, ``type:`` of a question)
+are this registry's keys; nothing else lists them.
+
+A type's folder also holds its renderer pieces (``widget.py``, ``static.py``,
+``preview.py``, its ``<type>.js``): see :mod:`factquiz.qtypes.parts`. The README's
+"Adding a question type" lists the files and what ``tests/test_qtype_contract.py`` checks.
 """
 
 from __future__ import annotations
 
-from ..model import QUESTION_TYPES
 from . import cloze, matching, mc, numeric, ordering, truefalse
 from .base import QType
 
 REGISTRY: dict[str, QType] = {q.name: q for q in (mc.QTYPE, truefalse.QTYPE, cloze.QTYPE,
                                                   numeric.QTYPE, ordering.QTYPE, matching.QTYPE)}
-assert tuple(REGISTRY) == QUESTION_TYPES
 
 __all__ = ["REGISTRY", "QType"]

@@ -11,14 +11,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
-from ..factbank import Bank
 from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
-from ..quizmodel import InstructorQuestion
 from .instructor import InstructorForm
+
+if TYPE_CHECKING:
+    from ..factbank import Bank
+    from ..quizmodel import InstructorQuestion
 
 BLANK = "_____"
 
@@ -261,3 +263,12 @@ def partner_rank(anchor: Fact, avoid: frozenset[str], prefer: frozenset[str],
         used = fact.id in avoid
         return (used, outside) if avoid_first else (outside, used)
     return rank
+
+
+def distractors_for(fact: Fact, bank: Bank, n: int, rng: random.Random) -> list[str]:
+    """:func:`factquiz.distractors.distractors_for`, imported only when a question is
+    generated, so that showing or grading a question already made (a notebook quiz from
+    the cache) loads neither the fact bank's machinery nor the project loader."""
+    from ..distractors import distractors_for as draw
+
+    return draw(fact, bank, n, rng)

@@ -14,11 +14,13 @@ Book's ``_config.yml``). It provides
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
 ``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
 ``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML) and ``timeline``
-(which facts are events). The CSS and JS are in ``factquiz/static``.
+(which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
+each question type's script is in its folder (``qtypes/<type>/<type>.js``).
 """
 
 from __future__ import annotations
 
+import shutil
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -27,17 +29,22 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..escape import html_text
+from ..qtypes import REGISTRY
+from ..qtypes.static import script_path, scripts_for
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, source_pages
+from .static_quiz import messages_script
 from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
+#: The messages every quiz shows (generated, see static_quiz.messages_script).
+MESSAGES_FILE = "factquiz-messages.js"
 
 
 def _add_static(app: Sphinx) -> None:
@@ -50,9 +57,32 @@ def _add_static(app: Sphinx) -> None:
 
 def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
-    """Add the quiz script to the pages that hold a quiz, and to no other."""
-    if doctree is not None and next(iter(doctree.findall(fq_nodes.quiz_block)), None):
+    """Add the quiz script to the pages that hold a quiz, and to no other; after it, the
+    scripts of the question types the page's quizzes use (see :func:`_copy_type_scripts`)."""
+    blocks = list(doctree.findall(fq_nodes.quiz_block)) if doctree is not None else []
+    if blocks:
         app.add_js_file(JS_FILE, defer="defer")
+        app.add_js_file(MESSAGES_FILE, defer="defer")
+        used = dict.fromkeys(q.type for block in blocks for q in block["quiz"].questions)
+        for name in scripts_for(used):
+            app.add_js_file(type_script_name(name), defer="defer")
+
+
+def type_script_name(question_type: str) -> str:
+    """Where a question type's script is in the built site's ``_static``."""
+    return f"factquiz-{question_type}.js"
+
+
+def _copy_type_scripts(app: Sphinx, exception: Exception | None) -> None:
+    """HTML builders only: copy every registered type's script into ``_static``, and write
+    the messages script there."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / MESSAGES_FILE).write_text(messages_script(), encoding="utf-8")
+    for name in REGISTRY:
+        shutil.copyfile(script_path(name), static / type_script_name(name))
 
 
 def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -101,6 +131,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
+    app.connect("build-finished", _copy_type_scripts)
     app.connect("html-page-context", _page_title)
     app.connect("html-page-context", _escape_page_title, priority=900)
     app.connect("source-read", warn_about_todos)

@@ -6,9 +6,18 @@
  * right answer opens the feedback, a wrong one reveals nothing. The grading rules are
  * those of factquiz.answers (one specification, one table of cases run against this file
  * under Node and against the Python grader); the constants and messages come from the
- * page's data-fq-config. A spoiler guard for self-study, not exam security. No
+ * page's data-fq-config (every message the reader sees is factquiz.answers.MESSAGES: this
+ * file has no English of its own). A spoiler guard for self-study, not exam security. No
  * dependencies, no network, no ES modules: works from file://, and the grading core can
  * be required by Node (module.exports) without a DOM.
+ *
+ * This file is the shared core: hashing, normalisation, numbers, the key lookup, the
+ * encrypted feedback, messages, and the page shell (Check button, feedback, score, saved
+ * answers). Each question type's own script (qtypes/<type>/<type>.js, loaded after this
+ * one) adds itself to `factquiz.types[<type>]`: {grade(q, cfg, response), and on the page
+ * init(question), response(question), restore(question, response), reset(question),
+ * size(node) -> {options, items}}. Under Node a type's script exports a function that
+ * installs it into the core it is given.
  * Text from the bank is only ever shown with textContent.
  */
 (function (root, factory) {
@@ -39,10 +48,10 @@
 
   function sha256(bytes) {
     var len = bytes.length, total = ((len + 9 + 63) >> 6) << 6;
-    var m = new Uint8Array(total);
-    m.set(bytes);
-    m[len] = 0x80;
-    var view = new DataView(m.buffer);
+    var padded = new Uint8Array(total);
+    padded.set(bytes);
+    padded[len] = 0x80;
+    var view = new DataView(padded.buffer);
     view.setUint32(total - 8, Math.floor(len / 536870912));
     view.setUint32(total - 4, (len * 8) >>> 0);
     var h = H0.slice(), w = new Array(64);
@@ -178,6 +187,13 @@
     return variants;
   }
 
+  /* A message of factquiz.answers.MESSAGES with its {names} filled in. */
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   /* ---- numbers: factquiz.qtypes.numeric.parse_number ---- */
   function digitValue(ch) {
     var cp = ch.codePointAt(0), zero = cp;
@@ -198,7 +214,7 @@
       if (!isFinite(response)) { return { message: m.not_finite }; }
       text = String(response);
     } else if (typeof response !== "string") {
-      return { message: "Please type a number." };
+      return { message: m.empty_number };
     } else {
       text = strip(response);
       if (!text) { return { message: m.empty_number }; }
@@ -206,24 +222,12 @@
     }
     var plain = asciiDigits(text);
     if (!new RegExp(cfg.typed).test(plain)) {
-      return { message: m.not_a_number.replace("{text}", chars(text).slice(0, 40).join("")) };
+      return { message: format(m.not_a_number, { text: chars(text).slice(0, 40).join("") }) };
     }
     plain = plain.replace(/[, ]/g, "");
     var neg = plain[0] === "-", body = plain.replace(/^[+-]/, ""), dot = body.indexOf(".");
     var scale = dot < 0 ? 0 : body.length - dot - 1;
     return { neg: neg, digits: BigInt(body.replace(".", "") || "0"), scale: scale };
-  }
-
-  /* The multiples of 10**exp just below and above the number (one when it is on the grid). */
-  function gridPoints(num, exp) {
-    var shift = -num.scale - exp, n = num.digits;
-    if (shift >= 0) {
-      var g = n * (10n ** BigInt(shift));
-      return [num.neg ? -g : g];
-    }
-    var d = 10n ** BigInt(-shift), q = n / d, rest = n % d !== 0n;
-    if (!rest) { return [num.neg ? -q : q]; }
-    return num.neg ? [-q - 1n, -q] : [q, q + 1n];
   }
 
   /* ---- grading: the key opened by a right response's token ---- */
@@ -256,76 +260,34 @@
 
   function invalid(message) { return { correct: false, key: null, parts: [], message: message }; }
 
-  function gradeCloze(q, cfg, response) {
-    var m = cfg.messages;
-    if (typeof response !== "string") { return invalid("Please type your answer as text."); }
-    if (!strip(response)) { return invalid(m.empty); }
-    if (chars(response).length > cfg.maxResponseChars) { return invalid(m.too_long); }
-    var key = answerKey(response, cfg);
-    if (!key) { return verdict(cfg, null); }
-    var opened = openKey(q, "0|" + key);
-    if (opened || q.m !== "fuzzy" || words(q.r).indexOf(digest(q.salt, "r", key)) >= 0) {
-      return verdict(cfg, opened);
-    }
-    var size = chars(key).length, numbers = numbersIn(key, cfg).join(",");
-    for (var j = 0; j <= cfg.fuzzyMaxEdits; j++) {
-      var variants = deletions(key, j);
-      for (var v = 0; v < variants.length; v++) {
-        var common = chars(variants[v]).length;
-        for (var i = 0; i <= cfg.fuzzyMaxEdits; i++) {
-          var n = common + i;
-          if (i + j === 0 || n < cfg.fuzzyMinLength ||
-              similarity(i + j, n + size) < cfg.fuzzyThreshold) { continue; }
-          if (i === 0 && numbersIn(variants[v], cfg).join(",") !== numbers) { continue; }
-          opened = openKey(q, i === 0 ? "0|" + variants[v] : i + "|" + numbers + "|" + variants[v]);
-          if (opened) { return verdict(cfg, opened); }
-        }
-      }
-    }
-    return verdict(cfg, null);
-  }
-
-  function gradeNumeric(q, cfg, response) {
-    var num = parseNumber(response, cfg);
-    if (num.message) { return invalid(num.message); }
-    var points = gridPoints(num, parseInt(q.exp, 10)), kb = parseInt(q.kb, 10), key = null;
-    for (var p = 0; p < points.length; p++) {
-      var found = null;
-      for (var k = 0; k <= kb && !found; k++) {
-        found = openKey(q, "n" + k + "|" + (points[p] >> BigInt(k)));
-      }
-      if (!found) { return verdict(cfg, null); }
-      key = key || found;
-    }
-    return verdict(cfg, key);
-  }
-
-  function gradeParts(q, cfg, response) {
-    var n = q.items, m = q.type === "ordering" ? q.items : q.options;
+  /* Grade a response given as a list of indices, one per position (ordering, matching):
+     `choices` the number of indices to choose from, `distinct` whether each is used once. */
+  function gradePositions(q, cfg, response, choices, distinct) {
+    var n = q.items, m = cfg.messages;
     if (!Array.isArray(response) || response.length !== n ||
-        !response.every(function (x) { return isIndex(x, m); })) {
-      return invalid("Please give a list of " + n + " numbers.");
+        !response.every(function (x) { return isIndex(x, choices); })) {
+      return invalid(format(m.not_a_list, { n: n }));
     }
     var hashes = words(q.h), parts = response.map(function (value, part) {
       return hashes[part] === digest(q.salt, part, String(value));
     });
-    if (q.type === "ordering" && response.slice().sort(function (a, b) { return a - b; }).join() !==
+    if (distinct && response.slice().sort(function (a, b) { return a - b; }).join() !==
         response.map(function (x, i) { return i; }).join()) {
-      return { correct: false, key: null, parts: parts, message: "Please use each item once." };
+      return { correct: false, key: null, parts: parts, message: m.each_once };
     }
     return verdict(cfg, openKey(q, "p|" + response.join(",")), parts);
   }
 
+  /* The question types, each added by its own script (see the header). */
+  var types = {};
+
   /* Grade `response` to the question `q` (its page data) under the rules `cfg`:
      {correct, message, parts (per position), key (the feedback key, hex, or null)}. */
   function grade(q, cfg, response) {
-    if (q.type === "mc" || q.type === "tf") {
-      if (!isIndex(response, q.options)) { return invalid("Please choose one of the options."); }
-      return verdict(cfg, openKey(q, "c|" + response));
+    if (!Object.prototype.hasOwnProperty.call(types, q.type)) {
+      throw new Error("factquiz: no script for question type " + q.type);
     }
-    if (q.type === "cloze") { return gradeCloze(q, cfg, response); }
-    if (q.type === "numeric") { return gradeNumeric(q, cfg, response); }
-    return gradeParts(q, cfg, response);
+    return types[q.type].grade(q, cfg, response);
   }
 
   /* ---- encrypted feedback: static_quiz.encode_feedback ---- */
@@ -340,7 +302,10 @@
   }
 
   return { sha256hex: sha256hex, digest: digest, answerKey: answerKey, numbersIn: numbersIn,
-           ratio: ratio, deletions: deletions, parseNumber: parseNumber, grade: grade,
+           ratio: ratio, similarity: similarity, deletions: deletions, chars: chars,
+           strip: strip, format: format, parseNumber: parseNumber, openKey: openKey,
+           words: words, isIndex: isIndex, verdict: verdict, invalid: invalid,
+           gradePositions: gradePositions, types: types, grade: grade,
            decodeFeedback: decodeFeedback };
 });
 
@@ -368,16 +333,18 @@
     } catch (e) { /* storage disabled: the quiz still works for this visit */ }
   }
 
-  /* ---- one question ---- */
+  /* ---- one question: the shell; its type's script does the controls ---- */
   function Question(node, quiz, number) {
     this.node = node;
     this.quiz = quiz;
     this.id = node.id;
     this.type = node.getAttribute("data-fq-type");
+    this.kind = core.types[this.type];
+    this.messages = quiz.config.messages;
     this.salt = quiz.salt + "-" + number;
     this.result = null;
     var self = this, legend = node.querySelector("legend");
-    var button = el("button", "fq-check", "Check answer");
+    var button = el("button", "fq-check", this.messages.check);
     button.type = "button";
     button.setAttribute("aria-describedby", legend.id);
     button.addEventListener("click", function () { self.check(); });
@@ -387,104 +354,18 @@
     this.feedback = el("div", "fq-feedback");
     this.feedback.setAttribute("aria-live", "polite");
     node.appendChild(this.feedback);
-    if (this.type === "ordering") { this.initOrdering(); }
-    if (this.type === "matching") {
-      var selects = node.querySelectorAll(".fq-match select");
-      Array.prototype.forEach.call(selects, function (select, i) {
-        if (i > 0) {
-          for (var j = 1; j < selects[0].options.length; j++) {
-            select.appendChild(selects[0].options[j].cloneNode(true));
-          }
-        }
-        select.parentNode.appendChild(el("span", "fq-mark"));
-      });
-    }
+    if (this.kind.init) { this.kind.init(this); }
   }
-
-  function moveButton(step, item) {
-    var button = el("button");
-    button.type = "button";
-    button.setAttribute("data-fq-move", String(step));
-    button.appendChild(el("span", null, step < 0 ? "↑" : "↓")).setAttribute("aria-hidden", "true");
-    button.appendChild(el("span", "fq-sr", (step < 0 ? " Move up: " : " Move down: ") + item));
-    return button;
-  }
-
-  Question.prototype.initOrdering = function () {
-    var self = this, list = this.node.querySelector(".fq-order");
-    Array.prototype.forEach.call(list.children, function (li) {
-      var text = li.querySelector(".fq-item").textContent, moves = el("span", "fq-move");
-      moves.appendChild(moveButton(-1, text));
-      moves.appendChild(document.createTextNode(" "));
-      moves.appendChild(moveButton(1, text));
-      li.appendChild(moves);
-      li.appendChild(el("span", "fq-mark"));
-    });
-    list.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-fq-move]");
-      if (!button) { return; }
-      var item = button.closest("li"), step = parseInt(button.getAttribute("data-fq-move"), 10);
-      var target = step < 0 ? item.previousElementSibling : item.nextElementSibling;
-      if (!target) { return; }
-      if (step < 0) { list.insertBefore(item, target); } else { list.insertBefore(target, item); }
-      button.focus();
-      self.clearMarks();
-      var items = Array.prototype.slice.call(list.children);
-      self.quiz.announce("“" + item.querySelector(".fq-item").textContent + "” is now number " +
-                         (items.indexOf(item) + 1) + " of " + items.length + ".");
-    });
-  };
 
   Question.prototype.clearMarks = function () {
     var marks = this.node.querySelectorAll(".fq-mark");
     for (var i = 0; i < marks.length; i++) { marks[i].textContent = ""; }
   };
 
-  /* The reader's response, or a string saying what is missing. */
-  Question.prototype.response = function () {
-    var node = this.node, messages = this.quiz.config.messages, i;
-    if (this.type === "mc" || this.type === "tf") {
-      var chosen = node.querySelector("input[type=radio]:checked");
-      return chosen ? parseInt(chosen.value, 10) : { missing: messages.choose };
-    }
-    if (this.type === "cloze" || this.type === "numeric") {
-      var text = node.querySelector(".fq-input").value;
-      if (!text.trim()) { return { missing: messages.type }; }
-      return text;
-    }
-    if (this.type === "ordering") {
-      return Array.prototype.map.call(node.querySelectorAll(".fq-order > li"), function (li) {
-        return parseInt(li.getAttribute("data-fq-item"), 10);
-      });
-    }
-    var selects = node.querySelectorAll("select"), out = [];
-    for (i = 0; i < selects.length; i++) {
-      if (selects[i].value === "") { return { missing: messages.choose_all }; }
-      out.push(parseInt(selects[i].value, 10));
-    }
-    return out;
-  };
+  /* The reader's response, or {missing: what is missing} (the type's script reads it). */
+  Question.prototype.response = function () { return this.kind.response(this); };
 
-  Question.prototype.restore = function (response) {
-    var node = this.node, i;
-    if (this.type === "mc" || this.type === "tf") {
-      var radio = node.querySelector("input[type=radio][value='" + parseInt(response, 10) + "']");
-      if (radio) { radio.checked = true; }
-    } else if (this.type === "cloze" || this.type === "numeric") {
-      node.querySelector(".fq-input").value = String(response);
-    } else if (this.type === "ordering") {
-      var list = node.querySelector(".fq-order");
-      for (i = 0; i < response.length; i++) {
-        var li = list.querySelector("li[data-fq-item='" + parseInt(response[i], 10) + "']");
-        if (li) { list.appendChild(li); }
-      }
-    } else {
-      var selects = node.querySelectorAll("select");
-      for (i = 0; i < selects.length && i < response.length; i++) {
-        selects[i].value = String(response[i]);
-      }
-    }
-  };
+  Question.prototype.restore = function (response) { this.kind.restore(this, response); };
 
   /* The question's page data, as factquiz.grade (the core above) takes it. */
   Question.prototype.data = function () {
@@ -492,10 +373,9 @@
     ["k", "h", "r", "m", "exp", "kb"].forEach(function (name) {
       data[name] = node.getAttribute("data-fq-" + name) || "";
     });
-    data.options = node.querySelectorAll("input[type=radio]").length ||
-      Math.max(0, node.querySelectorAll(".fq-match select option").length /
-               Math.max(1, node.querySelectorAll(".fq-match select").length) - 1);
-    data.items = node.querySelectorAll(".fq-order > li, .fq-match > li").length;
+    var size = this.kind.size(node);
+    data.options = size.options;
+    data.items = size.items;
     return data;
   };
 
@@ -523,45 +403,48 @@
     this.result = right;
     this.node.classList.toggle("fq-right", right);
     this.node.classList.toggle("fq-wrong", !right);
-    var verdict = el("p", "fq-verdict");
+    var verdict = el("p", "fq-verdict"), m = this.messages;
     verdict.appendChild(el("span", "fq-symbol", right ? "✔" : "✘")).setAttribute("aria-hidden", "true");
     var words = result.message;
-    if (parts.length > 1 && !right) { words += " " + count + " of " + parts.length + " are right."; }
+    if (parts.length > 1 && !right) {
+      words += " " + core.format(m.parts_right, { right: count, total: parts.length });
+    }
     verdict.appendChild(document.createTextNode(" " + words));
     this.feedback.appendChild(verdict);
     if (right) {
       var fb = core.decodeFeedback(result.key, this.node.getAttribute("data-fq-fb"));
       this.feedback.appendChild(el("p", "fq-explanation", fb.e));
-      for (var i = 0; i < fb.c.length; i++) { this.feedback.appendChild(citation(fb.c[i])); }
+      for (var i = 0; i < fb.c.length; i++) { this.feedback.appendChild(citation(fb.c[i], m)); }
     } else {
-      this.feedback.appendChild(el("p", "fq-locked", this.quiz.config.messages.locked));
+      this.feedback.appendChild(el("p", "fq-locked", m.locked));
     }
     if (parts.length > 1) {
       var marks = this.node.querySelectorAll(".fq-mark");
       for (i = 0; i < marks.length && i < parts.length; i++) {
-        marks[i].textContent = parts[i] ? " ✔ right" : " ✘ wrong";
+        marks[i].textContent = parts[i] ? " ✔ " + m.part_right : " ✘ " + m.part_wrong;
       }
     }
   };
 
   /* A citation: [title, date, quote], or [note, quote index, source id] of the page's notes.
      A quote that opens with its own quotation mark is shown without added ones (fq-own). */
-  function citation(entry) {
+  function citation(entry, m) {
     var title = entry[0], date = entry[1], quote = entry[2], link = null, own = null;
     if (typeof entry[0] === "number") {
       var note = document.getElementById("fqn" + entry[0]);
       var source = document.getElementById("fqs-" + entry[2]);
       var quotes = note ? note.querySelectorAll("q") : [];
-      if (!source || !quotes[entry[1]]) { return el("p", "fq-cite", "Source: note " + entry[0]); }
+      var noteName = core.format(m.note, { n: entry[0] });
+      if (!source || !quotes[entry[1]]) { return el("p", "fq-cite", m.source + " " + noteName); }
       quote = quotes[entry[1]].textContent;
       own = quotes[entry[1]].className;
       title = source.querySelector("cite").textContent;
       date = source.querySelector(".fq-date").textContent;
-      link = el("a", null, "note " + entry[0]);
+      link = el("a", null, noteName);
       link.href = "#fqn" + entry[0];
     }
     var cite = el("p", "fq-cite");
-    cite.appendChild(document.createTextNode("Source: "));
+    cite.appendChild(document.createTextNode(m.source + " "));
     cite.appendChild(el("cite", null, title));
     cite.appendChild(document.createTextNode((date ? " (" + date + ")" : "") + ": "));
     cite.appendChild(el("q", own || (/^["'\u201c\u2018\u201e\u00ab]/.test(quote) ? "fq-own" : null),
@@ -582,13 +465,7 @@
     }
     var selects = node.querySelectorAll("select");
     for (i = 0; i < selects.length; i++) { selects[i].value = ""; }
-    var list = node.querySelector(".fq-order");
-    if (list) {
-      var items = Array.prototype.slice.call(list.children).sort(function (a, b) {
-        return a.getAttribute("data-fq-item") - b.getAttribute("data-fq-item");
-      });
-      items.forEach(function (li) { list.appendChild(li); });
-    }
+    if (this.kind.reset) { this.kind.reset(this); }
     this.clearMarks();
     this.feedback.textContent = "";
     node.classList.remove("fq-right", "fq-wrong");
@@ -602,13 +479,15 @@
                node.getAttribute("data-fq-version");
     this.salt = node.getAttribute("data-fq-salt");
     this.config = JSON.parse(node.getAttribute("data-fq-config"));
+    /* the messages come once per site (the messages script), unless the quiz has its own */
+    this.config.messages = this.config.messages || core.messages;
     this.responses = {};
     this.first = {};  /* question id -> whether its first checked answer was right */
     this.questions = [];
     var footer = el("div", "fq-footer"), self = this;
-    this.score = el("p", "fq-score", "No answers checked yet.");
+    this.score = el("p", "fq-score", this.config.messages.no_answers);
     this.score.setAttribute("aria-live", "polite");
-    var reset = el("button", "fq-reset", "Reset quiz");
+    var reset = el("button", "fq-reset", this.config.messages.reset);
     reset.type = "button";
     reset.addEventListener("click", function () { self.reset(); });
     footer.appendChild(this.score);
@@ -663,9 +542,9 @@
       if (q.result !== null) { checked++; if (q.result) { right++; } }
       if (self.first[q.id] === true) { first++; }
     });
-    this.score.textContent = checked === 0 ? "No answers checked yet."
-      : "First-try score: " + first + " of " + total + ". Right now: " + right + " of " + total +
-        " (" + checked + " of " + total + " answered).";
+    var m = this.config.messages;
+    this.score.textContent = checked === 0 ? m.no_answers
+      : core.format(m.score, { first: first, right: right, checked: checked, total: total });
   };
 
   Quiz.prototype.reset = function () {
@@ -674,16 +553,26 @@
     this.first = {};
     storageSet(this.key, null);
     this.updateScore();
-    this.announce("The quiz was reset; your saved answers were removed.");
+    this.announce(this.config.messages.was_reset);
     var first = this.node.querySelector("input, select, .fq-order button");
     if (first) { first.focus(); }
   };
 
+  /* The page's helpers the types' scripts build their controls with. */
+  core.el = el;
+
+  /* Once, when the page and the types' scripts (loaded after this one) are in. */
+  var started = false;
   function start() {
+    if (started) { return; }
+    started = true;
     var quizzes = document.querySelectorAll(".fq-quiz");
     for (var i = 0; i < quizzes.length; i++) { new Quiz(quizzes[i]); }
   }
 
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
-  else { start(); }
+  if (document.readyState === "complete") { start(); }
+  else {
+    document.addEventListener("DOMContentLoaded", start);
+    window.addEventListener("load", start);
+  }
 })();

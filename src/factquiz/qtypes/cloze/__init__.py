@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...answers import (
     FUZZY_MAX_EDITS,
@@ -23,10 +23,8 @@ from ...answers import (
     match_for,
     near_misses,
 )
-from ...factbank import Bank
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import answer_key
-from ...quizmodel import InstructorQuestion
 from ..base import (
     BLANK,
     MALFORMED,
@@ -38,6 +36,10 @@ from ..base import (
     with_expected,
 )
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 PREFIX = "Fill in the blank: "
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...answers import accepts, match_for, names_same_thing
-from ...factbank import Bank
+from ...answers import MESSAGES, accepts, match_for, names_same_thing, wrong_with
 from ...model import Fact, Grade, Question
 from ...normalize import answer_key, mentions
-from ...quizmodel import InstructorQuestion
 from ..base import (
     QType,
     has_compatible_pair,
@@ -35,6 +33,10 @@ from ..base import (
     with_expected,
 )
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 MIN_ITEMS, MAX_ITEMS = 3, 5
 
@@ -166,10 +168,10 @@ def grade(question: Question, response: object) -> Grade:
     if not isinstance(chosen, list):
         return with_expected(chosen, expected)
     if chosen == list(question.answer):
-        return Grade(correct=True, message="Correct.", expected=expected)
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(chosen, question.answer, strict=True))
-    return Grade(correct=False, expected=expected,
-                 message=f"Not quite: {right} of {n} pairs right.")
+    message, detail = wrong_with(MESSAGES["pairs_right"].format(right=right, total=n))
+    return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
 def answer_text(question: Question) -> str:

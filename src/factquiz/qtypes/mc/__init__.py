@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...distractors import distractors_for
-from ...factbank import Bank
 from ...model import Fact, Grade, Question
 from ...normalize import answer_key
-from ...quizmodel import InstructorQuestion
-from ..base import QType, choice_answer_text, choice_grade, choice_responses, shuffled
+from ..base import (
+    QType,
+    choice_answer_text,
+    choice_grade,
+    choice_responses,
+    distractors_for,
+    shuffled,
+)
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 N_DISTRACTORS = 3
 

@@ -14,15 +14,17 @@ import random
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...answers import MAX_RESPONSE_CHARS, MESSAGES
-from ...factbank import Bank
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import number_text, plain_number
-from ...quizmodel import InstructorQuestion
 from ..base import MALFORMED, QType, Responses, describe
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 NUMERIC_KINDS = frozenset({Kind.year, Kind.number})
 #: A typed number once its digits are ASCII (the script uses the same pattern).

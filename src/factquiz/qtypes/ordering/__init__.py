@@ -13,12 +13,11 @@ facts (else the anchor's lesson).
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...factbank import Bank
+from ...answers import MESSAGES, wrong_with
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import answer_key
-from ...quizmodel import InstructorQuestion
 from ..base import (
     QType,
     has_compatible_pair,
@@ -30,6 +29,10 @@ from ..base import (
     with_expected,
 )
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 MIN_ITEMS, MAX_ITEMS = 3, 5
 PROMPT = "Put these events in chronological order, earliest first."
@@ -118,10 +121,10 @@ def grade(question: Question, response: object) -> Grade:
         return Grade(correct=False, expected=expected,
                      message=f"Please use each of the {n} items exactly once.")
     if order == list(question.answer):
-        return Grade(correct=True, message="Correct.", expected=expected)
+        return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(order, question.answer, strict=True))
-    return Grade(correct=False, expected=expected,
-                 message=f"Not quite: {right} of {n} in the right place.")
+    message, detail = wrong_with(MESSAGES["in_place"].format(right=right, total=n))
+    return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
 def answer_text(question: Question) -> str:

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ...distractors import distractors_for
-from ...factbank import Bank
 from ...model import Fact, Grade, Question
-from ...quizmodel import InstructorQuestion
-from ..base import QType, answer_spans, choice_answer_text, choice_grade, choice_responses
+from ..base import (
+    QType,
+    answer_spans,
+    choice_answer_text,
+    choice_grade,
+    choice_responses,
+    distractors_for,
+)
 from .instructor import FORM
+
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...quizmodel import InstructorQuestion
 
 OPTIONS = ["True", "False"]
 PREFIX = "True or false? "

@@ -1,0 +1,17 @@
+"""Fill in the blank in the terminal: the key with its other accepted forms and the rule."""
+
+from __future__ import annotations
+
+from ...model import Question
+from .. import REGISTRY
+from ..preview import no_lines
+
+lines = no_lines
+
+
+def key(question: Question) -> str:
+    """The answer text, the other accepted answers, and whether typos are forgiven."""
+    text = REGISTRY[question.type].answer_text(question)
+    also = (f"; also accepted: {' | '.join(question.accepted[1:])}"
+            if len(question.accepted) > 1 else "")
+    return text + also + ("  (typos forgiven)" if question.match == "fuzzy" else "  (exact)")
