@@ -73,8 +73,8 @@ def check_choice_question(qtype: QType, case: Case) -> None:
     for i, why in enumerate(q.option_feedback):
         if i != q.answer:
             verdict = qtype.grade(q, i)
-            assert not verdict.correct and why and why in verdict.message
-            assert verdict.message.startswith(MESSAGES["wrong"])
+            assert not verdict.correct and why and verdict.detail == why
+            assert verdict.message == MESSAGES["wrong_detail"].format(detail=why)
     responses = qtype.responses(q)
     assert all(qtype.grade(q, r).correct for r in responses.right)
     assert not any(qtype.grade(q, r).correct for r in responses.wrong)

@@ -67,7 +67,7 @@ def wrong_responses(question: Question) -> list[object]:
     """Every distractor of ``question`` as a response."""
     project = real()
     bank = Bank.of(project)
-    if question.type in ("mc", "tf"):
+    if question.type in ("mc", "tf") or REGISTRY[question.type].exports_as == "mc":
         return [i for i in range(len(question.options)) if i != question.answer]
     if question.type == "cloze":
         anchor = generated_from(question)

@@ -19,7 +19,7 @@ from ..model import Question
 from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import fuzzy_cloze_notes
+from .common import export_kind, fuzzy_cloze_notes
 
 
 def escape_html(fragment: str) -> str:
@@ -37,7 +37,7 @@ def question_text(question: Question) -> str:
     head = (f"// facts: {', '.join(question.fact_ids)}\n"
             f"::{escape(question.id)}::[html]{_h(question.prompt)}")
     feedback = f"####{escape_html(feedback_html(question))}"
-    kind = question.type
+    kind = export_kind(question)
     if kind == "mc":
         lines = [("=" if i == question.answer else "~") + _h(option)
                  for i, option in enumerate(question.options)]

@@ -17,7 +17,7 @@ from ..model import Question
 from ..normalize import number_text
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import fuzzy_cloze_notes
+from .common import export_kind, fuzzy_cloze_notes
 
 PENALTY = "0.3333333"
 
@@ -60,7 +60,7 @@ def _tags(element: ET.Element, question: Question) -> None:
 
 def question_element(quiz: Quiz, question: Question) -> ET.Element:
     """The ``<question>`` element for one question."""
-    kind = question.type
+    kind = export_kind(question)
     if kind == "mc":
         element = _header(quiz, question, "multichoice")
         ET.SubElement(element, "single").text = "true"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..answers import MAX_RESPONSE_CHARS, MESSAGES
+from ..answers import MAX_RESPONSE_CHARS, MESSAGES, wrong_with
 from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
 from .instructor import InstructorForm
@@ -74,6 +74,9 @@ class QType:
     form: InstructorForm | None = None
     #: What its generated questions ask of the student (an instructor question may say more).
     level: Level = Level.recall
+    #: A type of the same shape whose form the export formats give this type's questions
+    #: (cause and what-changed questions go out as multiple choice); None: its own.
+    exports_as: str | None = None
 
 
 class FromInstructor(Protocol):
@@ -213,13 +216,18 @@ def with_expected(grade: Grade, expected: str) -> Grade:
 
 
 def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
-    """Grade a single-choice response (mc and tf)."""
+    """Grade a single-choice response (mc, tf and the types shaped like them). A wrong
+    choice with an ``option_feedback`` says why it is wrong (in ``detail``)."""
     expected = choice_answer_text(question)
     index = index_response(response, len(question.options), what)
     if isinstance(index, Grade):
         return with_expected(index, expected)
     if index == question.answer:
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    why = question.option_feedback[index] if index < len(question.option_feedback) else ""
+    if why:
+        message, detail = wrong_with(why)
+        return Grade(correct=False, message=message, expected=expected, detail=detail)
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 

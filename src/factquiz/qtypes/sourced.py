@@ -9,118 +9,23 @@ that once per bank.
 
 from __future__ import annotations
 
-import math
 import random
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
-from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ..answers import MESSAGES
-from ..factbank import Bank
-from ..model import Fact, Grade, Question, SourceMeta
-from ..normalize import answer_key, mentions
-from ..passages import Passage, SourcePassages
-from ..sourceindex import IndexedSource
-from ..terms import stems
-from .base import choice_grade
+from ..model import Fact, SourceMeta
+from ..normalize import answer_key
+from .corpus import Corpus
+
+if TYPE_CHECKING:
+    from ..factbank import Bank
 
 T = TypeVar("T")
 
-#: A stem found in more than this share of all passages says nothing about a topic.
-COMMON_SHARE = 0.2
-#: A passage states a fact's answer "in context" when it mentions the answer and at
-#: least this share of the statement's other key terms.
-CONTEXT_SHARE = 1 / 3
-
-
-class Corpus:
-    """The bank's sources split into passages, with term frequencies over all of them."""
-
-    def __init__(self, bank: Bank) -> None:
-        self.bank = bank
-        self.sources: dict[str, SourcePassages] = {
-            sid: SourcePassages(IndexedSource(src)) for sid, src in bank.sources.items()}
-        self.passage_stems: dict[Passage, frozenset[str]] = {
-            p: frozenset(stems([p.text])) for sp in self.sources.values() for p in sp.passages}
-        self.df: Counter[str] = Counter(s for found in self.passage_stems.values() for s in found)
-        self.total = max(len(self.passage_stems), 1)
-
-    def stems_of(self, passage: Passage) -> frozenset[str]:
-        """The stems of a passage (a joined one included)."""
-        found = self.passage_stems.get(passage)
-        return found if found is not None else frozenset(stems([passage.text]))
-
-    def weight(self, stem: str) -> float:
-        """How much sharing ``stem`` says about a topic (inverse passage frequency)."""
-        return math.log(self.total / self.df[stem]) if self.df.get(stem) else 0.0
-
-    def topic_stems(self, fact: Fact) -> frozenset[str]:
-        """The statement's stems that are rare enough to name its topic."""
-        return frozenset(s for s in stems([fact.statement])
-                         if self.df.get(s, 0) <= COMMON_SHARE * self.total)
-
-    def context_stems(self, fact: Fact) -> frozenset[str]:
-        """The topic stems of the statement besides the answer's own."""
-        return self.topic_stems(fact) - stems(fact.accepted)
-
-    def key_passages(self, fact: Fact) -> list[Passage]:
-        """The passages holding the fact's evidence quotes, once each, in evidence order."""
-        found: dict[Passage, None] = {}
-        for ev in fact.evidence:
-            passages = self.sources.get(ev.source)
-            if passages is not None:
-                found.update(dict.fromkeys(passages.holding(ev.quote)))
-        return list(found)
-
-    def quotes_in(self, passage: Passage, fact: Fact) -> bool:
-        """Whether any evidence quote of ``fact`` overlaps ``passage``."""
-        passages = self.sources.get(passage.source_id)
-        quotes = [ev.quote for ev in fact.evidence]
-        return passages is not None and passages.mentions_quote(passage, quotes)
-
-    def states(self, passage: Passage, fact: Fact) -> bool:
-        """Whether ``passage`` states ``fact``'s answer in the fact's context: it names an
-        accepted answer and enough of the statement's other key terms."""
-        if not any(mentions(passage.text, a) for a in fact.accepted):
-            return False
-        context = self.context_stems(fact)
-        shared = len(context & self.stems_of(passage))
-        return not context or shared >= CONTEXT_SHARE * len(context)
-
-    def says(self, source_id: str, fact: Fact) -> bool:
-        """Whether a source says ``fact``: it is cited for it, holds one of its quotes, or
-        has a passage stating its answer in its context."""
-        if any(ev.source == source_id for ev in fact.evidence):
-            return True
-        passages = self.sources[source_id]
-        return (any(any(m.citable for m in passages.indexed.find(ev.quote))
-                    for ev in fact.evidence)
-                or any(self.states(p, fact) for p in passages.passages))
-
-    @cached_property
-    def supports(self) -> dict[tuple[str, int], list[Fact]]:
-        """For each passage (source id, start), the facts whose quotes lie in it."""
-        found: dict[tuple[str, int], list[Fact]] = defaultdict(list)
-        for fact in self.bank.facts:
-            for ev in fact.evidence:
-                passages = self.sources.get(ev.source)
-                if passages is None:
-                    continue
-                for match in passages.indexed.find(ev.quote):
-                    for p in passages.covering(match.start, match.end):
-                        if fact not in found[(p.source_id, p.start)]:
-                            found[(p.source_id, p.start)].append(fact)
-        return found
-
-    def supported_by(self, passage: Passage) -> list[Fact]:
-        """The facts whose quotes lie in ``passage``."""
-        return list(self.supports.get((passage.source_id, passage.start), []))
-
 
 def corpus(bank: Bank) -> Corpus:
-    """The :class:`Corpus` of ``bank``, built once per bank."""
+    """The :class:`~factquiz.qtypes.corpus.Corpus` of ``bank``, built once per bank."""
     found: Corpus | None = bank.cache.get("sourced-corpus")
     if found is None:
         found = bank.cache["sourced-corpus"] = Corpus(bank)
@@ -220,15 +125,3 @@ _QUOTE_MARKS = "“”\"'‘’"
 def quoted(text: str) -> str:
     """``text`` between curly quotes, without quotes of its own at the ends."""
     return "“" + text.strip().strip(_QUOTE_MARKS) + "”"
-
-
-def grade_with_feedback(question: Question, response: object) -> Grade:
-    """Grade a single-choice response; a wrong choice's message says why it is wrong."""
-    result = choice_grade(question, response)
-    if (result.correct or not isinstance(response, int) or isinstance(response, bool)
-            or not 0 <= response < len(question.option_feedback)):
-        return result
-    why = question.option_feedback[response]
-    if result.message != MESSAGES["wrong"] or not why:
-        return result
-    return Grade(correct=False, message=f"{MESSAGES['wrong']} {why}", expected=result.expected)

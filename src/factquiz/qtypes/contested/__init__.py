@@ -2,38 +2,50 @@
 
 A fact yields this type when other facts contest it (``contested_by``) or when it is a
 person's view rather than the report's own (``claimed_by``). The question shows the
-claim in the source's words (the sentence holding its quote, or the quote alone when
-that sentence names the claimant) and asks who makes it: the person (``claimed_by``),
-or else the source. The claim is never keyed as true or false: the key is who says it,
-and the feedback says what the other sources say (the contesting facts, with their
-sources) or that the claim is presented as an opinion.
+claim in the source's words (the sentence holding its quote, or the quote alone when the
+sentence is long), with the claimant's name blanked out, and asks who makes it: the
+person (``claimed_by``), or else the source. The claim is never keyed as true or false:
+the key is who says it, and the feedback says what the other sources say (the contesting
+facts, with their sources) or that the claim is presented as one person's view.
 
-Wrong options are people of the claimant's category (``categories.yml``) and other
-claimants in the bank, never one named where the claim is attributed; or sources that do not say
-the claim (as for the ``source`` type), a source holding a contesting fact first.
+Wrong options are people of the claimant's category (``categories.yml``), other
+claimants and people the bank's facts name, never one named where the claim is
+attributed; or sources that do not say the claim (as for the ``source`` type), a source
+holding a contesting fact first.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...categories import Kind, membership
-from ...factbank import Bank
-from ...model import Fact, Level, Question
+from ...model import Fact, Kind, Level, Question
 from ...normalize import answer_key, mentions
-from ...quizmodel import InstructorQuestion
-from ..base import QType, choice_answer_text, choice_responses
+from ..base import (
+    BLANK,
+    QType,
+    answer_spans,
+    choice_answer_text,
+    choice_grade,
+    choice_responses,
+    replace_spans,
+)
+from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
     clear_of,
     corpus,
     fact_sources,
-    grade_with_feedback,
     option_name,
     pick,
     source_label,
 )
+from .instructor import FORM
 
+if TYPE_CHECKING:
+    from ...factbank import Bank
+
+#: An instructor writes one as multiple choice (see ``instructor.py``).
+INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 N_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 #: A sentence longer than this is shown as the quote alone.
@@ -53,19 +65,25 @@ def _contesting(fact: Fact, bank: Bank) -> list[Fact]:
     return [bank.by_id[i] for i in fact.contested_by if i in bank.by_id]
 
 
-def _claim_text(fact: Fact, bank: Bank) -> tuple[str, str] | None:
-    """(the claim as shown, the id of the source it is from): the first evidence whose
-    sentence (or quote) does not name the claimant; None when every one does."""
+def _redacted(text: str, person: str) -> str:
+    """``text`` with ``person`` (full name, then surname) replaced by a blank."""
+    for name in (person, _surname(person)):
+        text = replace_spans(text, answer_spans(text, [name]), lambda _found: BLANK)
+    return text
+
+
+def _claim_text(fact: Fact, bank: Bank) -> tuple[str, str]:
+    """(the claim as shown, the id of the source it is from): the sentence holding the
+    first evidence quote (the quote alone when the sentence is long), with a claimant
+    named in it blanked out (what is left of the attribution, "_____ said in a
+    statement", is part of the evidence to weigh)."""
     texts = corpus(bank)
-    for ev in fact.evidence:
-        passages = texts.sources.get(ev.source)
-        held = passages.holding(ev.quote) if passages else []
-        claimant = fact.claimed_by or bank.sources[ev.source].meta.title
-        for shown in ([held[0].text] if held and len(held[0].text) <= MAX_SHOWN_CHARS
-                      else []) + [f"“{ev.quote.strip()}”"]:
-            if fact.claimed_by is None or not _names(claimant, shown):
-                return shown, ev.source
-    return None
+    ev = fact.evidence[0]
+    passages = texts.sources.get(ev.source)
+    held = passages.holding(ev.quote) if passages else []
+    shown = (held[0].text if held and len(held[0].text) <= MAX_SHOWN_CHARS
+             else f"“{ev.quote.strip()}”")
+    return (_redacted(shown, fact.claimed_by) if fact.claimed_by else shown), ev.source
 
 
 def _context(fact: Fact, bank: Bank) -> str:
@@ -78,8 +96,11 @@ def _context(fact: Fact, bank: Bank) -> str:
 
 def _people(fact: Fact, bank: Bank) -> list[str]:
     """People who may be offered as not making the claim: of the claimant's categories
-    (``categories.yml``) and the bank's other claimants, never one named where the claim
-    is attributed; those the claim's sources name first (they are plausible speakers)."""
+    (``categories.yml``), the bank's other claimants and the people its facts name as
+    answers, never one named where the claim is attributed; those the claim's sources
+    name first (they are plausible speakers)."""
+    from ...categories import membership
+
     assert fact.claimed_by is not None
     claimant = fact.claimed_by
     found: dict[str, str] = {}
@@ -87,6 +108,7 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
         if category.kind == Kind.person and membership(category, claimant):
             found.update((answer_key(m), m) for m in category.members)
     found.update((answer_key(f.claimed_by), f.claimed_by) for f in bank.facts if f.claimed_by)
+    found.update((answer_key(f.answer), f.answer) for f in bank.facts if f.kind == Kind.person)
     context = _context(fact, bank)
     bodies = " ".join(bank.sources[s].body for s in fact_sources(fact) if s in bank.sources)
     people = [name for _, name in sorted(found.items())
@@ -114,9 +136,6 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
                     "lessons, outside this quiz")
         return ("no source disputes it and it is nobody's view in particular: add "
                 "`contested_by:` (both ways) or `claimed_by:` naming who makes the claim")
-    claim = _claim_text(fact, bank)
-    if claim is None:
-        return f"every quote of it names {fact.claimed_by}, which would give the answer away"
     have = len(_people(fact, bank) if fact.claimed_by else _sources(fact, bank))
     if have < MIN_DISTRACTORS:
         return (f"only {have} other claimant(s) can be offered (needs {MIN_DISTRACTORS}): add "
@@ -141,9 +160,7 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              prefer: frozenset[str] = frozenset()) -> Question:
     """Three or four claimants; ``answer`` indexes the one who makes the claim. Claimants
     printing the answers of the facts in ``avoid`` are offered only when others lack."""
-    claim = _claim_text(fact, bank)
-    assert claim is not None
-    shown, source_id = claim
+    shown, source_id = _claim_text(fact, bank)
     meta = bank.sources[source_id].meta
     contested = bool(_contesting(fact, bank))
     clear = clear_of(bank, avoid)
@@ -177,13 +194,6 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     citations=citations, fact_ids=[fact.id], level=Level.evaluate)
 
 
-def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
-                    bank: Bank) -> Question:
-    """Contested-claim questions are generated from the bank only."""
-    raise ValueError("contested-claim questions are generated from the fact bank; "
-                     "an instructor question cannot be of this type")
-
-
-QTYPE = QType("contested", "contested claim", generate, grade_with_feedback, why_not,
-              choice_responses, choice_answer_text, frozenset(), from_instructor,
-              level=Level.evaluate)
+QTYPE = QType("contested", "contested claim", generate, choice_grade, why_not,
+              choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
+              form=FORM, level=Level.evaluate, exports_as="mc")

@@ -12,27 +12,31 @@ supports, or what it mentions without saying the answer.
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...factbank import Bank
 from ...model import Fact, Level, Question
 from ...normalize import mentions
-from ...passages import Passage
-from ...quizmodel import InstructorQuestion
 from ...terms import key_terms, stem
-from ..base import QType, choice_answer_text, choice_responses
+from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..corpus import Corpus
+from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
-    Corpus,
     clear_of,
     corpus,
     fact_sources,
-    grade_with_feedback,
     memo,
     pick,
     quoted,
     source_label,
 )
+from .instructor import FORM
 
+if TYPE_CHECKING:
+    from ...factbank import Bank
+    from ...passages import Passage
+
+#: An instructor writes one as multiple choice (see ``instructor.py``).
+INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 N_DISTRACTORS = 3
 #: Distractors are drawn from this many of the most on-topic passages.
 POOL = 6
@@ -137,13 +141,6 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.evaluate)
 
 
-def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
-                    bank: Bank) -> Question:
-    """Evidence questions are generated from the bank only."""
-    raise ValueError("evidence questions are generated from the fact bank; "
-                     "an instructor question cannot be of this type")
-
-
-QTYPE = QType("evidence", "find the evidence", generate, grade_with_feedback, why_not,
-              choice_responses, choice_answer_text, frozenset(), from_instructor,
-              level=Level.evaluate)
+QTYPE = QType("evidence", "find the evidence", generate, choice_grade, why_not,
+              choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
+              form=FORM, level=Level.evaluate, exports_as="mc")

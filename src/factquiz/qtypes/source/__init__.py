@@ -17,24 +17,28 @@ from __future__ import annotations
 import random
 import re
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ...factbank import Bank
 from ...model import Fact, Level, Question
-from ...quizmodel import InstructorQuestion
-from ..base import QType, choice_answer_text, choice_responses
+from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
     clear_of,
     corpus,
     fact_sources,
-    grade_with_feedback,
     memo,
     option_name,
     pick,
     quoted,
     source_label,
 )
+from .instructor import FORM
 
+if TYPE_CHECKING:
+    from ...factbank import Bank
+
+#: An instructor writes one as multiple choice (see ``instructor.py``).
+INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 _NAMES_REPORTS = re.compile(r"\b(reports?|according to|article|sources?|page)\b", re.IGNORECASE)
@@ -140,13 +144,6 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.analyse)
 
 
-def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
-                    bank: Bank) -> Question:
-    """Which-source questions are generated from the bank only."""
-    raise ValueError("which-source questions are generated from the fact bank; "
-                     "an instructor question cannot be of this type")
-
-
-QTYPE = QType("source", "which source", generate, grade_with_feedback, why_not,
-              choice_responses, choice_answer_text, frozenset(), from_instructor,
-              level=Level.analyse)
+QTYPE = QType("source", "which source", generate, choice_grade, why_not,
+              choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
+              form=FORM, level=Level.analyse, exports_as="mc")
