@@ -3,7 +3,7 @@
 A fact yields this type when other facts contest it (``contested_by``) or when it is a
 person's view rather than the report's own (``claimed_by``). The question shows the
 claim in the source's words (the sentence holding its quote, or the quote alone when the
-sentence is long), with the claimant's name blanked out, and asks who makes it: the
+sentence is long or prints another fact's answer), with the claimant's name blanked out, and asks who makes it: the
 person (``claimed_by``), or else the source. The claim is never keyed as true or false:
 the key is who says it, and the feedback says what the other sources say (the contesting
 facts, with their sources) or that the claim is presented as one person's view.
@@ -35,6 +35,7 @@ from ..sourced import (
     clear_of,
     corpus,
     fact_sources,
+    memo,
     option_name,
     pick,
     source_label,
@@ -74,16 +75,23 @@ def _redacted(text: str, person: str) -> str:
 
 def _claim_text(fact: Fact, bank: Bank) -> tuple[str, str]:
     """(the claim as shown, the id of the source it is from): the sentence holding the
-    first evidence quote (the quote alone when the sentence is long), with a claimant
-    named in it blanked out (what is left of the attribution, "_____ said in a
-    statement", is part of the evidence to weigh)."""
-    texts = corpus(bank)
-    ev = fact.evidence[0]
-    passages = texts.sources.get(ev.source)
-    held = passages.holding(ev.quote) if passages else []
-    shown = (held[0].text if held and len(held[0].text) <= MAX_SHOWN_CHARS
-             else f"“{ev.quote.strip()}”")
-    return (_redacted(shown, fact.claimed_by) if fact.claimed_by else shown), ev.source
+    first evidence quote, or the quote alone when the sentence is long or prints another
+    fact's answer (which another question may ask), with a claimant named in it blanked
+    out (what is left of the attribution, "_____ said in a statement", is evidence too)."""
+    def compute() -> tuple[str, str]:
+        texts = corpus(bank)
+        ev = fact.evidence[0]
+        passages = texts.sources.get(ev.source)
+        held = passages.holding(ev.quote) if passages else []
+        quote = f"“{ev.quote.strip()}”"
+        shown = [held[0].text] if held and len(held[0].text) <= MAX_SHOWN_CHARS else []
+        if fact.claimed_by:
+            shown = [_redacted(t, fact.claimed_by) for t in shown]
+            quote = _redacted(quote, fact.claimed_by)
+        clear = clear_of(bank, frozenset(f.id for f in bank.facts
+                                         if f.cluster_key != fact.cluster_key))
+        return next((t for t in shown if clear(t)), quote), ev.source
+    return memo(bank, "contested-claim", fact, compute)
 
 
 def _context(fact: Fact, bank: Bank) -> str:
@@ -160,10 +168,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              prefer: frozenset[str] = frozenset()) -> Question:
     """Three or four claimants; ``answer`` indexes the one who makes the claim. Claimants
     printing the answers of the facts in ``avoid`` are offered only when others lack."""
+    clear = clear_of(bank, avoid)
     shown, source_id = _claim_text(fact, bank)
     meta = bank.sources[source_id].meta
     contested = bool(_contesting(fact, bank))
-    clear = clear_of(bank, avoid)
     lead = "The sources disagree on this point." if contested else "This is one view."
     if fact.claimed_by is not None:
         key = fact.claimed_by
