@@ -3,10 +3,11 @@
 A fact yields this type when other facts contest it (``contested_by``) or when it is a
 person's view rather than the report's own (``claimed_by``). The question shows the
 claim in the source's words (the sentence holding its quote, or the quote alone when the
-sentence is long or prints another fact's answer), with the claimant's name blanked out, and asks who makes it: the
-person (``claimed_by``), or else the source. The claim is never keyed as true or false:
-the key is who says it, and the feedback says what the other sources say (the contesting
-facts, with their sources) or that the claim is presented as one person's view.
+sentence is long or prints another fact's answer), with the claimant's name blanked out,
+and asks who makes it: the person (``claimed_by``), or else the source. The claim is
+never keyed as true or false: the key is who says it, and the feedback says what the
+other sources say (the contesting facts, with their sources) or that the claim is
+presented as one person's view.
 
 Wrong options are people of the claimant's category (``categories.yml``), other
 claimants and people the bank's facts name, never one named where the claim is
@@ -111,12 +112,14 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
 
     assert fact.claimed_by is not None
     claimant = fact.claimed_by
+    names = [m for category in bank.categories.values()
+             if category.kind == Kind.person and membership(category, claimant)
+             for m in category.members]
+    names += [f.claimed_by for f in bank.facts if f.claimed_by]
+    names += [f.answer for f in bank.facts if f.kind == Kind.person]
     found: dict[str, str] = {}
-    for category in bank.categories.values():
-        if category.kind == Kind.person and membership(category, claimant):
-            found.update((answer_key(m), m) for m in category.members)
-    found.update((answer_key(f.claimed_by), f.claimed_by) for f in bank.facts if f.claimed_by)
-    found.update((answer_key(f.answer), f.answer) for f in bank.facts if f.kind == Kind.person)
+    for name in names:  # a name in either order is one person: the first form found
+        found.setdefault(" ".join(sorted(answer_key(name).split())), name)
     context = _context(fact, bank)
     bodies = " ".join(bank.sources[s].body for s in fact_sources(fact) if s in bank.sources)
     people = [name for _, name in sorted(found.items())
