@@ -28,13 +28,24 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude stem: British spelling folded, a plural 's' dropped, the first five letters
-    ("agreed" and "agreement", "signs" and "signed" share one)."""
+def word_form(word: str) -> str:
+    """A word compared as itself: British spelling folded, a plural 's' dropped."""
     word = SPELLINGS.get(word, word)
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return word[:5]
+    return word
+
+
+def stem(word: str) -> str:
+    """A crude stem: :func:`word_form`'s first five letters ("agreed" and "agreement",
+    "signs" and "signed" share one)."""
+    return word_form(word)[:5]
+
+
+def word_forms(texts: list[str]) -> set[str]:
+    """The :func:`word_form` of every content word of ``texts`` (stricter than
+    :func:`stems`: "Pacific" and "pacifist" differ)."""
+    return {word_form(w) for text in texts for w in key_terms(text)}
 
 
 def key_terms(text: str) -> list[str]:

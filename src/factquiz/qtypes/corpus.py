@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from ..model import Fact
 from ..normalize import mentions
-from ..terms import stems
+from ..terms import word_forms
 
 if TYPE_CHECKING:
     from ..factbank import Bank
     from ..passages import Passage, SourcePassages
 
-#: A stem found in more than this share of all passages says nothing about a topic.
+#: A word found in more than this share of all passages says nothing about a topic.
 COMMON_SHARE = 0.2
 #: A passage states a fact's answer "in context" when it mentions the answer and at
 #: least this share of the statement's other key terms.
@@ -36,28 +36,29 @@ class Corpus:
         self.bank = bank
         self.sources: dict[str, SourcePassages] = {
             sid: SourcePassages(IndexedSource(src)) for sid, src in bank.sources.items()}
-        self.passage_stems: dict[Passage, frozenset[str]] = {
-            p: frozenset(stems([p.text])) for sp in self.sources.values() for p in sp.passages}
-        self.df: Counter[str] = Counter(s for found in self.passage_stems.values() for s in found)
-        self.total = max(len(self.passage_stems), 1)
+        self.passage_words: dict[Passage, frozenset[str]] = {
+            p: frozenset(word_forms([p.text])) for sp in self.sources.values() for p in sp.passages}
+        self.df: Counter[str] = Counter(s for found in self.passage_words.values() for s in found)
+        self.total = max(len(self.passage_words), 1)
 
-    def stems_of(self, passage: Passage) -> frozenset[str]:
-        """The stems of a passage (a joined one included)."""
-        found = self.passage_stems.get(passage)
-        return found if found is not None else frozenset(stems([passage.text]))
+    def words_of(self, passage: Passage) -> frozenset[str]:
+        """The content words of a passage (:func:`~factquiz.terms.word_forms`; a joined one
+        included)."""
+        found = self.passage_words.get(passage)
+        return found if found is not None else frozenset(word_forms([passage.text]))
 
-    def weight(self, stem: str) -> float:
-        """How much sharing ``stem`` says about a topic (inverse passage frequency)."""
-        return math.log(self.total / self.df[stem]) if self.df.get(stem) else 0.0
+    def weight(self, word: str) -> float:
+        """How much sharing ``word`` says about a topic (inverse passage frequency)."""
+        return math.log(self.total / self.df[word]) if self.df.get(word) else 0.0
 
-    def topic_stems(self, fact: Fact) -> frozenset[str]:
-        """The statement's stems that are rare enough to name its topic."""
-        return frozenset(s for s in stems([fact.statement])
+    def topic_words(self, fact: Fact) -> frozenset[str]:
+        """The statement's words that are rare enough to name its topic."""
+        return frozenset(s for s in word_forms([fact.statement])
                          if self.df.get(s, 0) <= COMMON_SHARE * self.total)
 
-    def context_stems(self, fact: Fact) -> frozenset[str]:
-        """The topic stems of the statement besides the answer's own."""
-        return self.topic_stems(fact) - stems(fact.accepted)
+    def context_words(self, fact: Fact) -> frozenset[str]:
+        """The topic words of the statement besides the answer's own."""
+        return self.topic_words(fact) - word_forms(fact.accepted)
 
     def key_passages(self, fact: Fact) -> list[Passage]:
         """The passages holding the fact's evidence quotes, once each, in evidence order."""
@@ -79,8 +80,8 @@ class Corpus:
         accepted answer and enough of the statement's other key terms."""
         if not any(mentions(passage.text, a) for a in fact.accepted):
             return False
-        context = self.context_stems(fact)
-        shared = len(context & self.stems_of(passage))
+        context = self.context_words(fact)
+        shared = len(context & self.words_of(passage))
         return not context or shared >= CONTEXT_SHARE * len(context)
 
     def says(self, source_id: str, fact: Fact) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
 from ...normalize import mentions
-from ...terms import key_terms, stem
+from ...terms import key_terms, word_form
 from ..base import QType, choice_answer_text, choice_grade, choice_responses
 from ..corpus import Corpus
 from ..mc import from_instructor as choice_from_instructor
@@ -63,13 +63,13 @@ def distractor_passages(fact: Fact, bank: Bank) -> list[Passage]:
 
 def _distractors(fact: Fact, bank: Bank) -> list[Passage]:
     texts = corpus(bank)
-    topic = texts.topic_stems(fact)
+    topic = texts.topic_words(fact)
     related = _related(fact, bank)
     scored = []
     for sid in fact_sources(fact):
         passages = texts.sources.get(sid)
         for p in passages.passages if passages else []:
-            shared = topic & texts.stems_of(p)
+            shared = topic & texts.words_of(p)
             if (not shared or len(shared) >= RESTATES_SHARE * len(topic)
                     or len(p.text) > MAX_OPTION_CHARS
                     or any(mentions(p.text, a) for a in fact.accepted)
@@ -95,9 +95,9 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
 
 def _shared_words(fact: Fact, passage: Passage, texts: Corpus) -> list[str]:
     """The claim's topic words that ``passage`` shares, rarest first, at most three."""
-    shared = texts.topic_stems(fact) & texts.stems_of(passage)
-    words = [w for w in key_terms(fact.statement) if stem(w) in shared]
-    words.sort(key=lambda w: -texts.weight(stem(w)))
+    shared = texts.topic_words(fact) & texts.words_of(passage)
+    words = [w for w in key_terms(fact.statement) if word_form(w) in shared]
+    words.sort(key=lambda w: -texts.weight(word_form(w)))
     return list(dict.fromkeys(words))[:3]
 
 
