@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from quiz_fixtures import frozen_files
 from sourced_selftest import Case, capable_lessons, cases, check_choice_question, real
 
 from factquiz.factbank import Bank
@@ -18,6 +19,7 @@ from factquiz.normalize import mentions, normalize
 from factquiz.passages import SourcePassages, split_passages, split_sentences
 from factquiz.qtypes.evidence import QTYPE, distractor_passages
 from factquiz.qtypes.sourced import clear_of, corpus
+from factquiz.quizrules import instructor_findings
 from factquiz.sourceindex import IndexedSource
 from factquiz.sources import body_checksum
 
@@ -213,3 +215,15 @@ def test_passages_printing_other_questions_answers_come_last() -> None:
             shown = [o for i, o in enumerate(q.options) if i != q.answer]
             clean = sum(clear(p.text) for p in pool)
             assert sum(clear(o) for o in shown) == min(clean, len(shown)), anchor.id
+
+
+def test_an_instructor_writes_one_as_multiple_choice(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Its choices are checked as multiple choice's (here: the answer is not one of them)."""
+    quiz = ("title: RAA\nlesson: raa\ninstructor_questions:\n"
+            "  - type: evidence\n    prompt: Which passage supports the claim?\n"
+            "    choices: [The deal is the first of its kind., Abe pushed for more., He left.]\n"
+            "    answer: Not a choice\n    explanation: The first one.\n"
+            "    facts: [raa-first-since-1960]\n")
+    project = load_project(make_project(files={**frozen_files(), "quizzes/raa.yml": quiz}))
+    findings = list(instructor_findings(project, project.quizzes["raa"]))
+    assert [f.code for f in findings if f.severity == "error"] == ["missing-correct-choice"]

@@ -114,10 +114,12 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
 def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                     report: _Reporter) -> Iterator[Finding]:
     """Each type has what it needs: options, one correct choice, a blank, a number..."""
-    minimum = MIN_OPTIONS.get(iq.type, 0)
-    if iq.type == "mc":
+    minimum = MIN_OPTIONS.get(iq.type, MIN_OPTIONS["mc"] if _is_choice(iq) else 0)
+    if _is_choice(iq):
         yield from _too_few(report, base, "choices", iq.choices, minimum,
-                            "a multiple-choice question", "add plausible wrong choices")
+                            "a multiple-choice question" if iq.type == "mc"
+                            else f"a {REGISTRY[iq.type].title} question",
+                            "add plausible wrong choices")
         if iq.answer is None or isinstance(iq.answer, bool):
             yield report((*base, "answer"), "missing-correct-choice",
                          "no correct choice: `answer` must be the text of one choice",
@@ -171,6 +173,11 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                 yield report((*base, "pairs", j, side), "duplicate-option",
                              f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
                              "than one pair", "make every pair's item and answer different")
+
+
+def _is_choice(iq: InstructorQuestion) -> bool:
+    """Whether the question is written like multiple choice (choices and the answer's text)."""
+    return iq.type == "mc" or "choices" in REGISTRY[iq.type].instructor_fields
 
 
 def _too_few(report: _Reporter, base: tuple[str | int, ...], field: str, values: Sized,
