@@ -5,14 +5,18 @@ from __future__ import annotations
 import random
 
 import pytest
+from moodle_xml_parser.parser import parse_file
+from pygiftparser import parser as gift_parser
 from sourced_selftest import Case, capable_lessons, cases, check_choice_question, real
 
+from factquiz.export import context_for, export_quiz
 from factquiz.factbank import Bank
 from factquiz.load import load_project
 from factquiz.model import Evidence, Fact, Kind
 from factquiz.normalize import normalize
 from factquiz.qtypes.source import QTYPE, wrong_sources
 from factquiz.qtypes.sourced import corpus, date_text, option_name
+from factquiz.quizmodel import Quiz
 
 TOKYO = "tokyo-raa-basic-agreement-2020"
 PAGE = "foreign-relations-japan-2020"
@@ -112,3 +116,24 @@ def check_options_are_sources(case: Case) -> None:
 @pytest.mark.content
 def test_every_lesson_can_ask_it() -> None:
     assert capable_lessons(QTYPE) == {f.lesson for f in real().facts}
+
+
+@pytest.mark.content
+def test_exports_carry_it_as_multiple_choice_with_why_each_wrong_option_is_wrong(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Moodle XML and GIFT read back (by the same third-party readers as the other types'
+    exports) a multiple-choice question with its key and each wrong option's feedback."""
+    case = next(cases(QTYPE, range(1)))
+    quiz = Quiz(id="t", title="T", lesson=case.lesson, seed=0, questions=[case.question])
+    context = context_for(real())
+    moodle = export_quiz(quiz, "moodle-xml", tmp_path / "t.xml", context)
+    [read] = parse_file(str(moodle.path))["multichoice"]
+    q = case.question
+    assert [o.answer for o in read.options] == q.options
+    assert [o.score_fraction for o in read.options].index(100) == q.answer
+    for i, option in enumerate(read.options):
+        assert (option.feedback or "") == q.option_feedback[i]
+    gift = export_quiz(quiz, "gift", tmp_path / "t.gift", context)
+    with gift.path.open(encoding="utf-8") as handle:
+        [parsed] = gift_parser.parseFile(handle)
+    assert parsed.valid and parsed.title == q.id

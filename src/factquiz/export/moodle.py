@@ -15,6 +15,7 @@ from ..escape import html_text, xml_text
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.base import option_feedback
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes
@@ -41,9 +42,10 @@ def _header(quiz: Quiz, question: Question, qtype: str) -> ET.Element:
     return element
 
 
-def _answer(parent: ET.Element, fraction: str, text: str, fmt: str = "html") -> ET.Element:
+def _answer(parent: ET.Element, fraction: str, text: str, fmt: str = "html",
+            feedback: str = "") -> ET.Element:
     answer = _text(parent, "answer", text, fmt=fmt, fraction=fraction)
-    _text(answer, "feedback", "")
+    _text(answer, "feedback", html_text(feedback) if feedback else "")
     return answer
 
 
@@ -68,8 +70,9 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         ET.SubElement(element, "shuffleanswers").text = "false"
         ET.SubElement(element, "answernumbering").text = "abc"
         _combined_feedback(element)
-        for i, option in enumerate(question.options):
-            _answer(element, "100" if i == question.answer else "0", html_text(option))
+        for i, option in enumerate(question.options):  # with why a wrong one is wrong
+            _answer(element, "100" if i == question.answer else "0", html_text(option),
+                    feedback=option_feedback(question, i))
     elif kind == "tf":
         element = _header(quiz, question, "truefalse")
         _answer(element, "100" if question.answer == 0 else "0", "true", fmt="moodle_auto_format")

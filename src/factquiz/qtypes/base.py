@@ -215,6 +215,11 @@ def with_expected(grade: Grade, expected: str) -> Grade:
     return Grade(correct=grade.correct, message=grade.message, expected=expected)
 
 
+def option_feedback(question: Question, index: int) -> str:
+    """Why option ``index`` of a choice question is wrong ('' for the key, or none given)."""
+    return question.option_feedback[index] if index < len(question.option_feedback) else ""
+
+
 def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
     """Grade a single-choice response (mc, tf and the types shaped like them). A wrong
     choice with an ``option_feedback`` says why it is wrong (in ``detail``)."""
@@ -224,7 +229,7 @@ def choice_grade(question: Question, response: object, what: str = "options") ->
         return with_expected(index, expected)
     if index == question.answer:
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
-    why = question.option_feedback[index] if index < len(question.option_feedback) else ""
+    why = option_feedback(question, index)
     if why:
         message, detail = wrong_with(why)
         return Grade(correct=False, message=message, expected=expected, detail=detail)
