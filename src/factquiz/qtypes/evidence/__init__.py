@@ -111,6 +111,19 @@ def falls_short(fact: Fact, passage: Passage, texts: Corpus) -> str:
             f"{quoted(fact.answer)}, so it does not support the claim.")
 
 
+def _reasons(fact: Fact, bank: Bank) -> dict[Passage, tuple[str, str]]:
+    """Why each passage a distractor may be falls short, alone and after the passage's
+    opening words (cached per bank: the planner builds a question many times)."""
+    def compute() -> dict[Passage, tuple[str, str]]:
+        texts = corpus(bank)
+        found = {}
+        for p in distractor_passages(fact, bank):
+            why = falls_short(fact, p, texts)
+            found[p] = (why, f"“{_opening(p)}”: {why}")
+        return found
+    return memo(bank, "evidence-reasons", fact, compute)
+
+
 def _opening(passage: Passage, words: int = 8) -> str:
     parts = passage.text.strip("“”\"‘’'").split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
@@ -122,15 +135,16 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     """Four passages; ``answer`` is the index of the one holding the fact's quote. Passages
     printing the answers of the facts in ``avoid`` (asked by other questions) are taken
     only when there are not enough others."""
-    texts = corpus(bank)
     clear = clear_of(bank, avoid)
-    [key] = pick(rng, texts.key_passages(fact), 1, lambda p: clear(p.text))
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    [key] = pick(rng, keys, 1, lambda p: clear(p.text))
     wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
                  POOL)
     order = rng.sample([key, *wrong], N_DISTRACTORS + 1)
-    feedback = ["" if p == key else falls_short(fact, p, texts) for p in order]
+    reasons = _reasons(fact, bank)
+    feedback = ["" if p == key else reasons[p][0] for p in order]
     meta = bank.sources[key.source_id].meta
-    why = " ".join(f"“{_opening(p)}”: {falls_short(fact, p, texts)}" for p in wrong)
+    why = " ".join(reasons[p][1] for p in wrong)
     explanation = (f"{fact.statement} The passage from {source_label(meta)} says so. "
                    f"Why not the others: {why}")
     return Question(id=qid, type="evidence",
