@@ -84,6 +84,15 @@ def pick(rng: random.Random, candidates: Sequence[T], n: int, clear: Callable[[T
     return chosen + rest[:n - len(chosen)]
 
 
+def unloaded_source(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot be asked about its sources: one of them is not loaded (None
+    when all are)."""
+    missing = [s for s in fact_sources(fact) if s not in bank.sources]
+    if missing:
+        return (f"its source '{missing[0]}' could not be loaded (`factquiz check` says why)")
+    return None
+
+
 def fact_sources(fact: Fact) -> list[str]:
     """The ids of the sources ``fact`` cites, once each, in evidence order."""
     return list(dict.fromkeys(ev.source for ev in fact.evidence))

@@ -40,6 +40,7 @@ from ..sourced import (
     option_name,
     pick,
     source_label,
+    unloaded_source,
 )
 from .instructor import FORM
 
@@ -141,6 +142,9 @@ def _sources(fact: Fact, bank: Bank) -> list[str]:
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
     """Why ``fact`` cannot yield a contested-claim question (None when it can)."""
+    unloaded = unloaded_source(fact, bank)
+    if unloaded is not None:
+        return unloaded
     if not _contesting(fact, bank) and fact.claimed_by is None:
         if fact.contested_by:
             return (f"the facts disputing it ({', '.join(fact.contested_by)}) are in later "

@@ -28,6 +28,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    unloaded_source,
 )
 from .instructor import FORM
 
@@ -81,6 +82,9 @@ def _distractors(fact: Fact, bank: Bank) -> list[Passage]:
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
     """Why ``fact`` cannot yield a find-the-evidence question (None when it can)."""
+    unloaded = unloaded_source(fact, bank)
+    if unloaded is not None:
+        return unloaded
     if fact.derived:
         return ("it is derived (its note says how it goes beyond the quotes), so no one "
                 "passage supports it")

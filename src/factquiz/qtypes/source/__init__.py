@@ -31,6 +31,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    unloaded_source,
 )
 from .instructor import FORM
 
@@ -71,6 +72,9 @@ def _wrong_pairs(cited: list[str], wrong: list[str]) -> list[tuple[str, str]]:
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
     """Why ``fact`` cannot yield a which-source question (None when it can)."""
+    unloaded = unloaded_source(fact, bank)
+    if unloaded is not None:
+        return unloaded
     if _NAMES_REPORTS.search(fact.statement):
         return ("its statement names its sources (\"one report\", \"according to\"), which "
                 "would give the answer away")
