@@ -505,7 +505,8 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
         moodle = export_quiz(variant, "moodle-xml", tmp_path / f"{quiz_id}.xml", context)
         assert moodle.skipped == []
         parsed = parse_file(str(moodle.path))
-        # Choice-shaped types (cause and effect, what changed) go out as multiple choice.
+        # Choice-shaped types (cause, what changed, evidence, source, contested) go out as
+        # multiple choice.
         mcs = {q.id: q for q in variant.questions if export_kind(q) == "mc"}
         assert {m.name for m in parsed["multichoice"]} == set(mcs)
         for read in parsed["multichoice"]:

@@ -93,12 +93,10 @@ def test_mix_ids_and_instructor_question(frozen: Project) -> None:
 
 
 def test_allocate_shares_by_largest_remainder() -> None:
+    unasked = dict.fromkeys(REGISTRY, 0)  # every registered type, 0 when the mix leaves it out
     assert allocate(Mix(mc=1, tf=1, cloze=1, numeric=1, ordering=1, matching=1), 9) == {
-        "mc": 2, "tf": 2, "cloze": 2, "numeric": 1, "ordering": 1, "matching": 1, "cause": 0,
-        "change": 0}
-    assert allocate(Mix(mc=3, tf=1), 8) == {"mc": 6, "tf": 2, "cloze": 0, "numeric": 0,
-                                            "ordering": 0, "matching": 0, "cause": 0,
-                                            "change": 0}
+        **unasked, "mc": 2, "tf": 2, "cloze": 2, "numeric": 1, "ordering": 1, "matching": 1}
+    assert allocate(Mix(mc=3, tf=1), 8) == {**unasked, "mc": 6, "tf": 2}
     assert sum(allocate(Mix(mc=0), 5).values()) == 0
 
 
@@ -118,7 +116,9 @@ def test_lesson_without_quiz_file_gets_the_default_quiz(make_project: Callable[.
     project = load(make_project(files=frozen_files()))
     quiz = make_quiz(project, "raa", seed=0)
     assert quiz.title == "The Reciprocal Access Agreement" and len(quiz.questions) == 10
-    assert set(REGISTRY) == {q.type for q in quiz.questions}
+    # Without a mix every type weighs the same: the first ten registered types, one each.
+    default = {t for t, n in allocate(None, len(quiz.questions)).items() if n}
+    assert len(default) == min(len(REGISTRY), 10) and {q.type for q in quiz.questions} == default
     assert make_quiz(project, "jdsc").questions == []  # no facts of that lesson in this bank
 
 
@@ -153,8 +153,9 @@ def test_generate_question_refuses_a_type_the_fact_cannot_yield(frozen: Project)
 def test_golden_quiz_per_type(qtype: str, make_project: Callable[..., Path]) -> None:
     # One variant may not use a fact twice, so the small frozen bank has room for one
     # ordering or matching question (3-5 facts each) but three of the other types; its
-    # relations (three cause links, two dated states of one thing) give one of each.
-    count = 1 if qtype in ("ordering", "matching", "cause", "change") else 3
+    # relations (three cause links, two dated states of one thing) give one of each, and it
+    # attributes one view to a person (claimed_by), so one contested question.
+    count = 1 if qtype in ("ordering", "matching", "cause", "change", "contested") else 3
     text = f"title: Golden {qtype}\nlesson: raa\nquestions: {count}\nmix: {{{qtype}: 1}}\nseed: 7\n"
     project = load(make_project(files=frozen_files({"raa": text})))
     quiz = make_quiz(project, "raa")

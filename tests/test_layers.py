@@ -23,9 +23,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "digest", "project")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project")),
     ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
-    ("load", ("sources", "load", "sourceindex")),
+    ("load", ("sources", "load", "sourceindex", "passages")),
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),
     ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",

@@ -11,6 +11,7 @@ import pytest
 from cli_run import run
 
 from factquiz.load import load_project
+from factquiz.qtypes import REGISTRY
 from factquiz.stats import bank_stats
 
 FACTS = """\
@@ -86,14 +87,17 @@ def test_questions_available_per_lesson_and_type(root: Path) -> None:
     # mc needs 3 safe distractors, tf 1; matching needs 3 facts of a kind; ordering a label.
     # A person without a category borrows no other person's name (issue 9): t-morrison,
     # with no distractors of its own, cannot yield true/false.
+    # A which-source question needs two sources that can be shown not to say the claim:
+    # most sources speak of climate change, so t-climate yields none.
     assert stats.capable["raa"] == {"mc": 1, "tf": 1, "cloze": 4, "numeric": 2, "ordering": 0,
-                                    "matching": 0, "cause": 0, "change": 0}
+                                    "matching": 0, "cause": 0, "change": 0, "evidence": 4,
+                                    "source": 4, "contested": 0}
     assert stats.capable["foundations"] == {"mc": 0, "tf": 0, "cloze": 1, "numeric": 0,
                                             "ordering": 0, "matching": 0, "cause": 0,
-                                            "change": 0}
+                                            "change": 0, "evidence": 1, "source": 0,
+                                            "contested": 0}
     assert stats.capable["jdsc"] == dict.fromkeys(stats.capable["raa"], 0)  # no facts yet
-    assert stats.instructor["raa"] == {"mc": 0, "tf": 1, "cloze": 0, "numeric": 0,
-                                       "ordering": 0, "matching": 0, "cause": 0, "change": 0}
+    assert stats.instructor["raa"] == {**dict.fromkeys(stats.capable["raa"], 0), "tf": 1}
 
 
 def test_facts_that_cannot_yield_a_type_say_why(root: Path) -> None:
@@ -129,9 +133,10 @@ def test_stats_command(root: Path) -> None:
     table = result.stdout.split("Questions available per lesson")[1]
     row = next(line for line in table.splitlines() if line.startswith("│ raa "))
     assert [cell.strip() for cell in row.strip("│").split("│")] == [
-        "raa", "1", "1 (+1)", "4", "2", "0", "0", "0", "0"]
+        "raa", "1", "1 (+1)", "4", "2", "0", "0", "0", "0", "4", "4", "0"]
     assert "facts that cannot yield a type: mc 4, tf 4, cloze 0, numeric 3, ordering 5, " \
-        "matching 5, cause 5, change 5 (see why with --why TYPE)" in result.stdout
+        "matching 5, cause 5, change 5, evidence 0, source 1, contested 5 (see why with " \
+        "--why TYPE)" in result.stdout
     assert "Question levels per lesson" in result.stdout
     assert "under-used source: foreign-relations-japan-2020 is cited by 1 fact(s), under half " \
         "the average of 2.5 per cited source" in result.stdout
@@ -147,8 +152,8 @@ def test_stats_command(root: Path) -> None:
 
     bad = run("stats", "--why", "essay", cwd=root)
     assert bad.returncode == 2
-    assert "error: unknown question type 'essay'; use one of: mc, tf, cloze, numeric, " \
-        "ordering, matching" in bad.stderr
+    assert (f"error: unknown question type 'essay'; use one of: {', '.join(REGISTRY)}"
+            in bad.stderr)
 
     as_json = json.loads(run("stats", "--json", cwd=root).stdout)
     assert as_json["capable"]["raa"]["numeric"] == 2

@@ -130,6 +130,12 @@ class Fact(Strict):
         "fact back). A contested fact is never keyed in a true/false item, and a lesson page "
         "that cites it must cite the other side too.",
     )
+    claimed_by: str | None = Field(
+        default=None,
+        description="Who makes this claim when it is a person's view rather than the report's "
+        "own (e.g. an expert's opinion): the name as the source gives it, which must appear in "
+        "the sentence of an evidence quote or in one of the two sentences before it.",
+    )
     uses_source_date: list[Slug] = Field(
         default_factory=list,
         description="Ids of sources whose publication date this (derived) fact's value relies "

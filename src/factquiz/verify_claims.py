@@ -7,6 +7,8 @@ rules here check the claim around the answer:
   "expected", "to be signed", "pending", ...) told as a definite statement;
 * ``speaker-not-in-source``: "X said/called/described ..." where no quoted sentence, nor
   the one before it, names X;
+* ``claimant-not-in-source``: a fact ``claimed_by`` X where no quoted sentence, nor the two
+  before it (a quote continued over sentences), names X;
 * ``contested-*``: the ``contested_by`` relation is known, not reflexive and symmetric, and
   a lesson page citing one side cites the other;
 * ``circular-derivation``: a fact derives its value from a source's date that is itself
@@ -22,13 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from .findings import Finding
 from .load import Project
 from .model import Fact
-from .normalize import casefold, normalize
+from .normalize import casefold, mentions, normalize
+from .passages import ATTRIBUTION_WINDOW, SourcePassages
 from .sourceindex import SourceIndex, fact_finding
+from .terms import key_terms
+from .terms import stem as _stem
+from .terms import stems as _stems
 
 # --- modality ---------------------------------------------------------------------------
 
@@ -110,6 +115,31 @@ def check_speakers(project: Project, index: SourceIndex) -> Iterator[Finding]:
                     "quote the sentence that names the speaker, attribute the words to the "
                     "report instead, or mark the fact `derived: true` with a `note` saying how "
                     "the speaker was inferred")
+
+
+def _names_claimant(passages: SourcePassages, quote: str, claimant: str) -> bool:
+    """Whether the sentence holding ``quote``, or one of the few before it, names
+    ``claimant`` (in full or by surname)."""
+    surname = claimant.split()[-1]
+    return any(mentions(p.text, claimant) or mentions(p.text, surname)
+               for p in passages.attributed(quote))
+
+
+def check_claimants(project: Project, index: SourceIndex) -> Iterator[Finding]:
+    """A fact ``claimed_by`` someone quotes a sentence that names them (or follows one)."""
+    for fact in project.facts:
+        claimant = (fact.claimed_by or "").strip()
+        if fact.claimed_by is None:
+            continue
+        if not claimant or not any(
+                _names_claimant(SourcePassages(indexed), ev.quote, claimant)
+                for ev in fact.evidence if (indexed := index.get(ev.source))):
+            yield fact_finding(
+                project, fact, ("claimed_by",), "claimant-not-in-source",
+                f"claimed_by names '{claimant}', but no quoted sentence (nor the "
+                f"{ATTRIBUTION_WINDOW} before it) names them",
+                "write the claimant as the source names them, or quote the sentence that "
+                "attributes the claim")
 
 
 # --- contested claims ---------------------------------------------------------------------
@@ -258,44 +288,9 @@ def check_date_links(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 # --- the quote carries the claim ----------------------------------------------------------
 
-#: Words that carry no claim of their own.
-STOPWORDS = frozenset(re.findall(r"\S+", """
-a about above after again against all also am an and any are as at be been before being
-both but by can could did do does during each few for from further had has have having he
-her here hers him his how i if in into is it its itself just more most much no nor not of
-off on once only or other our out over own same she should so some such than that the their
-them then there these they this those through to too under until up very was we were what
-when where which while who whom why will with would you your said says say one two also
-country countries nation nations both each other another first new
-"""))
-#: Spellings the lessons use for the sources' (mostly American) ones.
-SPELLINGS = {"defence": "defense", "organisation": "organization", "militarisation":
-             "militarization", "recognise": "recognize", "programme": "program"}
-_WORD = re.compile(r"[a-z0-9]+")
 #: At least this share of the statement's key terms (besides the answer) must be quoted:
 #: a statement is in our own words, so some terms differ, but not most of them.
 MIN_SHARE = 1 / 3
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A crude stem: British spelling folded, a plural 's' dropped, the first five letters
-    ("agreed" and "agreement", "signs" and "signed" share one)."""
-    word = SPELLINGS.get(word, word)
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word[:5]
-
-
-def key_terms(text: str) -> list[str]:
-    """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
-    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
-                              if len(w) > 2 and w not in STOPWORDS))
-
-
-def _stems(texts: list[str]) -> set[str]:
-    return {_stem(w) for text in texts for w in _WORD.findall(casefold(text))
-            if len(w) > 2 and w not in STOPWORDS}
 
 
 def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
@@ -323,6 +318,6 @@ def check_quote_carries_claim(project: Project, index: SourceIndex) -> Iterator[
                 "in the source's terms")
 
 
-CLAIM_RULES = [check_modality, check_speakers, check_contested, check_circular_dates,
-               check_date_links, check_quote_carries_claim]
+CLAIM_RULES = [check_modality, check_speakers, check_claimants, check_contested,
+               check_circular_dates, check_date_links, check_quote_carries_claim]
 

@@ -17,6 +17,7 @@ from ..escape import html_text, one_line
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.base import option_feedback
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes
@@ -40,6 +41,7 @@ def question_text(question: Question) -> str:
     kind = export_kind(question)
     if kind == "mc":
         lines = [("=" if i == question.answer else "~") + _h(option)
+                 + (f"#{_h(why)}" if (why := option_feedback(question, i)) else "")
                  for i, option in enumerate(question.options)]
     elif kind == "tf":
         lines = ["TRUE" if question.answer == 0 else "FALSE"]

@@ -15,6 +15,7 @@ from ..escape import html_text, xml_text
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.base import option_feedback
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes
@@ -69,10 +70,9 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         ET.SubElement(element, "shuffleanswers").text = "false"
         ET.SubElement(element, "answernumbering").text = "abc"
         _combined_feedback(element)
-        why_wrong = question.option_feedback  # why each wrong option is wrong, when known
-        for i, option in enumerate(question.options):
+        for i, option in enumerate(question.options):  # with why a wrong one is wrong
             _answer(element, "100" if i == question.answer else "0", html_text(option),
-                    feedback=why_wrong[i] if i < len(why_wrong) else "")
+                    feedback=option_feedback(question, i))
     elif kind == "tf":
         element = _header(quiz, question, "truefalse")
         _answer(element, "100" if question.answer == 0 else "0", "true", fmt="moodle_auto_format")

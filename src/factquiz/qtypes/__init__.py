@@ -13,11 +13,24 @@ A type's folder also holds its renderer pieces (``widget.py``, ``static.py``,
 
 from __future__ import annotations
 
-from . import cause, change, cloze, matching, mc, numeric, ordering, truefalse
+from . import (
+    cause,
+    change,
+    cloze,
+    contested,
+    evidence,
+    matching,
+    mc,
+    numeric,
+    ordering,
+    source,
+    truefalse,
+)
 from .base import QType
 
 REGISTRY: dict[str, QType] = {q.name: q for q in (mc.QTYPE, truefalse.QTYPE, cloze.QTYPE,
                                                   numeric.QTYPE, ordering.QTYPE, matching.QTYPE,
-                                                  cause.QTYPE, change.QTYPE)}
+                                                  cause.QTYPE, change.QTYPE, evidence.QTYPE,
+                                                  source.QTYPE, contested.QTYPE)}
 
 __all__ = ["REGISTRY", "QType"]

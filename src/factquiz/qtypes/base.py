@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..answers import MAX_RESPONSE_CHARS, MESSAGES
+from ..answers import MAX_RESPONSE_CHARS, MESSAGES, wrong_with
 from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
 from .instructor import InstructorForm
@@ -225,26 +225,25 @@ def with_expected(grade: Grade, expected: str) -> Grade:
     return Grade(correct=grade.correct, message=grade.message, expected=expected)
 
 
+def option_feedback(question: Question, index: int) -> str:
+    """Why option ``index`` of a choice question is wrong ('' for the key, or none given)."""
+    return question.option_feedback[index] if index < len(question.option_feedback) else ""
+
+
 def choice_grade(question: Question, response: object, what: str = "options") -> Grade:
-    """Grade a single-choice response (mc and tf)."""
+    """Grade a single-choice response (mc, tf and the types shaped like them). A wrong
+    choice with an ``option_feedback`` says why it is wrong (in ``detail``)."""
     expected = choice_answer_text(question)
     index = index_response(response, len(question.options), what)
     if isinstance(index, Grade):
         return with_expected(index, expected)
     if index == question.answer:
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    why = option_feedback(question, index)
+    if why:
+        message, detail = wrong_with(why)
+        return Grade(correct=False, message=message, expected=expected, detail=detail)
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
-
-
-def choice_grade_with_feedback(question: Question, response: object) -> Grade:
-    """:func:`choice_grade`, and on a wrong option why it is wrong (the question's
-    ``option_feedback`` for it) as the grade's ``detail``."""
-    grade = choice_grade(question, response)
-    if (not grade.correct and is_int(response) and isinstance(response, int)
-            and 0 <= response < len(question.option_feedback)
-            and question.option_feedback[response]):
-        return grade.model_copy(update={"detail": question.option_feedback[response]})
-    return grade
 
 
 def has_compatible_pair(candidates: list[Fact], compatible: Callable[[Fact, Fact], bool]) -> bool:

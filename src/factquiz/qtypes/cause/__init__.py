@@ -16,7 +16,7 @@ from ...normalize import answer_key, mentions
 from ..base import (
     QType,
     choice_answer_text,
-    choice_grade_with_feedback,
+    choice_grade,
     choice_responses,
     source_name,
 )
@@ -145,6 +145,6 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
                     fact_ids=[fact.id, *(c.id for c in causes)], level=LEVEL)
 
 
-QTYPE = QType("cause", "cause and effect", generate, choice_grade_with_feedback, why_not,
+QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
               form=FORM, level=LEVEL, exports_as="mc")

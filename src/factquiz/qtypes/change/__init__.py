@@ -18,7 +18,7 @@ from ...model import Fact, Level, Question
 from ..base import (
     QType,
     choice_answer_text,
-    choice_grade_with_feedback,
+    choice_grade,
     choice_responses,
     source_name,
 )
@@ -121,6 +121,6 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
         fact_ids=[fact.id, before.id], level=LEVEL)
 
 
-QTYPE = QType("change", "what changed", generate, choice_grade_with_feedback, why_not,
+QTYPE = QType("change", "what changed", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
               form=FORM, level=LEVEL, exports_as="mc")

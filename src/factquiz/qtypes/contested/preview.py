@@ -1,0 +1,7 @@
+"""Contested claims in the terminal: as multiple choice (the claimants, lettered)."""
+
+from __future__ import annotations
+
+from ..mc.preview import key, lines
+
+__all__ = ["key", "lines"]

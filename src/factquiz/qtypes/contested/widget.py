@@ -1,0 +1,7 @@
+"""Contested claims in a notebook: multiple choice's radio buttons, one per claimant."""
+
+from __future__ import annotations
+
+from ..mc.widget import INCOMPLETE, controls, text_lines
+
+__all__ = ["INCOMPLETE", "controls", "text_lines"]

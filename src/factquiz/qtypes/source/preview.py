@@ -1,0 +1,7 @@
+"""Which source in the terminal: as multiple choice (the sources, lettered)."""
+
+from __future__ import annotations
+
+from ..mc.preview import key, lines
+
+__all__ = ["key", "lines"]

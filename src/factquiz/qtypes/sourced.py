@@ -1,0 +1,136 @@
+"""What the source-aware question types share: the bank's sources as passages.
+
+``evidence`` shows passages of the sources, ``source`` names the sources that report a
+claim and ``contested`` asks who makes a disputed claim. They all need to know, for a
+fact, which passages hold its quotes, which passages are on its topic, and which
+sources say it (quote it, or state its answer in its context). :func:`corpus` builds
+that once per bank.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from ..model import Fact, SourceMeta
+from ..normalize import answer_key
+from .corpus import Corpus
+
+if TYPE_CHECKING:
+    from ..factbank import Bank
+
+T = TypeVar("T")
+
+
+def corpus(bank: Bank) -> Corpus:
+    """The :class:`~factquiz.qtypes.corpus.Corpus` of ``bank``, built once per bank."""
+    found: Corpus | None = bank.cache.get("sourced-corpus")
+    if found is None:
+        found = bank.cache["sourced-corpus"] = Corpus(bank)
+    return found
+
+
+def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
+    """``compute()`` for ``fact``, kept in the bank's cache under ``name`` (recomputed for
+    another fact object of the same id)."""
+    key = (name, fact.id)
+    held = bank.cache.get(key)
+    if held is None or held[0] is not fact:
+        held = bank.cache[key] = (fact, compute())
+    value: T = held[1]
+    return value
+
+
+#: Answer sets kept per bank for :func:`clear_of` (one per set of facts to avoid).
+_MAX_NEEDLE_SETS = 4096
+
+
+def clear_of(bank: Bank, avoid: frozenset[str]) -> Callable[[str], bool]:
+    """A test of whether a text prints none of the answers (or aliases) of the facts in
+    ``avoid`` (the facts other questions of the quiz ask about), compared as
+    :func:`~factquiz.normalize.answer_key` forms, as the whole-quiz rules compare them."""
+    sets: dict[frozenset[str], tuple[tuple[str, ...], dict[str, bool]]] = bank.cache.setdefault(
+        "clear-needles", {})
+    held = sets.get(avoid)
+    if held is None:
+        if len(sets) >= _MAX_NEEDLE_SETS:
+            sets.clear()
+        held = sets[avoid] = (tuple({
+            f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
+            for key in map(answer_key, other.accepted) if key}), {})
+    needles, known = held
+
+    def clear(text: str) -> bool:
+        found = known.get(text)
+        if found is None:
+            padded = f" {answer_key(text)} "
+            found = known[text] = not any(needle in padded for needle in needles)
+        return found
+    return clear
+
+
+def pick(rng: random.Random, candidates: Sequence[T], n: int, clear: Callable[[T], bool],
+         best: int | None = None) -> list[T]:
+    """``n`` of ``candidates`` drawn by ``rng``: from the first ``best`` (all when None)
+    of those that are ``clear``, then, only to make up ``n``, from the others in order."""
+    good: list[T] = []
+    rest: list[T] = []
+    for candidate in candidates:
+        (good if clear(candidate) else rest).append(candidate)
+    top = good[:max(best, n)] if best is not None else good
+    chosen = rng.sample(top, min(n, len(top)))
+    return chosen + rest[:n - len(chosen)]
+
+
+def unloaded_source(fact: Fact, bank: Bank) -> str | None:
+    """Why ``fact`` cannot be asked about its sources: one of them is not loaded (None
+    when all are)."""
+    missing = [s for s in fact_sources(fact) if s not in bank.sources]
+    if missing:
+        return (f"its source '{missing[0]}' could not be loaded (`factquiz check` says why)")
+    return None
+
+
+def fact_sources(fact: Fact) -> list[str]:
+    """The ids of the sources ``fact`` cites, once each, in evidence order."""
+    return list(dict.fromkeys(ev.source for ev in fact.evidence))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def date_text(iso: str) -> str:
+    """An ISO date of any precision in words: "2022", "January 2022", "17 November 2020"."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        day = date.fromisoformat(iso)
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+def option_name(meta: SourceMeta) -> str:
+    """A source as an option names it: its short name, as the book cites it on every page
+    ("AA 2022"), else its title and date. Short names print few other answers (titles
+    name the two countries, their leaders and places)."""
+    return meta.short_name or f"“{meta.title}” ({date_text(meta.published)})"
+
+
+def source_label(meta: SourceMeta) -> str:
+    """A source in full, for feedback: short name, title, publisher (when the text shows
+    one) and date."""
+    by = f"{meta.publisher}, " if meta.publisher else ""
+    full = f"“{meta.title}” ({by}{date_text(meta.published)})"
+    return f"{meta.short_name}, {full}" if meta.short_name else full
+
+
+_QUOTE_MARKS = "“”\"'‘’"
+
+
+def quoted(text: str) -> str:
+    """``text`` between curly quotes, without quotes of its own at the ends."""
+    return "“" + text.strip().strip(_QUOTE_MARKS) + "”"

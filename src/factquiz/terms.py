@@ -1,0 +1,59 @@
+"""Key terms of a text: its content words, and crude stems to compare them by.
+
+Shared by the claim rules (does a quote carry the statement's terms?) and the
+source-aware question types (which passages are on a claim's topic?).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import casefold
+
+#: Words that carry no claim of their own.
+STOPWORDS = frozenset(re.findall(r"\S+", """
+a about above after again against all also am an and any are as at be been before being
+both but by can could did do does during each few for from further had has have having he
+her here hers him his how i if in into is it its itself just more most much no nor not of
+off on once only or other our out over own same she should so some such than that the their
+them then there these they this those through to too under until up very was we were what
+when where which while who whom why will with would you your said says say one two also
+country countries nation nations both each other another first new
+"""))
+#: Spellings the lessons use for the sources' (mostly American) ones.
+SPELLINGS = {"defence": "defense", "organisation": "organization", "militarisation":
+             "militarization", "recognise": "recognize", "programme": "program"}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def word_form(word: str) -> str:
+    """A word compared as itself: British spelling folded, a plural 's' dropped."""
+    word = SPELLINGS.get(word, word)
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def stem(word: str) -> str:
+    """A crude stem: :func:`word_form`'s first five letters ("agreed" and "agreement",
+    "signs" and "signed" share one)."""
+    return word_form(word)[:5]
+
+
+def word_forms(texts: list[str]) -> set[str]:
+    """The :func:`word_form` of every content word of ``texts`` (stricter than
+    :func:`stems`: "Pacific" and "pacifist" differ)."""
+    return {word_form(w) for text in texts for w in key_terms(text)}
+
+
+def key_terms(text: str) -> list[str]:
+    """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
+    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
+                              if len(w) > 2 and w not in STOPWORDS))
+
+
+def stems(texts: list[str]) -> set[str]:
+    """The stems of the content words of ``texts``."""
+    return {stem(w) for text in texts for w in key_terms(text)}
