@@ -1,5 +1,8 @@
 """GIFT, Moodle's plain-text question format: every type but ordering.
 
+A short answer is an essay (``{}``), its model answer and key points in the general
+feedback.
+
 GIFT's special characters ``~ = # { } :`` and the backslash are escaped with a backslash,
 and line breaks are written ``\\n``. Question text, options and feedback are marked
 ``[html]`` and HTML-escaped first; in that HTML text braces are written as the character
@@ -17,6 +20,7 @@ from ..escape import html_text, one_line
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import fuzzy_cloze_notes
@@ -38,6 +42,8 @@ def question_text(question: Question) -> str:
             f"::{escape(question.id)}::[html]{_h(question.prompt)}")
     feedback = f"####{escape_html(feedback_html(question))}"
     kind = question.type
+    if kind == "short":  # an essay: no answers, the model answer in the general feedback
+        return f"{head}{{####{escape_html(key_html(question) + feedback_html(question))}}}"
     if kind == "mc":
         lines = [("=" if i == question.answer else "~") + _h(option)
                  for i, option in enumerate(question.options)]
@@ -78,7 +84,7 @@ FORMAT = Format(
     extension="gift",
     description="GIFT text for Moodle (Question bank > Import > GIFT format)",
     render=render,
-    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching", "short"}),
     unsupported={"ordering": "GIFT has no ordering question type (use moodle-xml)"},
     notes=_notes,
 )

@@ -72,6 +72,9 @@ class QType:
     #: How ``factquiz add question`` asks for and reads its fields (see
     #: :mod:`factquiz.qtypes.instructor`); None: the command cannot write this type.
     form: InstructorForm | None = None
+    #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
+    #: ``mix`` gives it no generated questions.
+    instructor_only: bool = False
 
 
 class FromInstructor(Protocol):
