@@ -75,10 +75,15 @@ def _metadata(item: ET.Element, question_type: str, answer_ids: list[str], ref: 
         _sub(field, "fieldentry", entry)
 
 
-def _resprocessing(item: ET.Element) -> ET.Element:
+def _resprocessing(item: ET.Element, essay: bool = False) -> ET.Element:
+    """The item's scoring: the SCORE variable, (an essay: no automatic score, as text2qti
+    writes it), then the general feedback shown for any response."""
     processing = _sub(item, "resprocessing")
     _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0",
          varname="SCORE", vartype="Decimal")
+    if essay:
+        _sub(_sub(_sub(processing, "respcondition", **{"continue": "No"}), "conditionvar"),
+             "other")
     general = _sub(processing, "respcondition", **{"continue": "Yes"})
     _sub(_sub(general, "conditionvar"), "other")
     _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
@@ -158,8 +163,7 @@ def item_element(quiz: Quiz, question: Question) -> ET.Element:
         _mattext(presentation, html_text(question.prompt))
         text = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
         _sub(_sub(text, "render_fib"), "response_label", ident="answer1", rshuffle="No")
-        _sub(_sub(_resprocessing(item), "respcondition", **{"continue": "No"}),
-             "conditionvar").append(ET.Element("other"))
+        _resprocessing(item, essay=True)
     else:
         raise ValueError(f"QTI cannot carry {kind!r} questions")
     feedback = _sub(item, "itemfeedback", ident="general_fb")
