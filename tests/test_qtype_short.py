@@ -37,6 +37,7 @@ from text2qti.quiz import Quiz as T2QQuiz
 
 from factquiz.answers import MESSAGES
 from factquiz.assembly import question_answers, shown_texts
+from factquiz.attempts import ProgressStore
 from factquiz.export import FORMATS, export_quiz
 from factquiz.export.base import ExportContext
 from factquiz.factbank import Bank
@@ -61,7 +62,7 @@ from factquiz.sphinxext.static_quiz import (
     render_question,
     unwrap,
 )
-from factquiz.widgets import QuestionCard
+from factquiz.widgets import QuestionCard, QuizWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 CORE_SCRIPT = ROOT / "src" / "factquiz" / "static" / "factquiz.js"
@@ -246,6 +247,26 @@ def test_the_notebook_card_shows_the_key_only_after_writing() -> None:
     card.set_response(written([True, False, True]))
     assert card.response() == written([True, False, True])
     assert card.text().splitlines() == [f"1. [short answer] {question.prompt}"]
+
+
+def test_the_self_assessment_is_recorded_and_scored_like_any_attempt(tmp_path: Path) -> None:
+    quiz = Quiz(id="t", title="T", lesson="raa", seed=1, questions=[sample(), sample().model_copy(update={"id": "raa-4-short-other"})])
+    store = ProgressStore(tmp_path / "progress.json")
+    first = QuizWidget(quiz, store=store)
+    first.check(1)  # nothing written: a hint, nothing saved
+    assert first.answered == 0 and MESSAGES["incomplete_short"] in first.cards[0].feedback_text
+    first.cards[0].set_response(written([True, True, True]))
+    first.check(1)
+    first.cards[1].set_response(written([True, False, True]))
+    first.check(2)
+    assert first.score_text == "Score: 1 of 2 correct at the first try · 2 of 2 answered"
+    assert "you marked 2 of 3 key points as covered" in first.cards[1].feedback_text
+    saved = json.loads(store.path.read_text(encoding="utf-8"))["attempts"]
+    assert [(a["answer"], a["correct"]) for a in saved] == [
+        (written([True, True, True]), True), (written([True, False, True]), False)]
+    again = QuizWidget(quiz, store=ProgressStore(store.path))  # a new kernel
+    assert again.score_text == first.score_text
+    assert again.cards[1].response() == written([True, False, True])
 
 
 def test_the_book_page_holds_no_key_in_plain_text() -> None:
