@@ -250,7 +250,8 @@ def test_the_notebook_card_shows_the_key_only_after_writing() -> None:
 
 
 def test_the_self_assessment_is_recorded_and_scored_like_any_attempt(tmp_path: Path) -> None:
-    quiz = Quiz(id="t", title="T", lesson="raa", seed=1, questions=[sample(), sample().model_copy(update={"id": "raa-4-short-other"})])
+    other = sample().model_copy(update={"id": "raa-4-short-other"})
+    quiz = Quiz(id="t", title="T", lesson="raa", seed=1, questions=[sample(), other])
     store = ProgressStore(tmp_path / "progress.json")
     first = QuizWidget(quiz, store=store)
     first.check(1)  # nothing written: a hint, nothing saved
