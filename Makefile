@@ -18,13 +18,14 @@ book: $(STAMP)
 	$(BIN)/factquiz notebooks
 	$(BIN)/factquiz book
 
-# The tests on two workers (tests that share a built book, a browser or a notebook run in
-# one xdist group), slowest listed; then nbval over the committed notebooks, in one process
-# (nbval keeps a notebook's kernel between its cells, which xdist's scheduling breaks).
+# The tests on two workers, the longest first (tests/conftest.py orders them; xdist must
+# not reorder), slowest listed; then nbval over the committed notebooks on two workers, each
+# notebook on one (nbval runs a notebook's cells in order in one kernel).
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15 tests
-	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/nbval-sanitize.cfg
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 tests
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
+		--nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 check: $(STAMP)
 	$(BIN)/factquiz check

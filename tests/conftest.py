@@ -17,13 +17,23 @@ import pytest
 from content_root import CONTENT_ROOT
 from fixture_project import new_project
 
-#: The longest test, run first so that the other worker takes the rest meanwhile.
-FIRST = "test_instructor_path.py"
+#: The longest tests, started first and in this order, so that the many short tests fill in
+#: around them and neither worker is left alone with a long test at the end. ``make test``
+#: runs pytest-xdist with ``--no-loadscope-reorder``, which keeps this order.
+FIRST = ("tests/test_instructor_path.py", "tests/browser/test_every_page.py",
+         "tests/browser/test_jupyterlab.py", "tests/test_book.py", "tests/test_notebooks.py",
+         "tests/browser/test_a11y.py")
+
+
+def rank(item: pytest.Item) -> int:
+    """Where ``item`` starts: by :data:`FIRST`, then the rest in collection order."""
+    path = item.nodeid.split("::", 1)[0]
+    return FIRST.index(path) if path in FIRST else len(FIRST)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Start the instructor-path test first: it alone takes about a third of the suite."""
-    items.sort(key=lambda item: item.path.name != FIRST)  # stable: same order on every worker
+    """Order the tests by :func:`rank` (stable: the same order on every worker)."""
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")

@@ -99,3 +99,41 @@ def test_a_quiz_variant_is_reused_until_the_bank_changes(
     edited = make_quiz_at(project, "raa", seed=5)
     assert any("Reworded" in q.prompt for q in edited.questions)
     assert not any("Reworded" in q.prompt for q in first.questions)
+
+
+def test_the_quiz_preview_is_reused_until_the_bank_changes(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factquiz.cli.quiz import preview_lines
+
+    first = [line.plain for line in preview_lines(project, "raa", 5, None, True)]
+    assert any(line.strip().startswith("Answer:") for line in first)
+    real_load = factquiz.load.load_project
+    _no_loading(monkeypatch)
+    assert [line.plain for line in preview_lines(project, "raa", 5, None, True)] == first
+    path = _fact_file(project)
+    monkeypatch.setattr(factquiz.load, "load_project", real_load)
+    path.write_text(path.read_text(encoding="utf-8").replace("question: ", "question: Reworded "),
+                    encoding="utf-8")
+    edited = [line.plain for line in preview_lines(project, "raa", 5, None, True)]
+    assert any("Reworded" in line for line in edited)
+    assert not any("Reworded" in line for line in first)
+
+
+def test_a_warm_check_and_quiz_import_neither_pydantic_nor_the_loader(
+        project: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom factquiz.cli import main\nsys.argv = ['factquiz', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'factquiz.load', "
+            "'factquiz.model', 'factquiz.generate'))))\n")
+    env = {**os.environ, "FACTQUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FACTQUIZ_NO_CACHE", None)
+    for argv in (["check", "-C", str(project)], ["quiz", "raa", "--seed", "3", "-C", str(project)]):
+        runs = [subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                               text=True, check=True, env=env).stdout for _ in range(2)]
+        cold, warm = (out.strip().splitlines()[-1] for out in runs)
+        assert "pydantic" in cold and warm == "[]", (argv, warm)
+        assert runs[0].splitlines()[:-1] == runs[1].splitlines()[:-1]

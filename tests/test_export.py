@@ -46,6 +46,7 @@ from factquiz.export import (
     context_for,
     export_quiz,
 )
+from factquiz.export.common import export_kind
 from factquiz.feedback import feedback_text
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
@@ -504,7 +505,8 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
         moodle = export_quiz(variant, "moodle-xml", tmp_path / f"{quiz_id}.xml", context)
         assert moodle.skipped == []
         parsed = parse_file(str(moodle.path))
-        mcs = {q.id: q for q in variant.questions if q.type == "mc"}
+        # Choice-shaped types (cause and effect, what changed) go out as multiple choice.
+        mcs = {q.id: q for q in variant.questions if export_kind(q) == "mc"}
         assert {m.name for m in parsed["multichoice"]} == set(mcs)
         for read in parsed["multichoice"]:
             assert [o.answer for o in read.options] == mcs[read.name].options

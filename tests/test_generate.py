@@ -152,8 +152,9 @@ def test_generate_question_refuses_a_type_the_fact_cannot_yield(frozen: Project)
 @pytest.mark.parametrize("qtype", tuple(t for t, q in REGISTRY.items() if not q.instructor_only))
 def test_golden_quiz_per_type(qtype: str, make_project: Callable[..., Path]) -> None:
     # One variant may not use a fact twice, so the small frozen bank has room for one
-    # ordering or matching question (3-5 facts each) but three of the other types.
-    count = 1 if qtype in ("ordering", "matching") else 3
+    # ordering or matching question (3-5 facts each) but three of the other types; its
+    # relations (three cause links, two dated states of one thing) give one of each.
+    count = 1 if qtype in ("ordering", "matching", "cause", "change") else 3
     text = f"title: Golden {qtype}\nlesson: raa\nquestions: {count}\nmix: {{{qtype}: 1}}\nseed: 7\n"
     project = load(make_project(files=frozen_files({"raa": text})))
     quiz = make_quiz(project, "raa")

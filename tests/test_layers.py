@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("qtypes", ("qtypes",)),
     ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
                                "quality", "quizrules", "selection", "planner", "variants",
-                               "generate", "grade", "factcheck", "stats")),
+                               "generate", "grade", "factcheck", "stats", "relations")),
     ("renderers", ("feedback", "widgets", "background", "attempts", "export", "sphinxext",
                    "notebooks", "book", "schema")),
     ("authoring", ("authoring",)),

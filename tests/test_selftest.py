@@ -74,9 +74,10 @@ def wrong_responses(question: Question) -> list[object]:
     """Every distractor of ``question`` as a response."""
     project = real()
     bank = Bank.of(project)
-    if question.type not in KEYED_TYPES:
+    if question.type not in KEYED_TYPES and REGISTRY[question.type].exports_as != "mc":
         return list(REGISTRY[question.type].responses(question).wrong)
-    if question.type in ("mc", "tf"):
+    if question.type in ("mc", "tf") or REGISTRY[question.type].exports_as == "mc":
+        # single choice (cause and what-changed questions too): every other option
         return [i for i in range(len(question.options)) if i != question.answer]
     if question.type == "cloze":
         anchor = generated_from(question)

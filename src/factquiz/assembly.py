@@ -26,6 +26,12 @@ from .normalize import answer_key
 
 #: Question types built on one fact, whose fact's answer (and aliases) is what they test.
 SINGLE_FACT_TYPES = frozenset({"mc", "tf", "cloze", "numeric"})
+#: Types whose options are answers of the bank (the key and its distractors): another
+#: question's answer among them gives nothing away. Every other type's options (matching's
+#: answers, statements, passages...) are read as part of the question.
+ANSWER_OPTIONS = frozenset({"mc", "tf", "ordering"})
+#: Choice types whose key option is no answer of its own ("True"/"False").
+ANSWER_FREE_CHOICES = frozenset({"tf"})
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,10 @@ class Traits:
 def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str]:
     """The answers a question tests: its key's texts, and its facts' answers and aliases."""
     found: list[str] = []
-    if question.type == "mc" and isinstance(question.answer, int):
-        found.append(question.options[question.answer])
+    if (question.type not in ANSWER_FREE_CHOICES and isinstance(question.answer, int)
+            and not isinstance(question.answer, bool)
+            and 0 <= question.answer < len(question.options)):
+        found.append(question.options[question.answer])  # a choice question's key
     elif question.type == "cloze":
         found.extend(question.accepted)
     elif question.type == "numeric" and question.answer is not None:
@@ -59,7 +67,7 @@ def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str
 def shown_texts(question: Question) -> list[str]:
     """The texts a student reads before answering, where another answer must not appear."""
     texts = [question.prompt, *question.items]
-    if question.type == "matching":
+    if question.type not in ANSWER_OPTIONS:
         texts.extend(question.options)
     if question.type == "short":  # its model answer is read before the other questions
         texts.append(str(question.answer))

@@ -85,6 +85,11 @@ def cache_dir(root: Path) -> Path:
     return Path(base) / hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
 
 
+def key_hash(text: str) -> str:
+    """A short digest of ``text``, to name an entry after arbitrary arguments."""
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
 def _entry(root: Path, name: str) -> Path:
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
     return cache_dir(root) / f"{safe}.json"

@@ -17,7 +17,8 @@ per variant (or the facts should be merged).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz, process
 
@@ -72,40 +73,97 @@ def why_duplicates(a: Fact, b: Fact) -> str | None:
     return None
 
 
-def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
-    """Pairs of ``facts`` (by index) worth comparing, found through indexes rather than by
-    comparing all pairs: near-identical distinct answers (compared within blocks of the
-    same first letters) and facts whose statement or question contains another's answer
-    (which the same-passage rule also needs). Facts with equal answers are never paired:
-    a variant keeps them apart anyway."""
-    by_answer: dict[str, list[int]] = {}
-    for i, fact in enumerate(facts):
-        by_answer.setdefault(answer_key(fact.answer), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-
-    def add(group_a: list[int], group_b: list[int]) -> None:
-        pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b if a != b)
-
-    blocks: dict[str, list[str]] = {}
-    for key in by_answer:
-        blocks.setdefault(key[:2], []).append(key)
-    for keys in blocks.values():
-        for n, ka in enumerate(keys):
-            # rapidfuzz compares one key with the rest of its block in C.
-            for kb, _score, _j in process.extract(ka, keys[n + 1:], scorer=fuzz.ratio,
-                                                  score_cutoff=ANSWER_SIMILARITY, limit=None):
-                if _similar(ka, kb):
-                    add(by_answer[ka], by_answer[kb])
-    longest = max((len(k.split()) for k in by_answer), default=0)
-    for i, fact in enumerate(facts):
-        own = answer_key(fact.answer)
+def _answer_mentions(facts: list[Fact], keys: list[str],
+                     by_answer: dict[str, list[int]]) -> dict[int, set[str]]:
+    """The other answer keys each fact's statement or question contains as whole words,
+    by fact index (facts naming none are left out), looked up by word n-grams of the
+    lengths answers have, so linear in the text."""
+    lengths = sorted({len(k.split()) for k in by_answer})
+    found: dict[int, set[str]] = {}
+    for i, (fact, own) in enumerate(zip(facts, keys, strict=True)):
         for text in (fact.statement, fact.question):
-            words = answer_key(text).split()
-            for n in range(1, longest + 1):
+            # Uncached: every statement is scanned once, and would only crowd out the
+            # answers the memo is for.
+            words = answer_key.__wrapped__(text).split()
+            for n in lengths:
                 for start in range(len(words) - n + 1):
                     key = " ".join(words[start:start + n])
                     if key != own and key in by_answer:
-                        add([i], by_answer[key])
+                        found.setdefault(i, set()).add(key)
+    return found
+
+
+def _similar_answer_pairs(by_answer: dict[str, list[int]]) -> Iterator[tuple[str, str]]:
+    """Near-identical distinct answer keys (see :func:`_similar`), compared only within
+    blocks of the same first two letters and the same numbers (keys with other numbers
+    are never similar), and within a block only with keys of a length the ratio allows."""
+    blocks: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for key in by_answer:
+        if len(key) >= 4:
+            blocks.setdefault((key[:2], tuple(numbers_in(key))), []).append(key)
+    for keys in blocks.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=len)
+        lengths = [len(k) for k in keys]
+        for n, ka in enumerate(keys):
+            # ratio = 2 * common / (len_a + len_b) >= 85 % needs len_b <= len_a * 115 / 85.
+            longest = len(ka) * (200 - ANSWER_SIMILARITY) // ANSWER_SIMILARITY
+            stop = bisect_right(lengths, longest, n + 1)
+            if stop <= n + 1:
+                continue
+            # rapidfuzz compares one key with the rest of its window in C.
+            for kb, _score, _j in process.extract(ka, keys[n + 1:stop], scorer=fuzz.ratio,
+                                                  score_cutoff=ANSWER_SIMILARITY, limit=None):
+                if _similar(ka, kb):
+                    yield ka, kb
+
+
+def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
+    """Pairs of ``facts`` (by index) that :func:`why_duplicates` may report, found through
+    indexes so that the work grows with the facts and the pairs reported, never with all
+    pairs (a common answer stated by thousands of facts pairs none of them by itself):
+
+    * near-identical distinct answers (:func:`_similar_answer_pairs`, and any pair in
+      which one fact states the other's near-identical answer);
+    * facts each stating the other's answer: facts are bucketed by (own answer, answer
+      stated), and bucket (A, B) is paired with bucket (B, A);
+    * a fact stating another's answer while citing a source that other cites (the
+      same-passage rule needs both): looked up by (answer, source).
+
+    Facts with equal answers are never paired: a variant keeps them apart anyway."""
+    keys = [answer_key(fact.answer) for fact in facts]
+    by_answer: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        by_answer.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(group_a: Iterable[int], group_b: list[int]) -> None:
+        pairs.update((min(a, b), max(a, b)) for a in group_a for b in group_b)
+
+    for ka, kb in _similar_answer_pairs(by_answer):
+        add(by_answer[ka], by_answer[kb])
+    named = _answer_mentions(facts, keys, by_answer)
+    stating: dict[tuple[str, str], list[int]] = {}
+    by_answer_source: dict[tuple[str, str], list[int]] = {}
+    for i, named_keys in named.items():
+        for key in named_keys:
+            stating.setdefault((keys[i], key), []).append(i)
+    stated = {key for named_keys in named.values() for key in named_keys}
+    for i, fact in enumerate(facts):
+        if keys[i] in stated:  # only answers some fact states can pair by source
+            for source in {ev.source for ev in fact.evidence}:
+                by_answer_source.setdefault((keys[i], source), []).append(i)
+    for (own, other), group in stating.items():
+        if own < other:
+            add(group, stating.get((other, own), []))
+        if _similar(own, other):  # near-identical answers in blocks of other first letters
+            add(group, by_answer[other])
+    for i, named_keys in named.items():
+        sources = {ev.source for ev in facts[i].evidence}
+        for key in named_keys:
+            for source in sources:
+                add([i], by_answer_source.get((key, source), []))
     return pairs
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal, Protocol
-
-from .model import Fact
 
 Severity = Literal["error", "warning"]
 
@@ -14,6 +13,17 @@ class _Located(Protocol):
     path: str
 
     def at(self, *loc: str | int) -> tuple[int, int]: ...
+
+
+class _Fact(Protocol):
+    """What :func:`fact_warning` needs of a :class:`~factquiz.model.Fact` (named
+    structurally, so that reading cached findings imports neither the model nor pydantic)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def distractors(self) -> Sequence[str]: ...
 
 
 class Locates(Protocol):
@@ -55,7 +65,7 @@ class Finding:
         return asdict(self)
 
 
-def fact_warning(project: Locates, fact: Fact, code: str, message: str, hint: str,
+def fact_warning(project: Locates, fact: _Fact, code: str, message: str, hint: str,
                  loc: tuple[str | int, ...] | None = None,
                  severity: Severity = "warning") -> Finding:
     """A finding about ``fact`` at the field ``loc`` of its entry (default: its

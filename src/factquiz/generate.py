@@ -24,9 +24,9 @@ from .load import Project, current_project
 from .model import Fact, Question, QuestionType
 from .planner import QuizPlan, Search, UnsatisfiableQuiz
 from .qtypes import REGISTRY
-from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile
+from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile, level_shortfalls
 from .quizrules import instructor_findings, mix_findings
-from .selection import generated_counts, instructor_question, select_facts
+from .selection import generated_counts, instructor_question, planned_levels, select_facts
 from .variants import find, find_at, remember, seed_for
 
 #: Seeds a quiz is tried with by ``check`` and ``stats`` (beside its default seed), and
@@ -92,8 +92,9 @@ def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
     seed of ``seeds`` (for ``fit: true``). Each failure takes one question off: off a
     many-fact type (ordering, matching) while one is asked, as it uses up several facts;
     else off the type asked most, among equals the one most facts can yield (so the
-    scarce types stay), then the one latest in the mix (so multiple choice stays longest).
-    The result is the same on every run."""
+    scarce types stay), then the one latest in the mix (so multiple choice stays longest);
+    never a type the quiz's level mix (``levels:``) needs. The result is the same on every
+    run."""
     counts = dict(plan.counts)
     while True:
         plan = replace(plan, counts=counts, type_order=_type_order(counts, plan.capable))
@@ -102,12 +103,16 @@ def _fitted(plan: QuizPlan, seeds: list[int]) -> QuizPlan:
                 _assemble(plan, seed)
             return plan
         except UnsatisfiableQuiz:
-            many = [t for t in plan.type_order if REGISTRY[t].facts_needed > 1]
+            # Never below the quiz's level mix: a type it needs is not lowered.
+            open_types = [t for t in plan.type_order if not level_shortfalls(
+                plan.definition.levels,
+                planned_levels(plan.definition, {**counts, t: counts[t] - 1}))]
+            many = [t for t in open_types if REGISTRY[t].facts_needed > 1]
+            if not open_types or (len(plan.type_order) == 1 and counts[open_types[0]] == 1):
+                raise  # not even one question, or the level mix: say why
             lower = many[-1] if many else min(
-                plan.type_order, key=lambda t: (-counts[t], -len(plan.capable[t]),
-                                                -list(REGISTRY).index(t)))
-            if len(plan.type_order) == 1 and counts[lower] == 1:
-                raise  # not even one question: say why
+                open_types, key=lambda t: (-counts[t], -len(plan.capable[t]),
+                                           -list(REGISTRY).index(t)))
             counts = {**counts, lower: counts[lower] - 1}
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from pydantic import BaseModel
 
 from . import cache
 from .findings import Finding
@@ -28,17 +28,36 @@ LESSONS_FILE = "lessons.yml"
 SCHEMA_DIR = "schemas"
 
 
+class FactFileText:
+    """The text of a fact file as loaded, parsed again with positions (once) only when a
+    finding needs a line and column: facts are loaded as plain data, which is faster and
+    keeps no per-node positions for a bank of 100k facts."""
+
+    __slots__ = ("_data", "shown", "text")
+
+    def __init__(self, shown: str, text: str) -> None:
+        self.shown = shown
+        self.text = text
+        self._data: Any = None
+
+    def data(self) -> Any:
+        """The file's data as commented maps and seqs with positions."""
+        if self._data is None:
+            self._data, _ = read_yaml(Path(self.shown), self.shown, text=self.text)
+        return self._data
+
+
 @dataclass(frozen=True)
 class Located:
-    """A loaded item with the file and YAML node it came from (for error positions)."""
+    """A loaded fact with the file and entry it came from (for error positions)."""
 
     path: str
-    node: Any
+    file: FactFileText
     index: int
 
     def at(self, *loc: str | int) -> tuple[int, int]:
         """Line and column of the field at ``loc`` inside this item."""
-        return position(self.node, loc)
+        return position(self.file.data(), ("facts", self.index, *loc))
 
 
 @dataclass
@@ -74,7 +93,13 @@ class Project:
         return self.fact_locations[fact_id][0]
 
     def shown(self, path: Path) -> str:
-        return display_path(path, self.root)
+        """``path`` as findings name it (see :func:`~factquiz.yamlio.display_path`); each
+        folder is resolved once per load, not once per file."""
+        folders: dict[Path, str] = self.derived.setdefault("shown-folders", {})
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = display_path(path.parent / "_", self.root)[:-1]
+        return folder + path.name
 
 
 def load_sources(project: Project) -> None:
@@ -136,29 +161,55 @@ def fact_files(root: Path) -> list[Path]:
 def load_fact_file(project: Project, path: Path) -> None:
     """Read one fact file; each fact validates on its own so one bad fact hides no other."""
     shown = project.shown(path)
-    data, findings = read_yaml(path, shown)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None  # read_yaml reports it
+    data, findings = read_yaml(path, shown, text=text, positions=False)
     project.findings.extend(findings)
-    empty = isinstance(data, CommentedMap) and data.get("facts") is None and set(data) <= {"facts"}
-    if is_fatal(findings) or data is None or empty:
+    empty = isinstance(data, dict) and data.get("facts") is None and set(data) <= {"facts"}
+    if is_fatal(findings) or data is None or text is None or empty:
         return  # an empty file, or one with an empty `facts:`, holds no facts
-    if not isinstance(data, CommentedMap) or not isinstance(data.get("facts"), CommentedSeq):
-        _, findings = validate(FactFile, data, shown)
+    file = FactFileText(shown, text)
+    if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+        _, findings = validate(FactFile, data, shown, node=file.data)
         project.findings.extend(findings or [Finding(shown, 1, 1, "schema",
                                                      "expected a mapping with a `facts:` list",
                                                      "start the file with `facts:`")])
         return
     extra = [k for k in data if k != "facts"]
     for key in extra:
-        line, col = data.lc.key(key)
+        line, col = file.data().lc.key(key)
         project.findings.append(Finding(shown, line + 1, col + 1, "schema",
                                         f"{key}: unknown field", "a fact file has only `facts:`"))
     for i, node in enumerate(data["facts"]):
-        fact, findings = validate(Fact, node, shown, node=data, base=["facts", i])
+        fact, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
         project.findings.extend(_name_item(findings, node))
         if fact is None:
             continue
+        _share_fields_sets(fact, project.derived.setdefault("fields-sets", {}))
         project.facts.append(fact)
-        project.fact_locations.setdefault(fact.id, []).append(Located(shown, node, i))
+        project.fact_locations.setdefault(fact.id, []).append(Located(shown, file, i))
+
+
+def _share_fields_sets(model: BaseModel, shared: dict[frozenset[str], set[str]]) -> None:
+    """Let ``model`` (and the models in its list fields) use one set of explicitly given
+    field names with every model that was given the same fields.
+
+    Pydantic keeps that set per instance (about 0.7 KB for a fact); a bank of 100k facts
+    has a handful of distinct ones. Sharing is safe for these frozen models: pydantic only
+    changes the set of a copy (``model_copy`` copies it first) or on assignment, which a
+    frozen model refuses.
+    """
+    fields_set = model.__pydantic_fields_set__
+    object.__setattr__(model, "__pydantic_fields_set__",
+                       shared.setdefault(frozenset(fields_set), fields_set))
+    for name in fields_set:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _share_fields_sets(item, shared)
 
 
 def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
@@ -170,9 +221,10 @@ def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Parsing builds many small containers and no reference cycles; the cyclic collector
-    would rescan them over and over (loading 10k facts took twice as long with it on)."""
+def cyclic_gc_paused() -> Iterator[None]:
+    """Parsing (and checking) build many small containers and no reference cycles; the
+    cyclic collector would rescan them over and over (loading 10k facts took twice as long
+    with it on)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -192,7 +244,7 @@ def load_project(root: Path) -> Project:
     project = Project(root=root)
     if cache.enabled():
         project.derived["content-digest"] = cache.project_digest(root)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         load_sources(project)
         load_lessons(project)
         for path in fact_files(root):

@@ -43,6 +43,35 @@ class Kind(str, Enum):
     title = "title"
 
 
+class Level(str, Enum):
+    """What a question asks of the student, on Bloom's (revised) taxonomy, lowest first.
+
+    Each question type has a default level (``QType.level``); an instructor question may
+    set its own. Quiz files ask for a mix of levels (``QuizFile.levels``).
+    """
+
+    recall = "recall"
+    understand = "understand"
+    apply = "apply"
+    analyse = "analyse"
+    evaluate = "evaluate"
+
+    @property
+    def rank(self) -> int:
+        """0 for recall, up to 4 for evaluate."""
+        return list(Level).index(self)
+
+
+class StateOf(Strict):
+    """Marks a fact as one dated state of a thing that changes over time (``Fact.state_of``)."""
+
+    thing: Slug = Field(description="Facts with the same `thing` are states of one thing, "
+                        "ordered by their `when`.")
+    topic: NonEmpty = Field(
+        description="The thing in words, as a question names it, e.g. 'the Reciprocal Access "
+        "Agreement' (the same for every state of the thing).")
+
+
 class Evidence(Strict):
     """A verbatim quote from one source that supports a fact."""
 
@@ -105,6 +134,22 @@ class Fact(Strict):
         default_factory=list,
         description="Ids of sources whose publication date this (derived) fact's value relies "
         "on, e.g. 'last year' counted from the article's date.",
+    )
+
+    because: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of facts that this fact happened or holds because of (its causes); "
+        "each in this fact's lesson or an earlier one. Needs `why:`.",
+    )
+    why: str | None = Field(
+        default=None,
+        description="A natural 'Why ...?' question whose answer is this fact's causes "
+        "(`because:`), e.g. 'Why was the signing summit held virtually?'.",
+    )
+    state_of: StateOf | None = Field(
+        default=None,
+        description="This fact is one dated state (its `when`) of a thing that changes over "
+        "time; its statement must not name its own date.",
     )
 
     @field_validator("when")
@@ -177,6 +222,11 @@ class SourceMeta(Strict):
     @classmethod
     def _iso(cls, value: str) -> str:
         return Fact._iso_with_precision(value)  # type: ignore[return-value]
+
+    @property
+    def date_is_inferred(self) -> bool:
+        """Whether ``published`` was inferred (``date_basis: 'inferred: ...'``), not stated."""
+        return self.date_basis.strip().lower().startswith("inferred")
 
 
 class Source(BaseModel):
@@ -260,8 +310,14 @@ class Question(BaseModel):
     tolerance: float = Field(default=0.0, ge=0, allow_inf_nan=False)
     match: Literal["exact", "fuzzy"] = "exact"
     explanation: str
+    option_feedback: list[str] = Field(
+        default_factory=list,
+        description="Choice questions: for each option, why it is wrong ('' for the key), "
+        "shown when that option is chosen. Empty when the type gives none.")
     citations: list[Citation]
     fact_ids: list[str]
+    level: Level = Field(default=Level.recall, description="What the question asks of the "
+                         "student (Bloom's taxonomy).")
 
     @field_validator("answer")
     @classmethod

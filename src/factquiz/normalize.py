@@ -14,7 +14,6 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
 from typing import overload
 
 #: Typographic variants, by the ASCII character they are folded to.
@@ -42,14 +41,14 @@ def normalize(text: str) -> str:
 
 
 _RUNS = re.compile(r"(?P<plain>[!-~]+)|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
-_WORDS = re.compile(r"\S+")
+_WIDE_SPACE = re.compile(r"\s\s+")
 
 
 class OffsetMap(Sequence[int]):
     """The input offset of each output character of :func:`normalize_with_map`, kept as
     runs (output start, input start, step 1 for copied text or 0 for a folded character
-    or a space) in compact arrays: a few numbers per word instead of one Python int per
-    character, so a large corpus of sources fits in memory."""
+    or a space) in compact arrays: a few numbers per paragraph or folded character instead
+    of one Python int per character, so a large corpus of sources fits in memory."""
 
     __slots__ = ("_in", "_len", "_out", "_step")
 
@@ -60,17 +59,21 @@ class OffsetMap(Sequence[int]):
         self._len = 0
 
     @classmethod
-    def of_words(cls, spans: list[tuple[int, int]]) -> OffsetMap:
-        """The map of ASCII text whose words (runs of non-space) are at ``spans``: one run
-        per word, the space after it included (that space maps to the first whitespace
-        character after the word, which is where the run continues anyway)."""
+    def of_ascii(cls, text: str) -> OffsetMap:
+        """The map of ASCII ``text`` normalised by :func:`normalize`: one run per stretch
+        between runs of two or more whitespace characters (where a single whitespace
+        character becomes a space, each output character is its input one), so a source
+        costs a few numbers per paragraph, not per word."""
         origin = cls()
-        if spans:
-            origin._in = array("q", [start for start, _ in spans])
-            origin._out = array("q", accumulate((end - start + 1 for start, end in spans[:-1]),
-                                                initial=0))
-            origin._step = array("b", b"\x01") * len(spans)
-            origin._len = origin._out[-1] + spans[-1][1] - spans[-1][0]
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        if start >= end:
+            return origin
+        for gap in _WIDE_SPACE.finditer(text, start, end):
+            # The stretch, with the first character of the gap as its one space.
+            origin.add(start, gap.start() + 1 - start, 1)
+            start = gap.end()
+        origin.add(start, end - start, 1)
         return origin
 
     def add(self, in_start: int, length: int, step: int) -> None:
@@ -116,8 +119,7 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     printable ASCII are copied whole and other characters are folded one by one.
     """
     if text.isascii():
-        return " ".join(text.split()), OffsetMap.of_words(
-            [m.span() for m in _WORDS.finditer(text)])
+        return " ".join(text.split()), OffsetMap.of_ascii(text)
     origin = OffsetMap()
     out: list[str] = []
     pending_space = -1

@@ -27,7 +27,8 @@ from .factbank import Bank
 from .model import Fact, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
-from .quizmodel import InstructorQuestion, QuizFile
+from .quizmodel import InstructorQuestion, QuizFile, describe_shortfall, level_shortfalls
+from .selection import instructor_level
 
 #: Types tried, in order, when a slot's type cannot be filled (``check`` reports that).
 FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
@@ -35,6 +36,8 @@ FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
 SEARCH_BUDGET = 20000
 #: Partner draws tried per anchor fact for ordering and matching questions.
 GROUP_DRAWS = 4
+#: One-fact types whose whole-quiz traits (answers, shown texts) do not depend on the seed.
+SEED_FREE_TRAITS = frozenset({"mc", "cloze", "numeric"})
 #: A one-fact group is scarce when it has fewer spare candidates than this (the most
 #: facts one ordering or matching question takes).
 SCARCE_MARGIN = 5
@@ -53,6 +56,8 @@ class SingleIndex:
     masks: list[int]  # bit j of masks[i]: candidates i and j conflict
     free: int  # candidates that conflict with no instructor question
     clash: frozenset[str]  # facts of the bank an instructor question rules out as partners
+    #: Facts whose statement an instructor question rules out as a shown option.
+    statement_clash: frozenset[str]
     group_masks: dict[tuple[str, frozenset[str]], int] = field(default_factory=dict)
     group_traits: dict[tuple[str, frozenset[str]], Traits] = field(default_factory=dict)
     by_cluster: dict[str, int] = field(default_factory=dict)  # cluster -> candidates in it
@@ -85,7 +90,7 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
         return plan.singles
     keys: list[tuple[str, Fact]] = []
     found: list[Traits] = []
-    for qtype in ("mc", "tf", "cloze", "numeric"):
+    for qtype in (t for t, q in REGISTRY.items() if q.facts_needed == 1):
         for fact in plan.pool:
             if fact.id in plan.capable[qtype]:
                 keys.append((qtype, fact))
@@ -100,7 +105,8 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
     for i, t in enumerate(found):
         if not any(clash(t, f) for f in fixed):
             free |= 1 << i
-    plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed))
+    plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed),
+                               _clashing(plan, fixed, ("statement",)))
     for i, t in enumerate(found):
         index = plan.singles
         for cluster in t.clusters:
@@ -110,26 +116,32 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
     return plan.singles
 
 
-def _clashing(plan: QuizPlan, fixed: list[Traits]) -> frozenset[str]:
-    """Facts whose label or question prints an instructor question's answer, or that
-    share a cluster with one: ordering and matching take them as partners last."""
+def _clashing(plan: QuizPlan, fixed: list[Traits],
+              fields: tuple[str, ...] = ("label", "question")) -> frozenset[str]:
+    """Facts whose ``fields`` (label or question: what ordering and matching show; the
+    statement: what cause and what-changed options show) print an instructor question's
+    answer, or that share a cluster with one: questions take them as partners last."""
     needles = [needle for t in fixed for needle in t.answers]
     clusters = {k for t in fixed for k in t.clusters}
     found = set()
     for fact in plan.bank.facts:
-        texts = [f" {answer_key(x)} " for x in (fact.label or "", fact.question)]
+        texts = [f" {answer_key(getattr(fact, name) or '')} " for name in fields]
         if fact.cluster_key in clusters or any(n in t for n in needles for t in texts):
             found.add(fact.id)
     return frozenset(found)
 
 
 def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
-    """A one-fact question's traits, independent of the seed (a true/false question is
-    taken in its true form; its false form is checked when it is chosen)."""
+    """A one-fact question's traits for seed 0: independent of the seed for the types of
+    :data:`SEED_FREE_TRAITS` (a true/false question is taken in its true form; its false
+    form, like other types' seeded options, is checked when it is chosen)."""
     question = REGISTRY[qtype].generate(fact, plan.bank, random.Random(0), f"base-{fact.id}")
     found = traits(question, plan.bank.by_id)
     if qtype == "tf":
         found = replace(found, shown=f" {answer_key(fact.statement)} ")
+    elif qtype not in SEED_FREE_TRAITS:
+        # Only the prompt is certain to be shown: the seeded options are checked when chosen.
+        found = replace(found, shown=f" {answer_key(question.prompt)} ")
     return found
 
 
@@ -167,6 +179,9 @@ class Search:
         self.by_type = by_type
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
         self.cluster_of = [fact.cluster_key for _t, fact in self.index.keys]
+        self.cluster_facts: dict[str, list[str]] = {}
+        for fact in plan.bank.facts:
+            self.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
         self.state = _State()
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
@@ -180,7 +195,21 @@ class Search:
         if not self._place_multi(0, self.index.free, groups):
             raise UnsatisfiableQuiz(self._explain())
         self._balance_true_false()
+        self._check_levels()
         return [(qtype, anchor, question) for qtype, anchor, question, _ in self.state.chosen]
+
+    def _check_levels(self) -> None:
+        """Raise :class:`UnsatisfiableQuiz` when the variant misses the quiz's level mix
+        (a slot of a type above recall that fell back to a recall type)."""
+        asked = [instructor_level(iq) for iq in self.plan.instructor]
+        asked.extend(question.level for _t, _a, question, _ in self.state.chosen)
+        short = level_shortfalls(self.plan.definition.levels, asked)
+        if short:
+            fell = sorted({t for t in self.plan.type_order if not self.plan.capable[t]})
+            why = (f"no selected fact can yield {', '.join(fell)}" if fell
+                   else "the mix does not ask for enough questions of those levels")
+            raise UnsatisfiableQuiz(f"quiz '{self.plan.quiz_id}' (seed {self.seed}): "
+                                    f"{describe_shortfall(*short[0])}: {why}")
 
     def _balance_true_false(self) -> None:
         """Make the true and the false true/false questions differ in number by at most one,
@@ -274,6 +303,23 @@ class Search:
             mask = self.index.group_masks[key] = self.index.clashing(mine)
         return mask
 
+    def _seeded(self, qtype: str, fact: Fact) -> tuple[Question, Traits] | None:
+        """A one-fact question whose shown texts depend on the seed, with its traits, that
+        fits with the chosen ones, or None. Types drawing on other facts are asked to keep
+        out the facts of the chosen questions and those an instructor question rules out;
+        if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
+        used = frozenset(f for t in self._all_traits() for f in t.facts)
+        tried: set[frozenset[str]] = set()
+        for avoid in (used | self.index.statement_clash, self.index.statement_clash):
+            if avoid in tried:
+                continue
+            tried.add(avoid)
+            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
+            mine = traits(question, self.plan.bank.by_id)
+            if not any(clash(mine, t) for t in self._all_traits()):
+                return question, mine
+        return None
+
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
         ids = self._ids(group)
         return [p for p in range(start, len(ids)) if viable >> ids[p] & 1]
@@ -302,7 +348,9 @@ class Search:
             options = self._options(group, viable, 0)
             if n and len(options) < n + SCARCE_MARGIN:
                 ids = self._ids(group)
-                found.update(self.index.keys[ids[p]][1].id for p in options)
+                # Every fact of the clusters such a question rests on (a cause's too...).
+                found.update(f for p in options for c in self.index.traits[ids[p]].clusters
+                             for f in self.cluster_facts.get(c, ()))
         return frozenset(found)
 
     def _ids(self, group: tuple[str, ...]) -> list[int]:
@@ -333,14 +381,17 @@ class Search:
         for position in options[group]:
             i = ids[position]
             qtype, fact = self.index.keys[i]
-            question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
-            if qtype == "tf":
-                # The false form shows a distractor: check it, and keep it from later ones.
-                mine = traits(question, self.plan.bank.by_id)
-                if any(clash(mine, t) for t in self._all_traits()):
+            if qtype in SEED_FREE_TRAITS:
+                question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
+            else:
+                # A true/false question's false form shows a distractor, other types' options
+                # depend on the seed: check them, and keep them from later ones.
+                found = self._seeded(qtype, fact)
+                if found is None:
                     continue
+                question, mine = found
                 left &= ~self.index.clashing(mine)
             self.state.chosen.append((qtype, fact.id, question, mine))
             groups[group] -= 1

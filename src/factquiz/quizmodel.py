@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import NonEmpty, Question, QuestionType, Slug, Strict
+from .model import Level, NonEmpty, Question, QuestionType, Slug, Strict
 
 QUIZZES_DIR = "quizzes"
 
@@ -62,11 +62,31 @@ class InstructorQuestion(Strict):
     key_points: list[NonEmpty] = Field(
         default_factory=list, description="short: 2 to 5 points a good answer makes, each "
         "resting on a fact of `facts`; the student marks each one covered or not.")
-    level: Literal["analyse", "evaluate"] | None = Field(
-        default=None, description="short: the level of thinking the question asks for.")
     shuffle: bool = Field(default=True, description="mc/ordering/matching: shuffle per variant.")
     explanation: NonEmpty = Field(description="Shown after answering.")
     facts: list[Slug] = Field(min_length=1, description="Ids of the facts this question rests on.")
+    level: Level | None = Field(
+        default=None, description="What the question asks of the student (Bloom's taxonomy: "
+        "recall, understand, apply, analyse, evaluate); default: its type's level.")
+
+
+class LevelMix(Strict):
+    """The least number of questions per variant at or above each level (instructor
+    questions included), e.g. ``{above_recall: 3}``."""
+
+    above_recall: int = Field(default=0, ge=0, description="Questions above recall.")
+    understand: int = Field(default=0, ge=0, description="Questions at understand or above.")
+    apply: int = Field(default=0, ge=0, description="Questions at apply or above.")
+    analyse: int = Field(default=0, ge=0, description="Questions at analyse or above.")
+    evaluate: int = Field(default=0, ge=0, description="Questions at evaluate.")
+
+    def minimums(self) -> dict[str, tuple[Level, int]]:
+        """Each requirement set (above zero): its key -> (the lowest level that counts, how
+        many questions at least)."""
+        found = {"above_recall": (Level.understand, self.above_recall)}
+        found.update({level.value: (level, getattr(self, level.value))
+                      for level in Level if level is not Level.recall})
+        return {key: req for key, req in found.items() if req[1]}
 
 
 class QuizFile(Strict):
@@ -82,6 +102,10 @@ class QuizFile(Strict):
     mix: Mix | None = Field(
         default=None, description="Weight of each question type among the generated "
         "questions (default: every type, weight 1).")
+    levels: LevelMix | None = Field(
+        default=None, description="The least number of questions per variant above recall "
+        "or at each level, e.g. {above_recall: 3}; every variant meets it or the quiz is "
+        "refused (see README, 'Question levels').")
     seed: int = Field(default=0, ge=0, description="Seed of the default variant.")
     fit: bool = Field(
         default=False,
@@ -90,6 +114,24 @@ class QuizFile(Strict):
         "as there are facts that can yield it, and fewer where no fair variant would fill "
         "the mix (see README, 'Fair quizzes'), so a variant may be shorter than `questions`.")
     instructor_questions: list[InstructorQuestion] = Field(default_factory=list)
+
+
+def level_shortfalls(levels: LevelMix | None,
+                     asked: list[Level]) -> list[tuple[str, Level, int, int]]:
+    """The requirements of ``levels`` that questions of the levels ``asked`` do not meet:
+    ``(key, lowest level that counts, needed, have)`` each."""
+    found = []
+    for key, (lowest, needed) in (levels.minimums() if levels else {}).items():
+        have = sum(level.rank >= lowest.rank for level in asked)
+        if have < needed:
+            found.append((key, lowest, needed, have))
+    return found
+
+
+def describe_shortfall(key: str, lowest: Level, needed: int, have: int) -> str:
+    """``levels.above_recall`` asks for 3 questions above recall, the quiz has 1."""
+    what = "above recall" if key == "above_recall" else f"at {lowest.value} or above"
+    return f"`levels.{key}` asks for {needed} question(s) {what} per variant, and it has {have}"
 
 
 @dataclass(frozen=True)

@@ -22,14 +22,21 @@ from .answers import accepts, match_for, unsafe_reason
 from .factbank import Bank, scope_lessons
 from .findings import Finding, fact_warning
 from .load import Project
-from .model import Fact
+from .model import Fact, Level
 from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
 from .qtypes.ordering import interval
 from .qtypes.short import MAX_KEY_POINTS, MIN_KEY_POINTS
-from .quizmodel import MIN_OPTIONS, QUIZZES_DIR, InstructorQuestion, LoadedQuiz
-from .selection import allocate, generated_counts, select_facts
+from .quizmodel import (
+    MIN_OPTIONS,
+    QUIZZES_DIR,
+    InstructorQuestion,
+    LoadedQuiz,
+    describe_shortfall,
+    level_shortfalls,
+)
+from .selection import allocate, generated_counts, planned_levels, select_facts
 from .sourceindex import SourceIndex
 
 # --- instructor questions -> Question -------------------------------------------------------
@@ -40,7 +47,7 @@ from .sourceindex import SourceIndex
 
 # --- check rules -------------------------------------------------------------------------------
 
-COMMON_FIELDS = {"id", "type", "prompt", "explanation", "facts"}
+COMMON_FIELDS = {"id", "type", "prompt", "explanation", "facts", "level"}
 _TF_PREFIX = re.compile(r"^\s*true\s+or\s+false\s*[?:.]?\s*", re.IGNORECASE)
 
 
@@ -115,10 +122,12 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
 def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                     report: _Reporter) -> Iterator[Finding]:
     """Each type has what it needs: options, one correct choice, a blank, a number..."""
-    minimum = MIN_OPTIONS.get(iq.type, 0)
-    if iq.type == "mc":
+    minimum = MIN_OPTIONS.get(iq.type, MIN_OPTIONS["mc"] if _is_choice(iq) else 0)
+    if _is_choice(iq):
         yield from _too_few(report, base, "choices", iq.choices, minimum,
-                            "a multiple-choice question", "add plausible wrong choices")
+                            "a multiple-choice question" if iq.type == "mc"
+                            else f"a {REGISTRY[iq.type].title} question",
+                            "add plausible wrong choices")
         if iq.answer is None or isinstance(iq.answer, bool):
             yield report((*base, "answer"), "missing-correct-choice",
                          "no correct choice: `answer` must be the text of one choice",
@@ -191,9 +200,15 @@ def _short_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
         yield report((*base, "key_points", j), "duplicate-option",
                      f"the key point '{iq.key_points[j]}' appears more than once",
                      "make every key point different")
-    if iq.level is None:
-        yield report((*base, "type"), "missing-level", "a short-answer question needs a "
-                     "`level`", "set `level:` to analyse or evaluate")
+    if iq.level is not None and iq.level not in (Level.analyse, Level.evaluate):
+        yield report((*base, "level"), "short-level", f"a short-answer question asks students "
+                     f"to analyse or evaluate, not to {iq.level.value}",
+                     "set `level:` to analyse or evaluate (or leave it out: analyse)")
+
+
+def _is_choice(iq: InstructorQuestion) -> bool:
+    """Whether the question is written like multiple choice (choices and the answer's text)."""
+    return iq.type == "mc" or "choices" in REGISTRY[iq.type].instructor_fields
 
 
 def _too_few(report: _Reporter, base: tuple[str | int, ...], field: str, values: Sized,
@@ -381,6 +396,33 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                                     "answers of the same form as the answer)")
 
 
+def level_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Finding]:
+    """A quiz whose mix and instructor questions cannot meet its level mix (``levels:``)
+    for any seed: generated questions count at their type's level when the selected facts
+    can yield that type (a slot no fact can fill falls back to a recall type)."""
+    quiz = loaded.quiz
+    if quiz.levels is None or loaded.node.get("levels") is None:
+        return
+    report = _Reporter(loaded)
+    pool = select_facts(project, quiz)
+    bank = Bank.of(project, quiz.lesson)
+    capable = {t: sum(REGISTRY[t].why_not(f, bank) is None for f in pool) for t in REGISTRY}
+    counts = generated_counts(quiz, capable) if pool and set(quiz.mix or REGISTRY) <= set(
+        REGISTRY) else {}
+    asked = planned_levels(quiz, {t: min(n, capable[t]) for t, n in counts.items()})
+    for key, lowest, needed, have in level_shortfalls(quiz.levels, asked):
+        able = [f"{t} ({capable[t]} fact(s))" for t, q in REGISTRY.items()
+                if q.level.rank >= lowest.rank and capable[t]]
+        yield report(("levels", key), "levels-unmet",
+                     f"{describe_shortfall(key, lowest, needed, have)}, whatever the seed",
+                     "add to `mix` types " + ("the selected facts can yield at that level: "
+                                              + ", ".join(able) if able else
+                                              "at that level (no selected fact can yield one "
+                                              "yet: link facts with `because:` or `state_of:`)")
+                     + f"; or set `level:` on instructor questions that ask more than recall; "
+                     f"or lower `levels.{key}`")
+
+
 def mix_findings(loaded: LoadedQuiz) -> Iterator[Finding]:
     """Every name in ``mix`` is a registered question type."""
     report = _Reporter(loaded)
@@ -421,4 +463,5 @@ def check_quizzes(project: Project, index: SourceIndex | None = None) -> Iterato
     for loaded in project.quizzes.values():
         yield from definition_findings(project, loaded)
         yield from instructor_findings(project, loaded)
+        yield from level_findings(project, loaded)
     yield from distractor_findings(project)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .factbank import Bank, scope_lessons
 from .load import Project
-from .model import Fact, Question
+from .model import Fact, Level, Question
 from .qtypes import REGISTRY
 from .quizmodel import InstructorQuestion, QuizFile
 
@@ -78,7 +78,21 @@ def instructor_question(iq: InstructorQuestion, qid: str, rng: random.Random,
     common: dict[str, Any] = {
         "id": qid, "type": iq.type, "prompt": iq.prompt.strip(),
         "explanation": iq.explanation.strip(), "fact_ids": list(iq.facts),
+        "level": instructor_level(iq),
         "citations": [c for fid in iq.facts if fid in bank.by_id
                       for c in bank.citations(bank.by_id[fid])],
     }
     return REGISTRY[iq.type].from_instructor(iq, common, rng, bank)
+
+
+def instructor_level(iq: InstructorQuestion) -> Level:
+    """An instructor question's level: its own ``level:``, else its type's."""
+    return iq.level or REGISTRY[iq.type].level
+
+
+def planned_levels(quiz: QuizFile, counts: Mapping[str, int]) -> list[Level]:
+    """The level of every question of a variant: the instructor questions', then one per
+    generated question of each type in ``counts``."""
+    levels = [instructor_level(iq) for iq in quiz.instructor_questions]
+    levels.extend(REGISTRY[t].level for t, n in counts.items() for _ in range(n))
+    return levels

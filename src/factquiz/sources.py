@@ -68,10 +68,11 @@ def read_source(path: Path, shown: str) -> tuple[Source | None, list[Finding]]:
                               "the metadata must end with another '---' line",
                               "add the front matter with `factquiz add source` or by hand")]
     front, body, body_line = parts
-    data, value_findings = read_yaml(path, shown, text=FENCE + front)
+    data, value_findings = read_yaml(path, shown, text=FENCE + front, positions=False)
     if is_fatal(value_findings):
         return None, value_findings
-    meta, findings = validate(SourceMeta, data, shown)
+    meta, findings = validate(SourceMeta, data, shown,
+                              node=lambda: read_yaml(path, shown, text=FENCE + front)[0])
     if meta is None:
         return None, value_findings + findings
     return Source(meta=meta, body=body, path=shown, body_line=body_line,

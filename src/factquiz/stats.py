@@ -6,8 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .factbank import Bank
+from .generate import STATS_SEEDS, make_quiz
 from .load import Project
-from .model import Fact
+from .model import Fact, Level
+from .planner import UnsatisfiableQuiz
 from .qtypes import REGISTRY
 from .quality import quality_over_seeds
 
@@ -30,6 +32,10 @@ class BankStats:
     underused_sources: list[dict[str, object]] = field(default_factory=list)
     #: Item quality over many seeds per lesson (see ``quality.quality_over_seeds``).
     quality: dict[str, object] = field(default_factory=dict)
+    #: Each question type's level, and per lesson the levels of its quiz's questions over
+    #: many seeds (see :func:`level_stats`).
+    type_levels: dict[str, str] = field(default_factory=dict)
+    levels: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -92,4 +98,29 @@ def bank_stats(project: Project) -> BankStats:
     )
     question_stats(project, stats)
     stats.quality = quality_over_seeds(project).to_dict()
+    stats.type_levels = {name: qtype.level.value for name, qtype in REGISTRY.items()}
+    stats.levels = level_stats(project)
     return stats
+
+
+def level_stats(project: Project, seeds: int = STATS_SEEDS) -> dict[str, dict[str, object]]:
+    """Per lesson, over the variants of seeds ``0 .. seeds-1`` that can be assembled: the
+    questions at each level (all variants together) and the fewest above recall in one."""
+    found: dict[str, dict[str, object]] = {}
+    for lesson in project.lessons:
+        per_level = dict.fromkeys((level.value for level in Level), 0)
+        fewest: int | None = None
+        variants = 0
+        for seed in range(seeds):
+            try:
+                quiz = make_quiz(project, lesson, seed=seed)
+            except UnsatisfiableQuiz:
+                continue
+            variants += 1
+            for question in quiz.questions:
+                per_level[question.level.value] += 1
+            above = sum(q.level is not Level.recall for q in quiz.questions)
+            fewest = above if fewest is None else min(fewest, above)
+        found[lesson] = {"variants": variants, "per_level": per_level,
+                         "fewest_above_recall": fewest or 0}
+    return found

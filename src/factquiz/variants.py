@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import cache
-from .model import Citation, Question
+from .model import Citation, Level, Question
 from .quizmodel import Quiz
 
 #: Variants kept in this process (the oldest is dropped beyond this many).
@@ -47,8 +47,10 @@ def encode(quiz: Quiz) -> Any:
 def decode(data: Any) -> Quiz:
     """A variant from its cache entry (see :func:`encode`); ``KeyError``/``TypeError``
     for data of another shape, which the cache then treats as missing."""
+    levels = {level.value: level for level in Level}
     questions = [Question.model_construct(**{
-        **q, "citations": [Citation.model_construct(**c) for c in q["citations"]]})
+        **q, "citations": [Citation.model_construct(**c) for c in q["citations"]],
+        "level": levels[q.get("level", Level.recall.value)]})
         for q in data["questions"]]
     if not all(isinstance(q.id, str) and isinstance(q.type, str) for q in questions):
         raise TypeError("not a quiz variant")

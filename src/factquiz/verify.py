@@ -12,24 +12,17 @@ from collections.abc import Callable, Iterable, Iterator
 from .categories import check_categories
 from .duplicates import duplicate_findings
 from .findings import Finding
-from .load import Project
+from .load import Project, cyclic_gc_paused
 from .normalize import casefold, numbers_in
 from .quality import check_quality
 from .quizrules import check_quizzes
+from .relations import RELATION_RULES
 from .sourceindex import SourceIndex, fact_finding
 from .sources import body_checksum
 from .stems import check_stems
 from .verify_claims import CLAIM_RULES
 
 Rule = Callable[[Project, SourceIndex], Iterable[Finding]]
-
-
-
-
-
-
-
-
 
 
 def check_sources(project: Project, index: SourceIndex) -> Iterator[Finding]:
@@ -137,10 +130,11 @@ RULES: list[Rule] = [check_sources, check_ids_and_references, check_quotes, chec
 
 def check(project: Project, extra_rules: Iterable[Rule] = ()) -> list[Finding]:
     """Every finding for ``project``: load-time problems first, then each rule's, sorted.
-    """
+    (The cyclic garbage collector is paused meanwhile: see :func:`cyclic_gc_paused`.)"""
 
-    index = SourceIndex.of(project)
-    found = list(project.findings)
-    for rule in [*RULES, *CLAIM_RULES, *extra_rules]:
-        found.extend(rule(project, index))
-    return sorted(set(found))
+    with cyclic_gc_paused():
+        index = SourceIndex.of(project)
+        found = list(project.findings)
+        for rule in [*RULES, *CLAIM_RULES, *RELATION_RULES, *extra_rules]:
+            found.extend(rule(project, index))
+        return sorted(set(found))

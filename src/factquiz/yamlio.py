@@ -17,6 +17,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import ordereddict
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from .errors import FactquizError
 from .escape import control_characters
@@ -96,11 +98,14 @@ def display_path(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, list[Finding]]:
+def read_yaml(path: Path, shown: str, text: str | None = None,
+              positions: bool = True) -> tuple[Any, list[Finding]]:
     """Parse ``path`` (or ``text``) into commented maps/seqs with positions.
 
     Parsing uses libyaml (C) for speed, then builds ruamel's ``CommentedMap`` and
     ``CommentedSeq`` with line and column data, so :func:`position` works on the result.
+    With ``positions=False`` it builds plain dicts and lists instead (a large bank loads
+    faster and keeps less; parse the text again with positions when a finding needs one).
     Comments are not kept: use :func:`round_trip_yaml` to edit a file. A YAML error or a
     duplicate key becomes a finding.
     """
@@ -117,7 +122,9 @@ def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, lis
         node = loader.get_single_node()
         if node is None:
             return None, []
-        builder = _Builder(loader, shown)
+        # Text without control characters or backslash escapes has no value holding one.
+        builder = _Builder(loader, shown, check_text=bool(control_characters(text))
+                           or "\\" in text, positions=positions)
         return builder.build(node, 0), builder.findings
     except _Refused as exc:
         return None, [exc.finding]
@@ -136,6 +143,23 @@ def read_yaml(path: Path, shown: str, text: str | None = None) -> tuple[Any, lis
 
 
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class PositionedMap(CommentedMap):
+    """The mappings :func:`read_yaml` builds: a :class:`CommentedMap` (positions in
+    ``.lc``) without YAML merge keys, which the builder never makes, so that lookups are
+    the C ones of the underlying ordered dict rather than ruamel's merge-aware Python
+    methods (validating 100k facts looks fields up millions of times)."""
+
+    __slots__ = ()
+    __getitem__ = ordereddict.__getitem__
+    __contains__ = ordereddict.__contains__
+    __iter__ = ordereddict.__iter__
+    get = ordereddict.get
+
+
+RoundTripRepresenter.add_representer(PositionedMap, RoundTripRepresenter.represent_dict)
 
 
 class _Refused(Exception):
@@ -159,9 +183,14 @@ class _Builder:
     non-finite numbers (``.nan``, ``.inf``) become findings at the value.
     """
 
-    def __init__(self, loader: Any, shown: str) -> None:
+    def __init__(self, loader: Any, shown: str, check_text: bool = True,
+                 positions: bool = True) -> None:
         self.loader = loader
         self.shown = shown
+        #: Whether string values may hold control characters (False: the file has none).
+        self.check_text = check_text
+        #: Whether to build CommentedMap/CommentedSeq with positions (else dict and list).
+        self.positions = positions
         self.findings: list[Finding] = []
         self._seen: set[int] = set()
 
@@ -181,7 +210,9 @@ class _Builder:
                                "write the value out instead of using &anchor and *alias")
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth)
+            return self._mapping(node, depth) if self.positions else self._dict(node, depth)
+        if not self.positions:
+            return [self.build(item, depth + 1) for item in node.value]
         seq = CommentedSeq()
         seq._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
         for i, item in enumerate(node.value):
@@ -189,28 +220,50 @@ class _Builder:
             seq.lc.add_kv_line_col(i, [item.start_mark.line, item.start_mark.column])
         return seq
 
-    def _mapping(self, node: yaml.MappingNode, depth: int) -> CommentedMap:
-        result = CommentedMap()
-        result._yaml_set_line_col(node.start_mark.line, node.start_mark.column)
+    def _key(self, key_node: yaml.Node) -> Any:
+        return self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) \
+            else str(key_node.value)
+
+    def _duplicate(self, key_node: yaml.Node, key: Any, first: int) -> _Refused:
+        return self._refuse(key_node, "duplicate-key",
+                            f"duplicate key '{key}' (first at line {first + 1})",
+                            "remove or rename one of the two keys; YAML keeps only one")
+
+    def _dict(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) \
-                else str(key_node.value)
+            key = self._key(key_node)
             if key in result:
-                first = result.lc.key(key)[0] + 1
-                raise self._refuse(key_node, "duplicate-key",
-                                   f"duplicate key '{key}' (first at line {first})",
-                                   "remove or rename one of the two keys; YAML keeps only one")
+                first = next(k.start_mark.line for k, _ in node.value if self._key(k) == key)
+                raise self._duplicate(key_node, key, first)
             result[key] = self.build(value_node, depth + 1)
-            result.lc.add_kv_line_col(key, [key_node.start_mark.line, key_node.start_mark.column,
-                                            value_node.start_mark.line,
-                                            value_node.start_mark.column])
+        return result
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> CommentedMap:
+        result = PositionedMap()
+        lc = result.lc
+        lc.line, lc.col = node.start_mark.line, node.start_mark.column
+        lc.data = positions = {}
+        keys = result._ok  # what CommentedMap.__setitem__ records; set directly below
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key in result:
+                raise self._duplicate(key_node, key, positions[key][0])
+            ordereddict.__setitem__(result, key, self.build(value_node, depth + 1))
+            keys.add(key)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            positions[key] = [key_mark.line, key_mark.column, value_mark.line,
+                              value_mark.column]
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        value = self.loader.construct_object(node, deep=True)
+        if node.tag == _STR_TAG:  # what the constructor would return, without its detour
+            value = node.value
+        else:
+            value = self.loader.construct_object(node, deep=True)
         mark = node.start_mark
         if isinstance(value, str):
-            bad = control_characters(value)
+            bad = control_characters(value) if self.check_text else None
             if bad:
                 char = value[bad[0]]
                 self.findings.append(Finding(
@@ -260,10 +313,14 @@ def position(node: Any, loc: Sequence[str | int]) -> tuple[int, int]:
 
 def validate(model: type[M], data: Any, shown: str, node: Any = None,
              base: Sequence[str | int] = ()) -> tuple[M | None, list[Finding]]:
-    """Validate ``data`` as ``model``; each schema error becomes a located finding."""
+    """Validate ``data`` as ``model``; each schema error becomes a finding located in
+    ``node`` (default ``data``), which may be given as a function returning it, called
+    only when there is an error."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
+        if callable(node):
+            node = node()
         findings = []
         for err in exc.errors():
             loc = [*base, *err["loc"]]

@@ -30,10 +30,12 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the browser tests. They are spread over the xdist workers (each starts its
+    Chromium once; the built books are shared through a file lock), but for JupyterLab's,
+    which share one server (see ``test_jupyterlab.py``)."""
     for item in items:
         if "tests/browser" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")

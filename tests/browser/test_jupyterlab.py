@@ -4,7 +4,8 @@ Starts ``jupyter lab`` on 127.0.0.1 with a random port and token over a copy of 
 project (HOME and the progress file in a temporary directory), opens a quiz notebook,
 runs it, answers one question right with the mouse and one wrong with the keyboard,
 checks the feedback, then restarts the kernel and sees the answers come back. Another
-student answers one question of every type with the keyboard alone.
+student answers one question of every type with the keyboard alone. The server is started
+once for both; each test finds it with no kernel running and no saved progress.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from fixture_project import new_project
 
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
@@ -32,6 +34,8 @@ from factquiz.quizmodel import Quiz
 
 COPY = ("facts", "quizzes", "notebooks")  # beside the sources and lessons make_project copies
 NOTEBOOK = "quiz-raa.ipynb"
+#: The tests of this module share one JupyterLab server (per xdist worker that runs them).
+pytestmark = pytest.mark.xdist_group("jupyterlab")
 SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
 TIMEOUT_MS = 60_000
 
@@ -54,10 +58,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def lab(make_project: Callable[..., Path], tmp_path: Path) -> Iterator[Lab]:
-    """A JupyterLab server over a copy of the project; always terminated."""
-    project = make_project(copy=COPY)
+def api(lab: Lab, method: str, path: str) -> object:
+    """A call to the Jupyter server's REST API; its JSON answer (None when empty)."""
+    request = urllib.request.Request(f"{lab.url}/api/{path}", method=method,
+                                     headers={"Authorization": f"token {lab.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read()
+    return json.loads(body) if body else None
+
+
+@pytest.fixture(scope="module")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+    """A JupyterLab server over a copy of the project, started once for the tests of this
+    module (each gets it fresh from :func:`lab`); always terminated."""
+    tmp_path = tmp_path_factory.mktemp("jupyterlab")
+    project = new_project(tmp_path / "project", copy=COPY)
     home = tmp_path / "home"
     home.mkdir()
     port, token = free_port(), secrets.token_hex(16)
@@ -94,6 +109,19 @@ def lab(make_project: Callable[..., Path], tmp_path: Path) -> Iterator[Lab]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=30)
+
+
+@pytest.fixture
+def lab(lab_server: Lab) -> Lab:
+    """The module's JupyterLab as a new student finds it: no kernel running (an earlier
+    test's sessions are shut down) and no saved progress."""
+    sessions = api(lab_server, "GET", "sessions")
+    assert isinstance(sessions, list)
+    for session in sessions:
+        api(lab_server, "DELETE", f"sessions/{session['id']}")
+    lab_server.progress.unlink(missing_ok=True)
+    assert api(lab_server, "GET", "kernels") == []
+    return lab_server
 
 
 def first(questions: list[Question], *types: str) -> int:

@@ -1,6 +1,7 @@
-"""The book on a phone (390 px) and a desktop (1280 px): nothing wider than the screen,
-the sources page's labels on one line, a timeline whose text stays readable, one search
-box with snippets in its results, and the quiz's positions, scores and empty boxes."""
+"""The book on a phone (390 px) and a desktop (1280 px): the sources page's labels on one
+line, a timeline whose text stays readable, one search box with snippets in its results,
+and the quiz's positions, scores and empty boxes. That no page is wider than the screen is
+checked by the sweep of every page (``test_every_page.py``) with the helpers below."""
 
 from __future__ import annotations
 
@@ -41,21 +42,6 @@ def fill_widest(p: Any) -> None:
     p.evaluate("""() => document.querySelectorAll('.fq-quiz select').forEach(s => {
         const longest = [...s.options].reduce((a, b) => b.text.length > a.text.length ? b : a);
         s.value = longest.value; })""")
-
-
-@pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_no_page_is_wider_than_the_screen(real_site: Site, page: tuple[Any, Watch],
-                                          width: int) -> None:
-    p, _ = page
-    p.set_viewport_size({"width": width, "height": 800})
-    pages = book_pages(real_site)
-    assert "book/reference/sources.html" in pages
-    for rel in pages:
-        p.goto(f"{real_site.url}/{rel}")
-        assert (rel, overflow(p)) == (rel, [])
-        if p.locator(".fq-quiz select").count():
-            fill_widest(p)
-            assert (rel, "widest answers", overflow(p)) == (rel, "widest answers", [])
 
 
 def lines_of(p: Any, selector: str) -> list[int]:

@@ -108,6 +108,22 @@ def _question_tables(result: BankStats) -> None:
         console.print(f"under-used source: {row['source']} is cited by {row['facts']} fact(s), "
                       f"under half the average of {row['average']} per cited source")
     _quality_table(result)
+    _level_table(result)
+
+
+def _level_table(result: BankStats) -> None:
+    """Questions per level in each lesson's quiz, and the fewest above recall in a variant."""
+    levels = list(next(iter(result.levels.values()), {}).get("per_level", {}))  # type: ignore[union-attr]
+    table = Table(title="Question levels per lesson over the same seeds (type levels: "
+                  + ", ".join(f"{t} {lv}" for t, lv in result.type_levels.items()) + ")",
+                  title_justify="left")
+    for column in ("lesson", *levels, "fewest above recall in a variant"):
+        table.add_column(column, justify="left" if column == "lesson" else "right")
+    for lesson, row in result.levels.items():
+        per_level: dict[str, int] = row["per_level"]  # type: ignore[assignment]
+        table.add_row(lesson, *(str(per_level[lv]) for lv in levels),
+                      str(row["fewest_above_recall"]))
+    console.print(table)
 
 
 def _quality_table(result: BankStats) -> None:

@@ -9,7 +9,9 @@ that the table agrees with the commands the modules define.
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -45,6 +47,60 @@ def load_command_module(module: str) -> None:
     import_module(f"{__package__}.{module}")
 
 
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
+class PlainCoercion:
+    """Typer's coercion of a command-line value, without pydantic for the usual cases.
+
+    Typer converts every parameter's value with a pydantic ``TypeAdapter`` built on first
+    use, so the quickest command imports pydantic and builds adapters (a fifth of a warm
+    ``factquiz check``). A missing value, a ``str`` for a ``str`` parameter, digits for an
+    ``int`` one (without bounds) and a path for a ``Path`` one are converted here as Typer
+    would (the path by Typer's own ``coerce_cli_path``); anything else goes to Typer's
+    coercion, built on first need.
+    """
+
+    def __init__(self, descriptor: Any) -> None:
+        self.descriptor = descriptor
+        self._typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        annotation = self.descriptor.annotation
+        if value is None and not (param.multiple or param.nargs == -1):
+            return None
+        if isinstance(value, str) and annotation is str:
+            return value
+        if (isinstance(value, str) and annotation is int and _DIGITS.fullmatch(value)
+                and not self.descriptor.is_ranged):
+            return int(value)
+        if isinstance(value, str) and annotation is Path:
+            from typer._param_types import coerce_cli_path
+
+            return coerce_cli_path(Path(value), self.descriptor.parameter_info,
+                                   path_type=Path, param=param, ctx=ctx)
+        if self._typer is None:
+            from typer._coercion import build_runtime_param
+
+            self._typer = build_runtime_param(self.descriptor)
+        return self._typer.coerce(value, param=param, ctx=ctx)
+
+
+def plain_coercion(command: Any, ctx: Any) -> Any:
+    """``command`` with :class:`PlainCoercion` for its plain parameters, ``--help``
+    included (single values with no parser, file or choice; others keep Typer's own).
+    Typer versions without this internal hook are left alone."""
+    for param in command.get_params(ctx):
+        descriptor = getattr(param, "type_descriptor", None)
+        if (descriptor is None or getattr(param, "_runtime_param", False) is not None
+                or descriptor.is_file
+                or descriptor.parameter_info.parser is not None or descriptor.is_choice
+                or param.multiple or param.nargs != 1):
+            continue
+        param._runtime_param = PlainCoercion(descriptor)
+    return command
+
+
 class LazyGroup(TyperGroup):
     """The top-level group: lists :data:`COMMANDS` and builds a command on first use."""
 
@@ -61,8 +117,12 @@ class LazyGroup(TyperGroup):
             load_command_module(COMMANDS[cmd_name][0])
             built = typer.main.get_group(self.source).commands.get(cmd_name)
             if built is not None:
-                self.commands[cmd_name] = built
+                self.commands[cmd_name] = plain_coercion(built, ctx)
         return self.commands.get(cmd_name)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_coercion(self, ctx)
+        return super().parse_args(ctx, args)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         """Plain help (no Rich rendering) listing every command from the static table."""

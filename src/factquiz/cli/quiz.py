@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.text import Text
+from rich.text import Span, Text
 
-from ..generate import Quiz, make_quiz_at
-from ..model import Question
-from ..qtypes import REGISTRY
-from ..qtypes.preview import preview_module
+from .. import cache
 from .common import ProjectOpt, app, console, plain
+
+if TYPE_CHECKING:
+    from ..generate import Quiz
+    from ..model import Question
+
+# The generator, the model and pydantic are imported only when the variant's printed lines
+# are not cached for the project's current files (see ``preview_lines``).
 
 
 def question_lines(number: int, question: Question, answers: bool) -> list[Text]:
     """The lines showing one question (and, with ``answers``, its key and sources), as its
     type previews them (``qtypes/<type>/preview.py``)."""
+    from ..qtypes import REGISTRY
+    from ..qtypes.preview import preview_module
+
     kind = preview_module(question.type)
     head = Text(f"{number}. ", style="bold")
     head.append(f"[{REGISTRY[question.type].title}] ", style="cyan")
@@ -42,6 +50,33 @@ def render_quiz(quiz: Quiz, answers: bool) -> list[Text]:
     return out
 
 
+def _encode(lines: list[Text]) -> list[dict[str, Any]]:
+    return [{"text": line.plain, "style": str(line.style),
+             "spans": [[span.start, span.end, str(span.style)] for span in line.spans]}
+            for line in lines]
+
+
+def _decode(data: list[dict[str, Any]]) -> list[Text]:
+    return [Text(line["text"], style=line["style"],
+                 spans=[Span(int(start), int(end), style) for start, end, style in line["spans"]])
+            for line in data]
+
+
+def preview_lines(root: Path, lesson: str, seed: int | None, student: str | None,
+                  answers: bool) -> list[Text]:
+    """The printed lines of a variant, cached by the project's content digest (see
+    :mod:`factquiz.cache`): an unchanged project prints them without generating, or
+    importing the generator and the model."""
+
+    def compute() -> list[Text]:
+        from ..generate import make_quiz_at
+
+        return render_quiz(make_quiz_at(root, lesson, seed=seed, student=student), answers)
+
+    name = f"preview-{cache.key_hash(repr((lesson, seed, student, answers)))}"
+    return cache.cached(root, name, compute, _encode, _decode)
+
+
 @app.command("quiz")
 def quiz_command(
     lesson: Annotated[str, typer.Argument(help="Lesson id (a quiz's id is its lesson's id).")],
@@ -56,6 +91,5 @@ def quiz_command(
     """Print one variant of a lesson's quiz, with the key only when asked (--answers)."""
     from ..project import project_root
 
-    quiz = make_quiz_at(project_root(project), lesson, seed=seed, student=student)
-    for line in render_quiz(quiz, answers):
+    for line in preview_lines(project_root(project), lesson, seed, student, answers):
         console.print(line)

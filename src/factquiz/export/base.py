@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import FactquizError
 from ..model import Fact, Question, Source
 from ..quizmodel import Quiz
+from .common import export_kind
 
 
 class UnknownFormat(FactquizError):
@@ -72,7 +73,7 @@ class Format:
 
     def reason_to_skip(self, question: Question) -> str | None:
         """Why ``question`` cannot be exported in this format, or None if it can."""
-        if question.type in self.carries:
+        if question.type in self.carries or export_kind(question) in self.carries:
             return None
         return self.unsupported.get(
             question.type, f"{self.name} export does not carry {question.type} questions")

@@ -19,6 +19,13 @@ def answer_text(question: Question) -> str:
     return REGISTRY[question.type].answer_text(question)
 
 
+def export_kind(question: Question) -> str:
+    """The type whose form an export gives ``question``: its type's ``exports_as`` (a
+    choice-shaped type goes out as multiple choice), else its own type."""
+    qtype = REGISTRY.get(question.type)
+    return (qtype.exports_as if qtype is not None and qtype.exports_as else None) or question.type
+
+
 def stable_ident(*parts: str) -> str:
     """A short hex identifier that depends only on ``parts``."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

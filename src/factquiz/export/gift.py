@@ -23,7 +23,7 @@ from ..normalize import number_text
 from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import fuzzy_cloze_notes
+from .common import export_kind, fuzzy_cloze_notes
 
 
 def escape_html(fragment: str) -> str:
@@ -41,7 +41,7 @@ def question_text(question: Question) -> str:
     head = (f"// facts: {', '.join(question.fact_ids)}\n"
             f"::{escape(question.id)}::[html]{_h(question.prompt)}")
     feedback = f"####{escape_html(feedback_html(question))}"
-    kind = question.type
+    kind = export_kind(question)
     if kind == "short":  # an essay: no answers, the model answer in the general feedback
         return f"{head}{{####{escape_html(key_html(question) + feedback_html(question))}}}"
     if kind == "mc":

@@ -19,7 +19,7 @@ from ..normalize import number_text
 from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import fuzzy_cloze_notes
+from .common import export_kind, fuzzy_cloze_notes
 
 PENALTY = "0.3333333"
 
@@ -43,9 +43,10 @@ def _header(quiz: Quiz, question: Question, qtype: str) -> ET.Element:
     return element
 
 
-def _answer(parent: ET.Element, fraction: str, text: str, fmt: str = "html") -> ET.Element:
+def _answer(parent: ET.Element, fraction: str, text: str, fmt: str = "html",
+            feedback: str = "") -> ET.Element:
     answer = _text(parent, "answer", text, fmt=fmt, fraction=fraction)
-    _text(answer, "feedback", "")
+    _text(answer, "feedback", html_text(feedback) if feedback else "")
     return answer
 
 
@@ -62,7 +63,7 @@ def _tags(element: ET.Element, question: Question) -> None:
 
 def question_element(quiz: Quiz, question: Question) -> ET.Element:
     """The ``<question>`` element for one question."""
-    kind = question.type
+    kind = export_kind(question)
     if kind == "mc":
         element = _header(quiz, question, "multichoice")
         ET.SubElement(element, "single").text = "true"
@@ -70,8 +71,10 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         ET.SubElement(element, "shuffleanswers").text = "false"
         ET.SubElement(element, "answernumbering").text = "abc"
         _combined_feedback(element)
+        why_wrong = question.option_feedback  # why each wrong option is wrong, when known
         for i, option in enumerate(question.options):
-            _answer(element, "100" if i == question.answer else "0", html_text(option))
+            _answer(element, "100" if i == question.answer else "0", html_text(option),
+                    feedback=why_wrong[i] if i < len(why_wrong) else "")
     elif kind == "tf":
         element = _header(quiz, question, "truefalse")
         _answer(element, "100" if question.answer == 0 else "0", "true", fmt="moodle_auto_format")

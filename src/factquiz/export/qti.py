@@ -22,7 +22,7 @@ from ..normalize import number_text
 from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
-from .common import fuzzy_cloze_notes, stable_ident
+from .common import export_kind, fuzzy_cloze_notes, stable_ident
 
 QTI_NS = {
     "xmlns": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
@@ -98,7 +98,7 @@ def item_element(quiz: Quiz, question: Question) -> ET.Element:
     """The ``<item>`` for one question, in Canvas's QTI dialect."""
     ident = "factquiz_" + stable_ident(quiz.id, str(quiz.seed), question.id)
     item = ET.Element("item", ident=ident, title=xml_text(question.id))
-    kind = question.type
+    kind = export_kind(question)
     choice_ids = [f"{ident}_{i}" for i in range(len(question.options))]
     if kind in ("mc", "tf"):
         _metadata(item, CANVAS_TYPE[kind], choice_ids, f"{ident}_ref")

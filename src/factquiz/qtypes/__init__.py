@@ -13,11 +13,11 @@ A type's folder also holds its renderer pieces (``widget.py``, ``static.py``,
 
 from __future__ import annotations
 
-from . import cloze, matching, mc, numeric, ordering, short, truefalse
+from . import cause, change, cloze, matching, mc, numeric, ordering, short, truefalse
 from .base import QType
 
 REGISTRY: dict[str, QType] = {q.name: q for q in (mc.QTYPE, truefalse.QTYPE, cloze.QTYPE,
                                                   numeric.QTYPE, ordering.QTYPE, matching.QTYPE,
-                                                  short.QTYPE)}
+                                                  cause.QTYPE, change.QTYPE, short.QTYPE)}
 
 __all__ = ["REGISTRY", "QType"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..answers import MAX_RESPONSE_CHARS, MESSAGES
-from ..model import Fact, Grade, Question
+from ..model import Fact, Grade, Level, Question
 from ..normalize import VARIANTS
 from .instructor import InstructorForm
 
@@ -72,6 +72,11 @@ class QType:
     #: How ``factquiz add question`` asks for and reads its fields (see
     #: :mod:`factquiz.qtypes.instructor`); None: the command cannot write this type.
     form: InstructorForm | None = None
+    #: What its generated questions ask of the student (an instructor question may say more).
+    level: Level = Level.recall
+    #: A type of the same shape whose form the export formats give this type's questions
+    #: (cause and what-changed questions go out as multiple choice); None: its own.
+    exports_as: str | None = None
     #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
     #: ``mix`` gives it no generated questions.
     instructor_only: bool = False
@@ -82,6 +87,16 @@ class FromInstructor(Protocol):
 
     def __call__(self, iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
                  bank: Bank) -> Question: ...
+
+
+def source_name(fact: Fact, bank: Bank) -> str:
+    """How feedback names the source of ``fact``: the short name of its first source whose
+    date is stated (else of its first source)."""
+    known = [bank.sources[ev.source] for ev in fact.evidence if ev.source in bank.sources]
+    stated = [s for s in known if not s.meta.date_is_inferred]
+    for source in (*stated, *known):
+        return source.meta.short_name or source.id
+    return fact.evidence[0].source
 
 
 def shuffled(items: list[str], rng: random.Random, shuffle: bool) -> list[str]:
@@ -222,6 +237,17 @@ def choice_grade(question: Question, response: object, what: str = "options") ->
     if index == question.answer:
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
+
+
+def choice_grade_with_feedback(question: Question, response: object) -> Grade:
+    """:func:`choice_grade`, and on a wrong option why it is wrong (the question's
+    ``option_feedback`` for it) as the grade's ``detail``."""
+    grade = choice_grade(question, response)
+    if (not grade.correct and is_int(response) and isinstance(response, int)
+            and 0 <= response < len(question.option_feedback)
+            and question.option_feedback[response]):
+        return grade.model_copy(update={"detail": question.option_feedback[response]})
+    return grade
 
 
 def has_compatible_pair(candidates: list[Fact], compatible: Callable[[Fact, Fact], bool]) -> bool:

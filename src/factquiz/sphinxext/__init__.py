@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..escape import html_text
@@ -41,10 +43,25 @@ from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+#: Templates that override the theme's (``layout.html``: the head without fontawesome.js).
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
 #: The messages every quiz shows (generated, see static_quiz.messages_script).
 MESSAGES_FILE = "factquiz-messages.js"
+#: How the quiz script loads: after the page is parsed (``defer``), first of the deferred
+#: scripts (its priority), and before the page is first drawn (``blocking="render"``), so
+#: that the quiz is ready, without a layout shift, by the time the reader sees it.
+JS_ATTRIBUTES = {"defer": "defer", "blocking": "render"}
+JS_PRIORITY = 150
+#: Script files a quiz page still loads in place: the page's inline scripts use them.
+KEEP_BLOCKING = frozenset({"documentation_options.js"})
+
+
+def _add_templates(app: Sphinx, config: Config) -> None:
+    """``config-inited``: put factquiz's templates before the theme's (the page head
+    without the theme's 1.5 MB icon script: ``factquiz.css`` draws the header's icons)."""
+    config.templates_path.append(str(TEMPLATES_DIR))
 
 
 def _add_static(app: Sphinx) -> None:
@@ -58,14 +75,18 @@ def _add_static(app: Sphinx) -> None:
 def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
     """Add the quiz script to the pages that hold a quiz, and to no other; after it, the
-    scripts of the question types the page's quizzes use (see :func:`_copy_type_scripts`)."""
+    messages and the scripts of the question types the page's quizzes use (see
+    :func:`_copy_type_scripts`). On those pages the other scripts are deferred too
+    (:func:`_defer_scripts`, ``layout.html``)."""
     blocks = list(doctree.findall(fq_nodes.quiz_block)) if doctree is not None else []
     if blocks:
-        app.add_js_file(JS_FILE, defer="defer")
-        app.add_js_file(MESSAGES_FILE, defer="defer")
+        # Same priority, so they run in this order: the core, its messages, the types.
+        app.add_js_file(JS_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
+        app.add_js_file(MESSAGES_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
         used = dict.fromkeys(q.type for block in blocks for q in block["quiz"].questions)
         for name in scripts_for(used):
-            app.add_js_file(type_script_name(name), defer="defer")
+            app.add_js_file(type_script_name(name), priority=JS_PRIORITY, **JS_ATTRIBUTES)
+        context["factquiz_defer_scripts"] = True
 
 
 def type_script_name(question_type: str) -> str:
@@ -83,6 +104,21 @@ def _copy_type_scripts(app: Sphinx, exception: Exception | None) -> None:
     (static / MESSAGES_FILE).write_text(messages_script(), encoding="utf-8")
     for name in REGISTRY:
         shutil.copyfile(script_path(name), static / type_script_name(name))
+
+
+def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                   doctree: Any) -> None:
+    """On a quiz page, every script file that would stop the parser (but those of
+    :data:`KEEP_BLOCKING`) loads deferred instead, in the same order: the quiz, whose script
+    runs first of them, is then ready as soon as the page is parsed, instead of after the
+    theme's scripts have each been fetched and run in turn."""
+    if not context.get("factquiz_defer_scripts"):
+        return
+    context["script_files"] = [
+        _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+        if js.filename and Path(str(js.filename)).name not in KEEP_BLOCKING
+        and not {"async", "defer"} & set(js.attributes) and "type" not in js.attributes
+        else js for js in context["script_files"]]
 
 
 def _page_title(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -128,14 +164,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(NumberFactCitations)
     app.add_role("nofact", NoFactRole())
     app.add_transform(LintUncitedClaims)
+    app.connect("config-inited", _add_templates)
     app.connect("builder-inited", load)
     app.connect("builder-inited", _add_static)
     app.connect("html-page-context", _quiz_script)
     app.connect("build-finished", _copy_type_scripts)
     app.connect("html-page-context", _page_title)
     app.connect("html-page-context", _escape_page_title, priority=900)
+    app.connect("html-page-context", _defer_scripts, priority=900)
     app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 1}
+            "env_version": 2}

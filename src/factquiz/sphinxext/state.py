@@ -5,17 +5,37 @@ The project (sources, lessons, facts) is loaded from the Sphinx source directory
 repository root, where ``_config.yml`` lives) when the builder starts. Problems found
 while loading or checking it are Sphinx warnings located at ``file:line``, so a build
 with ``-W`` stops where the data is wrong.
+
+The check is not redone by every build: its findings are cached by the hash of the data
+it reads (:data:`DATA_PARTS` and factquiz's code), so that editing a page does not
+invalidate them; the one rule that reads lesson pages is run again on every build.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from ..checked import check_root
-from ..load import LESSONS_FILE, Project, fact_files, load_project, quiz_files
+from .. import cache
+from ..categories import CATEGORIES_FILE
+from ..checked import CheckResult, check_root
+from ..digest import code_digest, files_under, hash_files
+from ..findings import Finding
+from ..load import (
+    FACTS_DIR,
+    LESSONS_FILE,
+    SCHEMA_DIR,
+    SOURCES_DIR,
+    Project,
+    fact_files,
+    load_project,
+    quiz_files,
+)
+from ..quizmodel import QUIZZES_DIR
+from ..verify_claims import _pages_cite_both_sides as page_findings  # reads the lesson pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 #: The anchor of a source's entry on the sources page.
 SOURCE_ANCHOR = "source-{}"
+#: What the bank's check reads, but for the lesson pages (relative to the project root).
+DATA_PARTS = (SOURCES_DIR, FACTS_DIR, QUIZZES_DIR, LESSONS_FILE, CATEGORIES_FILE, SCHEMA_DIR)
 
 
 def project_root(app: Sphinx) -> Path:
@@ -42,14 +64,37 @@ def load(app: Sphinx) -> None:
         str(path) for path in (*fact_files(project.root), project.root / LESSONS_FILE,
                                *(project.root / s.path for s in project.sources.values()))
         if path.exists()]
-    findings = (check_root(project.root, project).findings if app.config.factquiz_check
-                else project.findings)
+    findings = book_check(project) if app.config.factquiz_check else project.findings
     for finding in findings:
         if finding.severity != "error":
             continue
         logger.warning("%s: %s [%s]", finding.item or finding.code, finding.message,
                        finding.code, location=f"{project.root / finding.path}:{finding.line}",
                        type="factquiz", subtype=finding.code)
+
+
+def data_digest(root: Path) -> str:
+    """SHA-256 of factquiz's code and of the project's :data:`DATA_PARTS`."""
+    digest = hashlib.sha256(f"{code_digest()}\0".encode())
+    hash_files(digest, root, files_under(root, DATA_PARTS))
+    return digest.hexdigest()
+
+
+def book_check(project: Project) -> list[Finding]:
+    """Every finding of ``factquiz check`` for ``project``: those about its data from the
+    cache while the data and factquiz are unchanged, those located in its lesson pages
+    (which only one rule reads) found again."""
+    root = project.root
+    pages = {project.shown(root / lesson.page) for lesson in project.lessons.values()}
+
+    def data_findings() -> CheckResult:
+        result = check_root(root, project)
+        return CheckResult([f for f in result.findings if f.path not in pages], result.facts,
+                           result.sources)
+
+    cached = cache.cached(root, "book-check", data_findings, CheckResult.to_json,
+                          CheckResult.from_json, digest=data_digest(root))
+    return sorted({*cached.findings, *page_findings(project)})
 
 
 def project_of(env: BuildEnvironment) -> Project:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...answers import MAX_SHORT_ANSWER_CHARS, MESSAGES, wrong_with
 from ...escape import html_text
-from ...model import Fact, Grade, Question
+from ...model import Fact, Grade, Level, Question
 from ..base import MALFORMED, QType, Responses
 from .instructor import FORM
 
@@ -129,4 +129,4 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 QTYPE = QType(NAME, "short answer", generate, grade, why_not, responses, answer_text,
               frozenset({"model_answer", "key_points", "level"}), from_instructor, form=FORM,
-              instructor_only=True)
+              instructor_only=True, level=Level.analyse)

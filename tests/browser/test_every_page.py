@@ -1,0 +1,60 @@
+"""Every page of the book, visited once per screen: on a phone in light mode and on a
+desktop in dark mode, each page loads without a console error or a request to another
+host, nothing is wider than the screen (also with the widest answer chosen in every
+dropdown), and axe-core finds no WCAG 2.1 A or AA violation.
+
+One sweep per screen does what three sweeps did (page load, layout, accessibility): the
+page is loaded once and every check runs on it, so each check still fails on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from browser.site import Site, Watch
+from browser.test_a11y import violations
+from browser.test_layout import DESKTOP, PHONE, book_pages, fill_widest, overflow
+
+pytestmark = pytest.mark.slow
+
+
+def every_page(site: Site) -> list[str]:
+    """Every HTML file of the built book (redirects included), not the theme's fragments."""
+    return sorted(rel for rel in (path.relative_to(site.html).as_posix()
+                                  for path in site.html.rglob("*.html"))
+                  if not rel.startswith("_static/"))
+
+
+def axe_violations(p: Any, watch: Watch) -> list[tuple[str, list[str]]]:
+    """axe-core's violations on the page. What the console logs while axe runs is axe's,
+    not the page's: it fetches the style sheets again to read them, and resolves an
+    ``@import`` against the page instead of the sheet (a 404 the page itself never has)."""
+    logged = len(watch.errors)
+    found = violations(p)
+    del watch.errors[logged:]
+    return found
+
+
+# The theme follows the reader's light or dark preference: each is checked at one width.
+@pytest.mark.parametrize(("width", "scheme"), [(PHONE, "light"), (DESKTOP, "dark")])
+def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
+        real_site: Site, page: tuple[Any, Watch], width: int, scheme: str) -> None:
+    p, watch = page
+    p.set_viewport_size({"width": width, "height": 800})
+    p.emulate_media(color_scheme=scheme)
+    pages, shown = every_page(real_site), set(book_pages(real_site))
+    assert "book/lessons/raa.html" in pages and "search.html" in pages
+    assert "book/reference/sources.html" in shown and shown < set(pages)
+    for rel in pages:
+        p.goto(f"{real_site.url}/{rel}", wait_until="load")
+        if scheme == "light":  # once per page, what loads late (until 500 ms without a request)
+            p.wait_for_load_state("networkidle")
+        if rel in shown:  # not a page that only redirects to another
+            assert (rel, overflow(p)) == (rel, [])
+            assert (rel, axe_violations(p, watch)) == (rel, [])
+            if p.locator(".fq-quiz select").count():
+                fill_widest(p)
+                assert (rel, "widest answers", overflow(p)) == (rel, "widest answers", [])
+        assert (rel, watch.errors, watch.remote) == (rel, [], [])
