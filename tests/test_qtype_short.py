@@ -44,7 +44,7 @@ from factquiz.factbank import Bank
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import load_project
-from factquiz.model import Citation, Question
+from factquiz.model import Citation, Level, Question
 from factquiz.normalize import answer_key
 from factquiz.qtypes import REGISTRY
 from factquiz.qtypes.short.static import TOKEN
@@ -184,6 +184,12 @@ def quiz_findings(make_project: Callable[..., Path], text: str) -> list[tuple[in
 def test_a_valid_short_answer_question_has_no_findings(
         make_project: Callable[..., Path]) -> None:
     assert quiz_findings(make_project, SHORT) == []
+    # without a level it asks students to analyse (the type's level)
+    unlevelled = SHORT.replace("    level: analyse\n", "")
+    assert quiz_findings(make_project, unlevelled) == []
+    project = load(make_project(files=frozen_files({"raa": unlevelled})))
+    [made] = [q for q in make_quiz(project, "raa").questions if q.type == "short"]
+    assert made.level is Level.analyse
 
 
 @pytest.mark.parametrize("change, code", [
@@ -191,8 +197,9 @@ def test_a_valid_short_answer_question_has_no_findings(
     (("[first of its kind, in decades]", "[first of its kind]"), "key-points"),
     (("[first of its kind, in decades]", "[a, b, c, d, e, f]"), "key-points"),
     (("[first of its kind, in decades]", "[in decades, In decades.]"), "duplicate-option"),
-    (("    level: analyse\n", ""), "missing-level"),
-    (("    level: analyse\n", "    level: recall\n"), "schema"),
+    (("    level: analyse\n", "    level: recall\n"), "short-level"),
+    (("    level: analyse\n", "    level: apply\n"), "short-level"),
+    (("    level: analyse\n", "    level: deep\n"), "schema"),
     (("    level: analyse\n", "    level: analyse\n    choices: [a, b, c]\n"), "unused-field"),
 ])
 def test_check_reports_a_malformed_short_answer_question(
