@@ -35,6 +35,7 @@ from factquiz.notebooks import (
     stale_notebooks,
     write_notebooks,
 )
+from factquiz.qtypes import REGISTRY
 
 SHOW_CELL = re.compile(r'\Aimport factquiz\n\nfactquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)\Z')
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -133,8 +134,10 @@ def test_executed_quiz_notebooks_reveal_no_answer(repo_root: Path) -> None:
                     assert word not in values["value"], (path.name, values["value"])
         options = [tuple(m["state"]["_options_labels"]) for m in state.values()
                    if m["model_name"] in ("RadioButtonsModel", "ToggleButtonsModel")]
+        # every single-choice question: mc, tf and the types shown as mc (cause, change)
         assert sorted(options) == sorted(tuple(q.options) for q in quiz.questions
-                                         if q.type in ("mc", "tf"))
+                                         if q.type in ("mc", "tf")
+                                         or REGISTRY[q.type].exports_as == "mc")
 
 
 @pytest.mark.content
