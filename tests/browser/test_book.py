@@ -18,6 +18,7 @@ from factquiz.generate import Quiz, make_quiz
 from factquiz.load import Project, load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key
+from factquiz.qtypes import REGISTRY
 from factquiz.sphinxext.static_quiz import (
     content_key,
     deletions,
@@ -52,6 +53,11 @@ def quiz_of(site: Site, lesson: str) -> Quiz:
     return make_quiz(project_at(site.root), lesson)
 
 
+def single(q: Question) -> bool:
+    """A single-choice question: mc, tf and the types shown as mc (cause, change)."""
+    return q.type in ("mc", "tf") or REGISTRY[q.type].exports_as == "mc"
+
+
 #: What a student writes before comparing with a short answer's model answer.
 WRITTEN = "Both countries wanted closer cooperation, for reasons the sources give."
 
@@ -59,7 +65,7 @@ WRITTEN = "Both countries wanted closer cooperation, for reasons the sources giv
 def right_response(q: Question) -> object:
     if q.type == "short":  # every key point ticked as covered
         return {"text": WRITTEN, "covered": [True] * len(q.items)}
-    if q.type in ("mc", "tf", "ordering", "matching"):
+    if single(q) or q.type in ("ordering", "matching"):
         return q.answer
     return q.accepted[0] if q.type == "cloze" else str(q.answer)
 
@@ -67,7 +73,7 @@ def right_response(q: Question) -> object:
 def wrong_response(q: Question) -> object:
     if q.type == "short":
         return {"text": WRITTEN, "covered": [False] * len(q.items)}
-    if q.type in ("mc", "tf"):
+    if single(q):
         return (q.answer + 1) % len(q.options)
     if q.type == "cloze":
         return "zzzz"
@@ -81,7 +87,7 @@ def wrong_response(q: Question) -> object:
 def answer_with_mouse(p: Any, n: int, q: Question, response: object) -> None:
     """Give ``response`` to question ``n`` with clicks and typing, then Check."""
     sel = f"#fqq{n}"
-    if q.type in ("mc", "tf"):
+    if single(q):
         p.check(f'{sel} input[value="{response}"]')
     elif q.type in ("cloze", "numeric"):
         p.fill(f"{sel} .fq-input", str(response))
@@ -115,7 +121,7 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
     p, watch = page
     quiz = quiz_of(real_site, "raa")
     assert {q.type for q in quiz.questions} == {"mc", "tf", "cloze", "numeric", "ordering",
-                                               "matching", "short"}
+                                               "matching", "short", "cause"}
     p.goto(f"{real_site.url}/book/lessons/raa.html")
     total = len(quiz.questions)
     messages = grading_config()["messages"]
@@ -193,7 +199,7 @@ def tab_to(p: Any, selector: str, limit: int = 400) -> None:
 
 def answer_with_keyboard(p: Any, n: int, q: Question) -> None:
     sel = f"#fqq{n}"
-    if q.type in ("mc", "tf"):
+    if single(q):
         tab_to(p, f"{sel} input[type=radio]")
         p.keyboard.press("Space")
         for _ in range(q.answer):
