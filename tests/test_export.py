@@ -519,8 +519,11 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
         assert all(q.valid for q in read_gift)
         apkg = export_quiz(variant, "anki", tmp_path / f"{quiz_id}.apkg", context)
         notes, _ = _notes(apkg.path, tmp_path)
-        fact_ids = list(dict.fromkeys(f for q in variant.questions for f in q.fact_ids))
-        assert [n[0] for n in notes] == [genanki.guid_for(f) for f in fact_ids]
+        fact_ids = list(dict.fromkeys(f for q in variant.questions if q.type != "short"
+                                      for f in q.fact_ids))
+        shorts = [anki.short_note(variant, q).guid for q in variant.questions
+                  if q.type == "short"]  # a short answer is a note of its own
+        assert [n[0] for n in notes] == [genanki.guid_for(f) for f in fact_ids] + shorts
 
 
 # --- The command --------------------------------------------------------------------------------

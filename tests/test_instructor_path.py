@@ -2,7 +2,8 @@
 
 In a copy of the project: ``factquiz new-lesson``, three facts of different kinds with
 ``factquiz add fact`` (quotes that are in the sources), an instructor question with
-``factquiz add question`` (no ``--id``), the page written in place of its TODO
+``factquiz add question`` (no ``--id``), two short-answer questions that ask students to
+analyse and evaluate (every lesson has them), the page written in place of its TODO
 placeholders, ``factquiz notebooks``; then ``factquiz check`` and the content rules (every
 test marked ``content``, run over the copy, the strict build of its book included) pass. This is the
 test that proves an instructor can extend the course.
@@ -65,6 +66,29 @@ FILLED = {
 }
 
 
+#: The two short-answer questions (analyse, evaluate): ``add question --type short`` options.
+SHORT_ANSWERS = [
+    ["--id", "why-groups", "--level", "analyse", "--prompt",
+     "Why might Japan and Australia also work through a group such as the Quad?",
+     "--model-answer", "A group adds weight: the Quad brings four countries together, and "
+     "its members share alarm at what they see as China ignoring international laws, so "
+     "their concern carries further than that of two partners alone.",
+     "--key-point", "The Quad brings four countries together",
+     "--key-point", "Its members see China ignoring international laws",
+     "--explanation", "A strong answer says what a larger group adds.",
+     "--fact", "reg-quad-members", "--fact", "reg-quad-alarm-beijing"],
+    ["--id", "beyond-the-quad", "--level", "evaluate", "--prompt",
+     "How far does AUKUS show security ties in the region moving beyond the Quad?",
+     "--model-answer", "Only partly. AUKUS is a separate security pact, seen as another "
+     "attempt to counter China's expanding influence: the partners build several "
+     "overlapping groups for the same concern rather than replacing one with another.",
+     "--key-point", "AUKUS is a separate security pact",
+     "--key-point", "It is seen as another attempt to counter China's influence",
+     "--explanation", "A strong answer weighs what is new against what stays the same.",
+     "--fact", "reg-aukus"],
+]
+
+
 def fact_flags(fact: tuple[str, str, str | None, str, str, str, str, str, list[str]],
                ) -> list[str]:
     """The ``add fact`` options of one of :data:`FACTS`."""
@@ -123,6 +147,8 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
     assert "added question true-or-false-the-uk-signed" in asked
     quiz = (root / "quizzes" / f"{LESSON}.yml").read_text(encoding="utf-8")
     assert "id: true-or-false-the-uk-signed" in quiz  # written, so it never shifts
+    for short in SHORT_ANSWERS:
+        ok(run("add", "question", LESSON, "--type", "short", *short, "--yes", cwd=root))
     page = root / "book" / "lessons" / f"{LESSON}.md"
     page.write_text(fill_placeholders(page.read_text(encoding="utf-8")), encoding="utf-8")
     ok(run("notebooks", cwd=root))

@@ -62,9 +62,16 @@ def project() -> Project:
 
 
 def sample_question(name: str) -> Question:
-    """A question of type ``name`` generated from the first frozen fact that can yield it."""
+    """A question of type ``name`` generated from the first frozen fact that can yield it
+    (an instructor-only type: its form's example question, on the first fact)."""
     qtype = REGISTRY[name]
     bank = Bank.of(project())
+    if qtype.instructor_only:
+        assert qtype.form is not None, f"the instructor-only type {name} has no form"
+        assert all(qtype.why_not(f, bank) for f in bank.facts), "instructor-only, yet generated"
+        iq = InstructorQuestion(type=name, prompt="Why?", explanation="Because.",
+                                facts=[bank.facts[0].id], **qtype.form.read(qtype.form.example))
+        return instructor_question(iq, f"contract-{name}", random.Random(7), bank)
     fact = next((f for f in bank.facts if qtype.why_not(f, bank) is None), None)
     assert fact is not None, f"no fact of the frozen bank can yield a {name} question"
     question = qtype.generate(fact, bank, random.Random(7), f"contract-{name}-{fact.id}")

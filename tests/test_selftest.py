@@ -57,7 +57,14 @@ def generated_from(question: Question) -> Fact | None:
     return real().facts_by_id.get(tail)
 
 
+#: The types whose key the functions below read themselves; any other type is tested with
+#: its own self-test responses (``QType.responses``).
+KEYED_TYPES = frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"})
+
+
 def correct_response(question: Question) -> object:
+    if question.type not in KEYED_TYPES:
+        return REGISTRY[question.type].responses(question).right[0]
     if question.type == "cloze":
         return question.accepted[0]
     return question.answer
@@ -67,6 +74,8 @@ def wrong_responses(question: Question) -> list[object]:
     """Every distractor of ``question`` as a response."""
     project = real()
     bank = Bank.of(project)
+    if question.type not in KEYED_TYPES and REGISTRY[question.type].exports_as != "mc":
+        return list(REGISTRY[question.type].responses(question).wrong)
     if question.type in ("mc", "tf") or REGISTRY[question.type].exports_as == "mc":
         # single choice (cause and what-changed questions too): every other option
         return [i for i in range(len(question.options)) if i != question.answer]

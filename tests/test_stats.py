@@ -91,11 +91,12 @@ def test_questions_available_per_lesson_and_type(root: Path) -> None:
     # most sources speak of climate change, so t-climate yields none.
     assert stats.capable["raa"] == {"mc": 1, "tf": 1, "cloze": 4, "numeric": 2, "ordering": 0,
                                     "matching": 0, "cause": 0, "change": 0, "evidence": 4,
-                                    "source": 4, "contested": 0}
+                                    "source": 4, "contested": 0,
+                                    "short": 0}  # short: instructor-only
     assert stats.capable["foundations"] == {"mc": 0, "tf": 0, "cloze": 1, "numeric": 0,
                                             "ordering": 0, "matching": 0, "cause": 0,
                                             "change": 0, "evidence": 1, "source": 0,
-                                            "contested": 0}
+                                            "contested": 0, "short": 0}
     assert stats.capable["jdsc"] == dict.fromkeys(stats.capable["raa"], 0)  # no facts yet
     assert stats.instructor["raa"] == {**dict.fromkeys(stats.capable["raa"], 0), "tf": 1}
 
@@ -133,10 +134,10 @@ def test_stats_command(root: Path) -> None:
     table = result.stdout.split("Questions available per lesson")[1]
     row = next(line for line in table.splitlines() if line.startswith("│ raa "))
     assert [cell.strip() for cell in row.strip("│").split("│")] == [
-        "raa", "1", "1 (+1)", "4", "2", "0", "0", "0", "0", "4", "4", "0"]
+        "raa", "1", "1 (+1)", "4", "2", "0", "0", "0", "0", "4", "4", "0", "0"]
     assert "facts that cannot yield a type: mc 4, tf 4, cloze 0, numeric 3, ordering 5, " \
-        "matching 5, cause 5, change 5, evidence 0, source 1, contested 5 (see why with " \
-        "--why TYPE)" in result.stdout
+        "matching 5, cause 5, change 5, evidence 0, source 1, contested 5, short 5 (see why " \
+        "with --why TYPE)" in result.stdout
     assert "Question levels per lesson" in result.stdout
     assert "under-used source: foreign-relations-japan-2020 is cited by 1 fact(s), under half " \
         "the average of 2.5 per cited source" in result.stdout

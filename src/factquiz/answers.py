@@ -46,6 +46,15 @@ is correct when it is the key's index.
 range (ordering: a permutation); it is correct when it equals the key, and each position
 is marked right or wrong.
 
+**Short answer (short).** The student writes a few sentences, is shown the model answer,
+its key points and sources, and marks each key point their answer covers; nothing
+compares the text with the model answer. The response is ``{"text": ..., "covered":
+[bool, ...]}``: the text must be a string that is not blank once stripped and at most
+:data:`MAX_SHORT_ANSWER_CHARS` characters long, and ``covered`` a list of exactly one
+true/false per key point (else it is not graded, and a message says why). It is correct
+when every key point is marked covered, and then counts in the score like any right
+answer (first try, right now); otherwise the message says how many were covered.
+
 Distractors are filtered with the very same rule, so a distractor can never be graded
 as correct.
 """
@@ -71,6 +80,8 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MAX_EDITS = 1
 #: Longest text response graded; longer input is refused with a message.
 MAX_RESPONSE_CHARS = 200
+#: Longest written short answer graded (a few sentences); longer text is refused.
+MAX_SHORT_ANSWER_CHARS = 4000
 #: Kinds whose answers are matched exactly (numbers, years, dates).
 EXACT_KINDS = frozenset({Kind.year, Kind.number, Kind.date})
 
@@ -94,6 +105,13 @@ MESSAGES: dict[str, str] = {
     "not_a_choice": "Please choose one of the options.",
     "not_a_list": "Please give a list of {n} numbers.",
     "each_once": "Please use each item once.",
+    "short_shape": "Please write your answer and mark the key points you covered.",
+    "short_text": "Please write your answer as text.",
+    "short_empty": "Please write your answer first: a few sentences.",
+    "short_too_long": f"That answer is too long: keep it under {MAX_SHORT_ANSWER_CHARS} "
+                      "characters.",
+    "short_marks": "Please mark each of the {n} key points as covered or not.",
+    "short_covered": "you marked {covered} of {total} key points as covered.",
     # what to do when Check is pressed without a complete answer (notebook, book)
     "incomplete_choice": "Choose one of the options, then press Check.",
     "incomplete_true_false": "Choose True or False, then press Check.",
@@ -101,6 +119,13 @@ MESSAGES: dict[str, str] = {
     "incomplete_number": "Type a number in the box, then press Check.",
     "incomplete_order": "Choose a different event for each position, then press Check.",
     "incomplete_match": "Choose a match for every item, then press Check.",
+    "incomplete_short": "Write your answer, press Show model answer, tick the key points "
+                        "your answer makes, then press Check.",
+    "show_model": "Show model answer",
+    "write_first": "Write your answer first; then the model answer is shown.",
+    "model_answer": "Model answer:",
+    "key_points": "Key points (tick each one your answer makes):",
+    "short_locked": "Compare your answer with the model answer above: what does it miss?",
     "choose": "Choose an answer first.",
     "type": "Type an answer first.",
     "choose_all": "Choose a match for every item first.",

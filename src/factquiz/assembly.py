@@ -7,7 +7,8 @@ A variant is fair only as a set. Two questions *conflict* when
 * they share an answer (the fact's answer or an alias, or an instructor question's
   answer; compared with :func:`~factquiz.normalize.answer_key`), or
 * one's answer is printed in the other's text: its stem (a true/false statement
-  included), its items (ordering and matching labels) or its matching options.
+  included), its items (ordering and matching labels, a short answer's key points), its
+  matching options or a short answer's model answer (shown once the student has written).
 
 :func:`traits` reduces a question to what these rules look at, once, so that
 :func:`conflict` is a few set and substring tests; the generator
@@ -68,6 +69,8 @@ def shown_texts(question: Question) -> list[str]:
     texts = [question.prompt, *question.items]
     if question.type not in ANSWER_OPTIONS:
         texts.extend(question.options)
+    if question.type == "short":  # its model answer is read before the other questions
+        texts.append(str(question.answer))
     return texts
 
 

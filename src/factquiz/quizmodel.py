@@ -56,6 +56,12 @@ class InstructorQuestion(Strict):
     items: list[NonEmpty] = Field(
         default_factory=list, description="ordering: the items in the correct order.")
     pairs: list[Pair] = Field(default_factory=list, description="matching: the right pairs.")
+    model_answer: str | None = Field(
+        default=None, description="short: the model answer, in our own words (shown after "
+        "the student has written theirs).")
+    key_points: list[NonEmpty] = Field(
+        default_factory=list, description="short: 2 to 5 points a good answer makes, each "
+        "resting on a fact of `facts`; the student marks each one covered or not.")
     shuffle: bool = Field(default=True, description="mc/ordering/matching: shuffle per variant.")
     explanation: NonEmpty = Field(description="Shown after answering.")
     facts: list[Slug] = Field(min_length=1, description="Ids of the facts this question rests on.")

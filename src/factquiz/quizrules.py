@@ -22,11 +22,12 @@ from .answers import accepts, match_for, unsafe_reason
 from .factbank import Bank, scope_lessons
 from .findings import Finding, fact_warning
 from .load import Project
-from .model import Fact
+from .model import Fact, Level
 from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
 from .qtypes.ordering import interval
+from .qtypes.short import MAX_KEY_POINTS, MIN_KEY_POINTS
 from .quizmodel import (
     MIN_OPTIONS,
     QUIZZES_DIR,
@@ -180,6 +181,29 @@ def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
                 yield report((*base, "pairs", j, side), "duplicate-option",
                              f"the {side} '{getattr(iq.pairs[j], side)}' appears in more "
                              "than one pair", "make every pair's item and answer different")
+    elif iq.type == "short":
+        yield from _short_findings(iq, base, report)
+
+
+def _short_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
+                    report: _Reporter) -> Iterator[Finding]:
+    """A short answer has a model answer, 2 to 5 different key points and a level."""
+    if not (iq.model_answer or "").strip():
+        yield report((*base, "type"), "missing-answer", "a short-answer question needs a "
+                     "`model_answer`", "write the answer you expect, in your own words")
+    if not MIN_KEY_POINTS <= len(iq.key_points) <= MAX_KEY_POINTS:
+        yield report((*base, "key_points" if iq.key_points else "type"), "key-points",
+                     f"a short-answer question needs {MIN_KEY_POINTS} to {MAX_KEY_POINTS} "
+                     f"`key_points`, this one has {len(iq.key_points)}",
+                     "list the points a good answer makes, each resting on a fact of `facts`")
+    for j in _repeated([answer_key(p) for p in iq.key_points]):
+        yield report((*base, "key_points", j), "duplicate-option",
+                     f"the key point '{iq.key_points[j]}' appears more than once",
+                     "make every key point different")
+    if iq.level is not None and iq.level not in (Level.analyse, Level.evaluate):
+        yield report((*base, "level"), "short-level", f"a short-answer question asks students "
+                     f"to analyse or evaluate, not to {iq.level.value}",
+                     "set `level:` to analyse or evaluate (or leave it out: analyse)")
 
 
 def _is_choice(iq: InstructorQuestion) -> bool:

@@ -36,9 +36,10 @@ def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
 
 def weights(mix: Mapping[str, int] | None) -> dict[str, int]:
     """The weight of every registered type: ``mix``'s (0 when left out; names that are
-    not types are ignored here and reported by ``check``), or 1 each without a mix."""
+    not types are ignored here and reported by ``check``), or without a mix 1 each type
+    that is generated (0 for an instructor-only type)."""
     if mix is None:
-        return dict.fromkeys(REGISTRY, 1)
+        return {t: 0 if q.instructor_only else 1 for t, q in REGISTRY.items()}
     return {t: mix.get(t, 0) for t in REGISTRY}
 
 

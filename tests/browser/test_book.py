@@ -63,16 +63,25 @@ def kind(q: Question) -> str:
     if q.type in BASE_TYPES:
         return q.type
     controls = static_module(q.type).controls_html
-    return next(t for t in BASE_TYPES if static_module(t).controls_html is controls)
+    return next((t for t in BASE_TYPES if static_module(t).controls_html is controls),
+                q.type)
+
+
+#: What a student writes before comparing with a short answer's model answer.
+WRITTEN = "Both countries wanted closer cooperation, for reasons the sources give."
 
 
 def right_response(q: Question) -> object:
+    if q.type == "short":  # every key point ticked as covered
+        return {"text": WRITTEN, "covered": [True] * len(q.items)}
     if kind(q) in ("mc", "tf", "ordering", "matching"):
         return q.answer
     return q.accepted[0] if kind(q) == "cloze" else str(q.answer)
 
 
 def wrong_response(q: Question) -> object:
+    if q.type == "short":
+        return {"text": WRITTEN, "covered": [False] * len(q.items)}
     if kind(q) in ("mc", "tf"):
         return (q.answer + 1) % len(q.options)
     if kind(q) == "cloze":
@@ -91,6 +100,13 @@ def answer_with_mouse(p: Any, n: int, q: Question, response: object) -> None:
         p.check(f'{sel} input[value="{response}"]')
     elif kind(q) in ("cloze", "numeric"):
         p.fill(f"{sel} .fq-input", str(response))
+    elif q.type == "short":
+        assert isinstance(response, dict)
+        p.fill(f"{sel} .fq-short-text", response["text"])
+        if p.is_visible(f"{sel} .fq-short-show"):  # shown once, then the key points stay
+            p.click(f"{sel} .fq-short-show")
+        for j, covered in enumerate(response["covered"]):
+            p.set_checked(f"{sel}-kp{j}", covered)
     elif kind(q) == "ordering":
         assert isinstance(response, list)
         for position, item in enumerate(response):
@@ -114,16 +130,22 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
     p, watch = page
     quiz = quiz_of(real_site, "raa")
     # The lesson's quiz answers with most kinds of controls (matching is tested on its own).
-    assert {kind(q) for q in quiz.questions} >= {"mc", "tf", "cloze", "numeric", "ordering"}
+    assert {kind(q) for q in quiz.questions} >= {"mc", "tf", "cloze", "numeric", "ordering",
+                                                "short"}
     p.goto(f"{real_site.url}/book/lessons/raa.html")
     total = len(quiz.questions)
-    locked = grading_config()["messages"]["locked"]  # type: ignore[index]
+    messages = grading_config()["messages"]
+    locked = messages["locked"]  # type: ignore[index]
     for n, q in enumerate(quiz.questions, start=1):
         answer_with_mouse(p, n, q, wrong_response(q))
         text = feedback(p, n)
-        assert text.startswith("✘ Not quite."), (q.type, text)
-        # A wrong answer opens nothing: no explanation, no source, no answer.
-        assert locked in text and "Source:" not in text, (q.type, text)
+        assert text.startswith("✘ Not quite"), (q.type, text)
+        # A wrong answer opens nothing: no explanation, no source, no answer (a short
+        # answer's model answer and sources were shown above, once the student wrote).
+        own = messages["short_locked"] if q.type == "short" else locked  # type: ignore[index]
+        assert own in text and "Source:" not in text, (q.type, text)
+        if q.type == "short":
+            assert str(q.answer) in p.inner_text(f"#fqq{n} .fq-short-reveal")
         if q.type != "tf":  # a true statement is its own explanation
             assert q.explanation not in text
     assert p.inner_text("#fq-raa .fq-score") == (
@@ -133,8 +155,9 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
         text = feedback(p, n)
         assert text.startswith("✔ Correct."), (q.type, text)
         assert locked not in text and q.explanation in text
+        cited = p.inner_text(f"#fqq{n}") if q.type == "short" else text  # shown above
         for c in q.citations:
-            assert f"Source: {c.title} (" in text and c.quote in text
+            assert f"Source: {c.title} (" in cited and c.quote in cited
     # Answers corrected after a miss do not raise the first-try score.
     corrected = (f"First-try score: 0 of {total}. Right now: {total} of {total} "
                  f"({total} of {total} answered).")
@@ -204,6 +227,14 @@ def answer_with_keyboard(p: Any, n: int, q: Question) -> None:
     elif kind(q) in ("cloze", "numeric"):
         tab_to(p, f"{sel} .fq-input")
         p.keyboard.type(str(right_response(q)))
+    elif q.type == "short":
+        tab_to(p, f"{sel} .fq-short-text")
+        p.keyboard.type(WRITTEN)
+        tab_to(p, f"{sel} .fq-short-show")
+        p.keyboard.press("Enter")
+        for j in range(len(q.items)):
+            tab_to(p, f"{sel}-kp{j}")
+            p.keyboard.press("Space")
     elif kind(q) == "ordering":
         for position, item in enumerate(q.answer):
             current = p.eval_on_selector_all(
@@ -304,6 +335,9 @@ def test_page_source_and_text_do_not_reveal_the_key(real_site: Site,
             shown = p.inner_text(f"#fqq{n}")
             if q.type != "tf":  # a true statement is its own explanation
                 assert q.explanation not in item.group(0) and q.explanation not in visible
+            if q.type == "short":  # the model answer and key points: after writing only
+                for key in (str(q.answer), *q.items):
+                    assert key not in item.group(0) and key not in visible, (lesson, n)
             for accepted in q.accepted:
                 pattern = rf"\b{re.escape(accepted)}\b"
                 assert not re.search(pattern, item.group(0), re.I), (lesson, n, accepted)

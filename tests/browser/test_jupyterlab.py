@@ -268,6 +268,20 @@ def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
         card.locator("input").first.focus()
         page.keyboard.press("Control+A")  # JupyterLab would select every cell
         page.keyboard.type(str(question.accepted[0] if kind == "cloze" else question.answer))
+    elif kind == "short":  # write, show the model answer, tick each key point
+        from playwright.sync_api import expect
+
+        card.locator("textarea").first.focus()
+        page.keyboard.type("Both countries wanted closer cooperation.")
+        page.keyboard.press("Tab")  # to "Show model answer"
+        page.keyboard.press("Enter")
+        boxes = card.locator("input[type=checkbox]")
+        expect(boxes).to_have_count(len(question.items))
+        for k in range(len(question.items)):
+            page.keyboard.press("Tab")
+            expect(boxes.nth(k)).to_be_focused()
+            page.keyboard.press("Space")
+            expect(boxes.nth(k)).to_be_checked()
     else:  # ordering, matching: a dropdown per position or item, "— choose —" first
         selects = card.locator("select")
         selects.first.focus()
@@ -296,7 +310,7 @@ def test_every_question_type_from_the_keyboard_in_jupyterlab(browser: Browser, l
         expect(quiz_root).to_have_attribute("data-lm-suppress-shortcuts", "true")
         active_cell = page.locator(".jp-Notebook-cell.jp-mod-active")
         answered = 0
-        for kind in ("mc", "tf", "cloze", "numeric", "ordering", "matching"):
+        for kind in ("mc", "tf", "cloze", "numeric", "ordering", "matching", "short"):
             n = first(quiz.questions, kind)
             card, question = cards.nth(n), quiz.questions[n]
             keyboard_answer(page, card, question)

@@ -348,7 +348,8 @@ def add_fact_command(
 # --- add question -----------------------------------------------------------------------------
 
 #: The option of each instructor-question field whose option is not ``--<field>``.
-OPTION = {"choices": "--choice", "items": "--item", "pairs": "--pair", "facts": "--fact"}
+OPTION = {"choices": "--choice", "items": "--item", "pairs": "--pair", "facts": "--fact",
+          "key_points": "--key-point", "model_answer": "--model-answer"}
 #: ``--type``'s help: the registered types ``add question`` can write.
 TYPE_HELP = "The question type: " + ", ".join(
     name if qtype.title == name else f"{name} ({qtype.title})"
@@ -472,6 +473,9 @@ def add_question_command(
     tolerance: Annotated[float | None, _type_option("tolerance")] = None,
     item: Annotated[list[str] | None, _type_option("items")] = None,
     pair: Annotated[list[str] | None, _type_option("pairs")] = None,
+    model_answer: Annotated[str | None, _type_option("model_answer")] = None,
+    key_point: Annotated[list[str] | None, _type_option("key_points")] = None,
+    level: Annotated[str | None, _type_option("level")] = None,
     no_shuffle: Annotated[bool, typer.Option("--no-shuffle", help="Keep choices in the order "
                                              "given.")] = False,
     explanation: Annotated[str | None, typer.Option(help="Shown after answering.")] = None,
@@ -483,8 +487,8 @@ def add_question_command(
     """Add an instructor-written question to a lesson's quiz file, checked before writing.
 
     The question goes to quizzes/<lesson>.yml. --choice, --accepted, --item (in the
-    correct order), --pair ('item = match') and --fact are repeatable. Missing fields are
-    asked for in a terminal (or with --interactive)."""
+    correct order), --pair ('item = match'), --key-point and --fact are repeatable.
+    Missing fields are asked for in a terminal (or with --interactive)."""
     root = project_root(project)
     loaded = load_project(root)
     if qtype is not None and qtype not in REGISTRY:
@@ -492,7 +496,8 @@ def add_question_command(
                             + ", ".join(REGISTRY))
     given: dict[str, Any] = {
         "choices": choice or [], "answer": answer, "accepted": accepted or [], "match": match,
-        "tolerance": tolerance, "items": item or [], "pairs": pair or []}
+        "tolerance": tolerance, "items": item or [], "pairs": pair or [],
+        "model_answer": model_answer, "key_points": key_point or [], "level": level}
     fields: dict[str, Any] = {
         "id": question_id, "type": qtype, "prompt": prompt, "shuffle": not no_shuffle,
         "explanation": explanation, "facts": fact or []}

@@ -1,5 +1,8 @@
 """GIFT, Moodle's plain-text question format: every type but ordering.
 
+A short answer is an essay (``{}``), its model answer and key points in the general
+feedback.
+
 GIFT's special characters ``~ = # { } :`` and the backslash are escaped with a backslash,
 and line breaks are written ``\\n``. Question text, options and feedback are marked
 ``[html]`` and HTML-escaped first; in that HTML text braces are written as the character
@@ -18,6 +21,7 @@ from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
 from ..qtypes.base import option_feedback
+from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes
@@ -39,6 +43,8 @@ def question_text(question: Question) -> str:
             f"::{escape(question.id)}::[html]{_h(question.prompt)}")
     feedback = f"####{escape_html(feedback_html(question))}"
     kind = export_kind(question)
+    if kind == "short":  # an essay: no answers, the model answer in the general feedback
+        return f"{head}{{####{escape_html(key_html(question) + feedback_html(question))}}}"
     if kind == "mc":
         lines = [("=" if i == question.answer else "~") + _h(option)
                  + (f"#{_h(why)}" if (why := option_feedback(question, i)) else "")
@@ -80,7 +86,7 @@ FORMAT = Format(
     extension="gift",
     description="GIFT text for Moodle (Question bank > Import > GIFT format)",
     render=render,
-    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching", "short"}),
     unsupported={"ordering": "GIFT has no ordering question type (use moodle-xml)"},
     notes=_notes,
 )

@@ -4,7 +4,8 @@ Text goes into ``format="html"`` fields HTML-escaped, and ``xml.etree`` escapes 
 for XML, so quotes, ampersands and ``<`` arrive in Moodle exactly as written. Answer keys
 that Moodle compares as plain text (short answers, numbers, matching choices) are not
 HTML-escaped. Ordering uses the Ordering question type, standard since Moodle 4.4 (a
-plugin before that).
+plugin before that). A short answer is an essay question, its model answer and key points
+in the grader information (Moodle grades essays by hand).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
 from ..qtypes.base import option_feedback
+from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes
@@ -113,6 +115,15 @@ def question_element(quiz: Quiz, question: Question) -> ET.Element:
         _combined_feedback(element)
         for rank, index in enumerate(question.answer, start=1):
             _text(element, "answer", html_text(question.items[index]), fraction=str(rank))
+    elif kind == "short":
+        element = _header(quiz, question, "essay")
+        element.find("penalty").text = "0"  # type: ignore[union-attr]
+        for tag, value in (("responseformat", "editor"), ("responserequired", "1"),
+                           ("responsefieldlines", "10"), ("attachments", "0"),
+                           ("attachmentsrequired", "0")):
+            ET.SubElement(element, tag).text = value
+        _text(element, "graderinfo", key_html(question))
+        _text(element, "responsetemplate", "")
     else:
         raise ValueError(f"unknown question type {kind!r}")
     _tags(element, question)
@@ -144,6 +155,6 @@ FORMAT = Format(
     extension="xml",
     description="Moodle XML for the question bank (Question bank > Import > Moodle XML format)",
     render=render,
-    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"}),
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching", "short"}),
     notes=_notes,
 )

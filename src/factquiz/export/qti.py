@@ -4,8 +4,9 @@ The package has the layout Canvas itself exports, and text2qti writes: ``imsmani
 ``<assessment id>/<assessment id>.xml`` (the questions) and
 ``<assessment id>/assessment_meta.xml`` (Canvas quiz settings). Items use Canvas's
 ``question_type`` metadata; the general feedback (explanation and citations) is shown
-after an attempt. Identifiers are derived from the quiz, seed and question ids, so the
-same export is the same bytes.
+after an attempt; a short answer is an essay question (extended text) with its model
+answer and key points in that feedback. Identifiers are derived from the quiz, seed and
+question ids, so the same export is the same bytes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..escape import html_text, xml_text
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
 from .common import export_kind, fuzzy_cloze_notes, stable_ident
@@ -48,6 +50,7 @@ CANVAS_TYPE = {
     "cloze": "short_answer_question",
     "numeric": "numerical_question",
     "matching": "matching_question",
+    "short": "essay_question",
 }
 
 
@@ -72,10 +75,15 @@ def _metadata(item: ET.Element, question_type: str, answer_ids: list[str], ref: 
         _sub(field, "fieldentry", entry)
 
 
-def _resprocessing(item: ET.Element) -> ET.Element:
+def _resprocessing(item: ET.Element, essay: bool = False) -> ET.Element:
+    """The item's scoring: the SCORE variable, (an essay: no automatic score, as text2qti
+    writes it), then the general feedback shown for any response."""
     processing = _sub(item, "resprocessing")
     _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0",
          varname="SCORE", vartype="Decimal")
+    if essay:
+        _sub(_sub(_sub(processing, "respcondition", **{"continue": "No"}), "conditionvar"),
+             "other")
     general = _sub(processing, "respcondition", **{"continue": "Yes"})
     _sub(_sub(general, "conditionvar"), "other")
     _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
@@ -149,10 +157,18 @@ def item_element(quiz: Quiz, question: Question) -> ET.Element:
             _sub(_sub(condition, "conditionvar"), "varequal", choice_ids[option_index],
                  respident=f"response_{left_id}")
             _set_score(condition, share, action="Add")
+    elif kind == "short":  # extended text, graded by hand: the model answer as feedback
+        _metadata(item, CANVAS_TYPE[kind], [], f"{ident}_ref")
+        presentation = _sub(item, "presentation")
+        _mattext(presentation, html_text(question.prompt))
+        text = _sub(presentation, "response_str", ident="response1", rcardinality="Single")
+        _sub(_sub(text, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        _resprocessing(item, essay=True)
     else:
         raise ValueError(f"QTI cannot carry {kind!r} questions")
     feedback = _sub(item, "itemfeedback", ident="general_fb")
-    _mattext(_sub(feedback, "flow_mat"), feedback_html(question))
+    extra = key_html(question) if kind == "short" else ""
+    _mattext(_sub(feedback, "flow_mat"), extra + feedback_html(question))
     return item
 
 
@@ -244,7 +260,7 @@ FORMAT = Format(
     extension="zip",
     description="QTI 1.2 package for Canvas (Settings > Import Course Content > QTI .zip file)",
     render=render,
-    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching"}),
+    carries=frozenset({"mc", "tf", "cloze", "numeric", "matching", "short"}),
     unsupported={"ordering": "Canvas classic quizzes (QTI 1.2) have no ordering question type"},
     notes=_notes,
 )

@@ -73,7 +73,7 @@ def render_json(quiz: Quiz, questions: list[Question], context: ExportContext) -
 
 
 #: The types whose answer text ``common.answer_text`` writes.
-CARRIES = frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching"})
+CARRIES = frozenset({"mc", "tf", "cloze", "numeric", "ordering", "matching", "short"})
 CSV = Format(name="csv", extension="csv", render=render_csv, carries=CARRIES,
              description="CSV, one row per question, lists as JSON arrays")
 JSON = Format(name="json", extension="json", render=render_json, carries=CARRIES,

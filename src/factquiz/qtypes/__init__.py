@@ -24,6 +24,7 @@ from . import (
     numeric,
     ordering,
     source,
+    short,
     truefalse,
 )
 from .base import QType
@@ -31,6 +32,6 @@ from .base import QType
 REGISTRY: dict[str, QType] = {q.name: q for q in (mc.QTYPE, truefalse.QTYPE, cloze.QTYPE,
                                                   numeric.QTYPE, ordering.QTYPE, matching.QTYPE,
                                                   cause.QTYPE, change.QTYPE, evidence.QTYPE,
-                                                  source.QTYPE, contested.QTYPE)}
+                                                  source.QTYPE, contested.QTYPE, short.QTYPE)}
 
 __all__ = ["REGISTRY", "QType"]

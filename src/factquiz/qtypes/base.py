@@ -77,6 +77,9 @@ class QType:
     #: A type of the same shape whose form the export formats give this type's questions
     #: (cause and what-changed questions go out as multiple choice); None: its own.
     exports_as: str | None = None
+    #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
+    #: ``mix`` gives it no generated questions.
+    instructor_only: bool = False
 
 
 class FromInstructor(Protocol):

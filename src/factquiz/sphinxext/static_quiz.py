@@ -40,6 +40,7 @@ from ..answers import (
     FUZZY_MIN_LENGTH,
     FUZZY_THRESHOLD,
     MAX_RESPONSE_CHARS,
+    MAX_SHORT_ANSWER_CHARS,
     MESSAGES,
 )
 from ..model import Question
@@ -61,6 +62,7 @@ def grading_config() -> dict[str, object]:
     """The constants and messages the script grades with, as the page receives them."""
     return {"fuzzyThreshold": FUZZY_THRESHOLD, "fuzzyMinLength": FUZZY_MIN_LENGTH,
             "fuzzyMaxEdits": FUZZY_MAX_EDITS, "maxResponseChars": MAX_RESPONSE_CHARS,
+            "maxShortChars": MAX_SHORT_ANSWER_CHARS,
             "typed": TYPED.pattern, "variants": VARIANTS,
             "messages": MESSAGES}
 
@@ -161,12 +163,17 @@ NoteIndex = dict[tuple[str, str], tuple[int, int, str]]
 def feedback_payload(question: Question, notes: NoteIndex | None = None) -> dict[str, object]:
     """What the reader sees after a right answer: the explanation and each citation,
     either as [note number, quote index, source key] of a note on the page or in full as
-    [title, date, quote]."""
+    [title, date, quote], and what the type's ``feedback_extra`` adds (optional, in
+    ``qtypes/<type>/static.py``)."""
     citations: list[list[object]] = []
     for c in question.citations:
         found = (notes or {}).get((c.source_id, c.quote))
         citations.append(list(found) if found else [c.title, human_date(c.published), c.quote])
-    return {"e": question.explanation, "c": citations}
+    payload: dict[str, object] = {"e": question.explanation, "c": citations}
+    extra = getattr(static_module(question.type), "feedback_extra", None)
+    if extra is not None:  # a type's own feedback (short answer: its model answer)
+        payload.update(extra(question))
+    return payload
 
 
 def _attr(name: str, value: str) -> str:

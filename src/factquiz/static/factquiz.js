@@ -16,7 +16,9 @@
  * answers). Each question type's own script (qtypes/<type>/<type>.js, loaded after this
  * one) adds itself to `factquiz.types[<type>]`: {grade(q, cfg, response), and on the page
  * init(question), response(question), restore(question, response), reset(question),
- * size(node) -> {options, items}}. Under Node a type's script exports a function that
+ * size(node) -> {options, items}; optional lockedMessage (a key of the messages shown
+ * instead of "locked" after a wrong answer) and citesInControls (the sources are shown by
+ * the controls, not repeated after a right answer)}. Under Node a type's script exports a function that
  * installs it into the core it is given.
  * Text from the bank is only ever shown with textContent.
  */
@@ -414,9 +416,13 @@
     if (right) {
       var fb = core.decodeFeedback(result.key, this.node.getAttribute("data-fq-fb"));
       this.feedback.appendChild(el("p", "fq-explanation", fb.e));
-      for (var i = 0; i < fb.c.length; i++) { this.feedback.appendChild(citation(fb.c[i], m)); }
+      /* a type that shows the sources with its controls (short answer) does not repeat them */
+      for (var i = 0; !this.kind.citesInControls && i < fb.c.length; i++) {
+        this.feedback.appendChild(citation(fb.c[i], m));
+      }
     } else {
-      this.feedback.appendChild(el("p", "fq-locked", m.locked));
+      /* a type may say something else than "appears once right" (its lockedMessage) */
+      this.feedback.appendChild(el("p", "fq-locked", m[this.kind.lockedMessage || "locked"]));
     }
     if (parts.length > 1) {
       var marks = this.node.querySelectorAll(".fq-mark");
@@ -560,6 +566,7 @@
 
   /* The page's helpers the types' scripts build their controls with. */
   core.el = el;
+  core.citation = citation;
 
   /* Once, when the page and the types' scripts (loaded after this one) are in. */
   var started = false;
