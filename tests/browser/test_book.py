@@ -125,14 +125,34 @@ def feedback(p: Any, n: int) -> str:
     return p.inner_text(f"#fqq{n} .fq-feedback")
 
 
+def covering_lessons(site: Site) -> list[str]:
+    """Lessons whose quizzes, together, answer with every kind of controls any quiz uses
+    (chosen greedily, the lesson adding most kinds first)."""
+    kinds = {lesson: {kind(q) for q in quiz_of(site, lesson).questions}
+             for lesson in project_at(site.root).lessons}
+    left, chosen = set().union(*kinds.values()), []
+    while left:
+        best = max(kinds, key=lambda lesson: len(kinds[lesson] & left))
+        chosen.append(best)
+        left -= kinds[best]
+    return chosen
+
+
 def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
                                                              page: tuple[Any, Watch]) -> None:
+    lessons = covering_lessons(real_site)
+    kinds = {kind(q) for lesson in lessons for q in quiz_of(real_site, lesson).questions}
+    assert kinds >= {"mc", "tf", "cloze", "numeric", "ordering", "matching", "short"}
+    for lesson in lessons:
+        right_and_wrong_feedback(real_site, page, lesson)
+
+
+def right_and_wrong_feedback(real_site: Site, page: tuple[Any, Watch], lesson: str) -> None:
+    """Every question of ``lesson``'s quiz answered wrong, then right: the feedback, the
+    scores, what a reload keeps and what Reset clears."""
     p, watch = page
-    quiz = quiz_of(real_site, "raa")
-    # The lesson's quiz answers with most kinds of controls (matching is tested on its own).
-    assert {kind(q) for q in quiz.questions} >= {"mc", "tf", "cloze", "numeric", "ordering",
-                                                "short"}
-    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    quiz = quiz_of(real_site, lesson)
+    p.goto(f"{real_site.url}/book/lessons/{lesson}.html")
     total = len(quiz.questions)
     messages = grading_config()["messages"]
     locked = messages["locked"]  # type: ignore[index]
@@ -148,7 +168,7 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
             assert str(q.answer) in p.inner_text(f"#fqq{n} .fq-short-reveal")
         if q.type != "tf":  # a true statement is its own explanation
             assert q.explanation not in text
-    assert p.inner_text("#fq-raa .fq-score") == (
+    assert p.inner_text(f"#fq-{lesson} .fq-score") == (
         f"First-try score: 0 of {total}. Right now: 0 of {total} ({total} of {total} answered).")
     for n, q in enumerate(quiz.questions, start=1):
         answer_with_mouse(p, n, q, right_response(q))
@@ -161,26 +181,26 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
     # Answers corrected after a miss do not raise the first-try score.
     corrected = (f"First-try score: 0 of {total}. Right now: {total} of {total} "
                  f"({total} of {total} answered).")
-    assert p.inner_text("#fq-raa .fq-score") == corrected
+    assert p.inner_text(f"#fq-{lesson} .fq-score") == corrected
     # Kept in localStorage: a reload restores the answers, their feedback and both scores.
     p.reload()
-    assert p.inner_text("#fq-raa .fq-score") == corrected
+    assert p.inner_text(f"#fq-{lesson} .fq-score") == corrected
     assert feedback(p, 1).startswith("✔ Correct.")
     ours = "Object.keys(localStorage).filter(k => k.startsWith('factquiz:'))"
     keys = p.evaluate(ours)
-    assert len(keys) == 1 and keys[0].startswith("factquiz:raa:")
-    p.click("#fq-raa .fq-reset")
-    assert p.inner_text("#fq-raa .fq-score") == "No answers checked yet."
+    assert len(keys) == 1 and keys[0].startswith(f"factquiz:{lesson}:")
+    p.click(f"#fq-{lesson} .fq-reset")
+    assert p.inner_text(f"#fq-{lesson} .fq-score") == "No answers checked yet."
     assert feedback(p, 1) == "" and p.evaluate(ours) == []
     assert watch.errors == [] and watch.remote == []
 
 
-def lesson_with(site: Site, question_type: str) -> str:
-    """The first lesson whose quiz asks a question of ``question_type``."""
+def lesson_with(site: Site, *question_types: str) -> str:
+    """The first lesson whose quiz asks a question of each of ``question_types``."""
     lessons = project_at(site.root).lessons
     found = [lesson for lesson in lessons
-             if any(q.type == question_type for q in quiz_of(site, lesson).questions)]
-    assert found, f"no lesson's quiz asks a {question_type} question"
+             if set(question_types) <= {q.type for q in quiz_of(site, lesson).questions}]
+    assert found, f"no lesson's quiz asks {', '.join(question_types)} questions"
     return found[0]
 
 

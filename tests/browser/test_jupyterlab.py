@@ -30,10 +30,11 @@ from fixture_project import new_project
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
 from factquiz.model import Question
+from factquiz.qtypes.widget import widget_module
 from factquiz.quizmodel import Quiz
 
 COPY = ("facts", "quizzes", "notebooks")  # beside the sources and lessons make_project copies
-NOTEBOOK = "quiz-raa.ipynb"
+NOTEBOOK = "quiz-jdsc.ipynb"  # its quiz has every kind of notebook control
 #: The tests of this module share one JupyterLab server (per xdist worker that runs them).
 pytestmark = pytest.mark.xdist_group("jupyterlab")
 SHOW_CELL = re.compile(r'factquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)')
@@ -124,9 +125,22 @@ def lab(lab_server: Lab) -> Lab:
     return lab_server
 
 
+#: The types whose notebook controls the others reuse.
+BASE_TYPES = ("mc", "tf", "cloze", "numeric", "ordering", "matching", "short")
+
+
+def widget_kind(question: Question) -> str:
+    """The base type whose notebook controls ``question``'s type uses (cause, what changed,
+    evidence, source and contested questions are multiple choice's radio buttons)."""
+    if question.type in BASE_TYPES:
+        return question.type
+    controls = widget_module(question.type).controls
+    return next((t for t in BASE_TYPES if widget_module(t).controls is controls), question.type)
+
+
 def first(questions: list[Question], *types: str) -> int:
     """Index of the first question of one of ``types``."""
-    return next(i for i, q in enumerate(questions) if q.type in types)
+    return next(i for i, q in enumerate(questions) if widget_kind(q) in types)
 
 
 def run_all(page: Page) -> None:
@@ -175,7 +189,7 @@ def test_a_student_takes_a_quiz_in_jupyterlab(browser: Browser, lab: Lab) -> Non
         question = quiz.questions[right]
         card = cards.nth(right)
         correct = question.options[question.answer]
-        if question.type == "mc":
+        if widget_kind(question) == "mc":
             card.get_by_role("radio", name=correct, exact=True).click()
         else:
             card.get_by_role("button", name=correct, exact=True).click()
@@ -253,7 +267,7 @@ def settle_with_arrows(page: Page, select: Locator, target: int) -> None:
 def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
     """Answer ``question`` right with keys only, once its first control has the focus: the
     keys the notebook names (arrow keys pick an option, typing fills a box)."""
-    kind = question.type
+    kind = widget_kind(question)
     if kind in ("mc", "tf"):
         first_option = "input[type=radio]" if kind == "mc" else ".widget-toggle-button"
         back, forth = ("ArrowUp", "ArrowDown") if kind == "mc" else ("ArrowLeft", "ArrowRight")

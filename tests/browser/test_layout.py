@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 
 from browser.site import Site, Watch
-from browser.test_book import answer_with_mouse, quiz_of, right_response, wrong_response
+from browser.test_book import (
+    answer_with_mouse,
+    lesson_with,
+    quiz_of,
+    right_response,
+    wrong_response,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -106,9 +112,10 @@ def test_home_page_tab_does_not_repeat_the_title(real_site: Site,
 def test_quiz_positions_first_try_score_and_empty_number_box(real_site: Site,
                                                              page: tuple[Any, Watch]) -> None:
     p, watch = page
-    quiz = quiz_of(real_site, "raa")
+    lesson = lesson_with(real_site, "numeric", "ordering")
+    quiz = quiz_of(real_site, lesson)
     total = len(quiz.questions)
-    p.goto(f"{real_site.url}/book/lessons/raa.html")
+    p.goto(f"{real_site.url}/book/lessons/{lesson}.html")
     numeric = next(n for n, q in enumerate(quiz.questions, start=1) if q.type == "numeric")
     assert p.input_value(f"#fqq{numeric} .fq-input") == ""
     ordering = next(n for n, q in enumerate(quiz.questions, start=1) if q.type == "ordering")
@@ -124,6 +131,6 @@ def test_quiz_positions_first_try_score_and_empty_number_box(real_site: Site,
     q = quiz.questions[numeric - 1]
     answer_with_mouse(p, numeric, q, wrong_response(q))
     answer_with_mouse(p, numeric, q, right_response(q))
-    assert p.inner_text("#fq-raa .fq-score") == (
+    assert p.inner_text(f"#fq-{lesson} .fq-score") == (
         f"First-try score: 0 of {total}. Right now: 1 of {total} (1 of {total} answered).")
     assert watch.errors == []

@@ -23,8 +23,8 @@ from . import (
     mc,
     numeric,
     ordering,
-    source,
     short,
+    source,
     truefalse,
 )
 from .base import QType
