@@ -410,6 +410,9 @@ class Search:
     def _explain(self) -> str:
         budget = " (search budget exhausted)" if self.state.steps > SEARCH_BUDGET else ""
         where = f"quiz '{self.plan.quiz_id}' (seed {self.seed})"
+        if self.state.failure is None and not self.multi:
+            return (f"{where}: the questions its mix and level mix ask for cannot all be made "
+                    f"from the facts it selects{budget}")
         if self.state.failure is None:
             qtype = next((t for t in self.multi if t in self.state.refused), self.multi[0])
             refused = self.state.refused.get(qtype, {})
