@@ -20,6 +20,7 @@ from ..base import (
     choice_responses,
     source_name,
 )
+from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from .instructor import FORM
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 LEVEL = Level.understand  # explaining: a cause-and-effect model (see README, 'Question levels')
 N_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
-INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 
 
 def causes_of(fact: Fact, bank: Bank) -> list[Fact]:

@@ -22,6 +22,7 @@ from ..base import (
     choice_responses,
     source_name,
 )
+from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from ..ordering import interval
 from .instructor import FORM
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 LEVEL = Level.analyse  # differentiating what is new at a date from what held before
 MAX_OPTIONS = 4
-INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 #: A year or a month name: a state's statement naming its date gives the answer away.

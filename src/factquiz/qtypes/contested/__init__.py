@@ -31,6 +31,7 @@ from ..base import (
     choice_responses,
     replace_spans,
 )
+from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
     clear_of,
@@ -47,8 +48,6 @@ from .instructor import FORM
 if TYPE_CHECKING:
     from ...factbank import Bank
 
-#: An instructor writes one as multiple choice (see ``instructor.py``).
-INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 N_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 #: A sentence longer than this is shown as the quote alone.

@@ -19,6 +19,7 @@ from ...normalize import mentions
 from ...terms import key_terms, word_form
 from ..base import QType, choice_answer_text, choice_grade, choice_responses
 from ..corpus import Corpus
+from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
     clear_of,
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
     from ...factbank import Bank
     from ...passages import Passage
 
-#: An instructor writes one as multiple choice (see ``instructor.py``).
-INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 N_DISTRACTORS = 3
 #: Distractors are drawn from this many of the most on-topic passages.
 POOL = 6

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from ...quizmodel import InstructorQuestion
 
 N_DISTRACTORS = 3
+#: The instructor-question fields of multiple choice, and of every type an instructor
+#: writes as multiple choice.
+INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 
 
 def why_not(fact: Fact, bank: Bank) -> str | None:
@@ -59,5 +62,5 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 
 QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,
-              choice_answer_text, frozenset({"choices", "answer", "shuffle"}), from_instructor,
+              choice_answer_text, INSTRUCTOR_FIELDS, from_instructor,
               form=FORM)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
 from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
     clear_of,
@@ -38,8 +39,6 @@ from .instructor import FORM
 if TYPE_CHECKING:
     from ...factbank import Bank
 
-#: An instructor writes one as multiple choice (see ``instructor.py``).
-INSTRUCTOR_FIELDS = frozenset({"choices", "answer", "shuffle"})
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
 _NAMES_REPORTS = re.compile(r"\b(reports?|according to|article|sources?|page)\b", re.IGNORECASE)
