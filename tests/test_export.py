@@ -52,6 +52,7 @@ from factquiz.feedback import feedback_text
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Evidence, Fact, Kind, Question
+from factquiz.qtypes.base import option_feedback
 
 TRICKY = "It's \"quoted\" & <b>bold</b> {braces} ~tilde =equals #hash :colon — 日本 Ōsaka"
 QTI_NS = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -435,7 +436,8 @@ def test_anki_one_note_per_fact_with_stable_ids(repo_root: Path, tmp_path: Path)
     project = load_project(repo_root)
     facts = {f.id: f for f in (_fact("fact-one", "first"), _fact("fact-two", "second"))}
     context = ExportContext(facts=facts, sources=dict(project.sources), timestamp=1.7e9)
-    asked = [question("a1", "tf", prompt="x", options=["True", "False"], answer=0),
+    asked = [question("a1", "tf", prompt="x", options=["True", "False"], answer=0,
+                      option_feedback=["", f"It was signed: {TRICKY}"]),
              question("a2", "cloze", prompt="y _____", accepted=["z"])]
     asked = [asked[0].model_copy(update={"fact_ids": ["fact-one", "fact-two"]}),
              asked[1].model_copy(update={"fact_ids": ["fact-two"]})]
@@ -445,7 +447,12 @@ def test_anki_one_note_per_fact_with_stable_ids(repo_root: Path, tmp_path: Path)
     notes, info = _notes(tmp_path / "deck.apkg", tmp_path)
     assert [n[0] for n in notes] == [genanki.guid_for("fact-one"), genanki.guid_for("fact-two")]
     assert {n[1] for n in notes} == {anki.MODEL_ID}
-    fact_id, front, back, statement, source = notes[0][2]
+    fact_id, front, back, statement, source, wrong_options = notes[0][2]
+    # The back says why the wrong option of the true/false question anchored on the fact is
+    # wrong, escaped for Anki's HTML; the other fact's card has no choice question on it.
+    assert wrong_options == f"<ul><li>False: It was signed: {html.escape(TRICKY, quote=False)}" \
+        "</li></ul>"
+    assert notes[1][2][5] == ""
     assert fact_id == "fact-one"
     assert html.unescape(front) == facts["fact-one"].question
     assert html.unescape(back) == "first (also: alias & co)"
@@ -561,6 +568,8 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
         for read in parsed["multichoice"]:
             assert [o.answer for o in read.options] == mcs[read.name].options
             assert [o.score_fraction for o in read.options].index(100) == mcs[read.name].answer
+            assert [o.feedback or "" for o in read.options] == [
+                option_feedback(mcs[read.name], i) for i in range(len(read.options))]
         gift = export_quiz(variant, "gift", tmp_path / f"{quiz_id}.gift", context)
         with gift.path.open(encoding="utf-8") as handle:
             read_gift = gift_parser.parseFile(handle)
