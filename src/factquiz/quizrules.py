@@ -26,6 +26,7 @@ from .model import Fact, Level
 from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
+from .qtypes.evidence.written import option_problems
 from .qtypes.ordering import interval
 from .qtypes.short import MAX_KEY_POINTS, MIN_KEY_POINTS
 from .quizmodel import (
@@ -117,6 +118,10 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                              suggestion=_closest(fid, list(by_id)))
         yield from _shape_findings(iq, base, report)
         yield from _level_findings(iq, base, report)
+        if iq.type == "evidence" and facts and iq.choices and isinstance(iq.answer, str):
+            for problem in option_problems(iq.choices, iq.answer, facts, Bank.of(project)):
+                yield report((*base, "choices", problem.index), problem.code, problem.message,
+                             problem.hint)
         yield from _contradictions(iq, base, report, facts)
 
 
