@@ -161,3 +161,15 @@ def test_check_reports_a_level_in_a_quiz_file_at_its_line(
     assert {f.code for f in found} == codes
     line = 1 + QUIZ.split("\n").index("    level: LEVEL") + 1  # after the schema header
     assert all(f.line == line for f in found), [f.format() for f in found]
+
+
+def test_a_refused_level_is_asked_again_at_the_prompt(root: Path) -> None:
+    result = CliRunner().invoke(app, ["add", "question", "raa", "--project", str(root), "-i",
+                                      "--id", "why-tokyo", "--level", "recall", *CAUSE],
+                                input="1\ny\n")  # the first level offered: the type's own
+    assert result.exit_code == 0, result.output
+    assert "error[level-below-type]" in result.output and "Please correct: level" in \
+        result.output
+    assert "1) understand" in result.output and "recall" not in result.output.split(
+        "Please correct: level")[1].split("Level (number or id)")[0]
+    assert last_question(root)["level"] == "understand"
