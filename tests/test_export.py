@@ -570,6 +570,15 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
             assert [o.score_fraction for o in read.options].index(100) == mcs[read.name].answer
             assert [o.feedback or "" for o in read.options] == [
                 option_feedback(mcs[read.name], i) for i in range(len(read.options))]
+        qti = export_quiz(variant, "qti", tmp_path / f"{quiz_id}.zip", context)
+        _, _, assessment, _ = _package(qti.path.read_bytes())
+        for item in assessment.iter(f"{QTI_NS}item"):  # Canvas's per-answer feedback
+            if item.get("title") in mcs:
+                reasons = [why for why in mcs[item.get("title")].option_feedback if why]
+                shown = [_qti_feedback(item, f.get("ident")) for f in
+                         item.iter(f"{QTI_NS}itemfeedback") if f.get("ident") not in
+                         NAMED_FEEDBACK]
+                assert shown == [f"<p>{why}</p>" for why in reasons]
         gift = export_quiz(variant, "gift", tmp_path / f"{quiz_id}.gift", context)
         with gift.path.open(encoding="utf-8") as handle:
             read_gift = gift_parser.parseFile(handle)
