@@ -79,6 +79,20 @@ def indefinite_article(word: str) -> str:
     return "an" if lower[:1] in "aeiou" else "a"
 
 
+def _bare(original: str, distractor: str) -> str:
+    """``distractor`` without its own article when the answer it replaces has none."""
+    word = distractor.strip()
+    if not _ARTICLE_START.match(original):
+        word = _ARTICLE_START.sub("", word) or word
+    return word
+
+
+def placed(original: str, distractor: str) -> str:
+    """``distractor`` as the false statement writes it in place of ``original`` (the
+    answer as the statement has it): article and case made to fit."""
+    return _same_case(original, _bare(original, distractor))
+
+
 def false_statement(fact: Fact, distractor: str,
                     spans: list[tuple[int, int]] | None = None) -> str:
     """The fact's statement with ``distractor`` in place of the answer, kept grammatical:
@@ -89,9 +103,7 @@ def false_statement(fact: Fact, distractor: str,
     text, out, last = fact.statement, [], 0
     for start, end in spans:
         original = text[start:end]
-        word = distractor.strip()
-        if not _ARTICLE_START.match(original):
-            word = _ARTICLE_START.sub("", word) or word
+        word = _bare(original, distractor)
         before = "".join(out) + text[last:start]
         found = _ARTICLE_BEFORE.search(before)
         if found:
@@ -99,7 +111,7 @@ def false_statement(fact: Fact, distractor: str,
             if found.group(1)[0].isupper():
                 article = article.capitalize()
             before = before[:found.start()] + article + found.group(2)
-        out = [before, _same_case(original, word)]
+        out = [before, placed(original, distractor)]
         last = end
     return "".join(out) + text[last:]
 
@@ -117,7 +129,9 @@ def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Q
             bank.cache[key] = answer_spans(fact.statement, [fact.answer])
         wrong = distractors_for(fact, bank, 1, rng)[0]
         statement, answer = false_statement(fact, wrong, bank.cache[key]), 1
-        swap = f"The statement puts {wrong.strip()} where {name} says {fact.answer.strip()}"
+        start, end = bank.cache[key][0]
+        original = fact.statement[start:end]
+        swap = f"The statement puts {placed(original, wrong)} where {name} says {original}"
         explanation = f"{swap}. {fact.statement.strip()}"
         reasons = [f"{swap}: {quoted(quote)}", ""]
     return Question(id=qid, type="tf", prompt=f"{PREFIX}{statement}", options=list(OPTIONS),
