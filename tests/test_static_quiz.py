@@ -205,7 +205,8 @@ def test_real_quizzes_hide_their_keys(repo_root: Path) -> None:
             if q.type not in SHOWS_SOURCE_TEXT:
                 for citation in q.citations:
                     assert citation.quote not in item
-            for why in q.option_feedback:  # why an option is wrong tells it is wrong
+            # why an option (a position's choice) is wrong tells it is wrong
+            for why in [*q.option_feedback, *q.response_feedback.values()]:
                 assert not why or why not in item
             if q.type == "cloze":
                 for accepted in q.accepted:
