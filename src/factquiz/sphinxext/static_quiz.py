@@ -56,11 +56,30 @@ from ..qtypes.static import DIGEST_CHARS, deletions, digest, static_module
 from ..quizmodel import Quiz
 from .dates import human_date
 
-__all__ = ["DIGEST_CHARS", "accept_tokens", "content_key", "decode_feedback", "deletions",
-           "digest", "encode_feedback", "feedback_payload", "grading_config", "key_attributes",
-           "messages_script", "page_config", "reason_entries", "reason_key",
-           "question_salt", "quiz_salt", "render_controls", "render_question", "render_quiz",
-           "token_id", "unwrap", "wrap"]
+__all__ = [
+    "DIGEST_CHARS",
+    "accept_tokens",
+    "content_key",
+    "decode_feedback",
+    "deletions",
+    "digest",
+    "encode_feedback",
+    "feedback_payload",
+    "grading_config",
+    "key_attributes",
+    "messages_script",
+    "page_config",
+    "question_salt",
+    "quiz_salt",
+    "reason_entries",
+    "reason_key",
+    "render_controls",
+    "render_question",
+    "render_quiz",
+    "token_id",
+    "unwrap",
+    "wrap",
+]
 
 #: Bytes of a question's content key (the key of its feedback).
 KEY_BYTES = 8
