@@ -200,8 +200,7 @@ def test_real_quizzes_hide_their_keys(repo_root: Path) -> None:
         items = re.findall(r'<li class="fq-q".*?</fieldset></li>', fragment)
         assert len(items) == len(quiz.questions)
         for q, item in zip(quiz.questions, items, strict=True):
-            if q.type != "tf":  # a true statement is its own explanation, shown either way
-                assert q.explanation not in item
+            assert q.explanation not in item  # a true/false one too: it is never the prompt
             if q.type not in SHOWS_SOURCE_TEXT:
                 for citation in q.citations:
                     assert citation.quote not in item
