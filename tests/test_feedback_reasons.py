@@ -15,6 +15,7 @@ import random
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 from content_root import CONTENT_ROOT
@@ -220,3 +221,21 @@ def test_no_reason_is_in_clear_on_the_page() -> None:
                 assert not why or why not in fragment, (lesson, q.id)
             shown += bool(page_reasons(q))
     assert shown
+
+
+@pytest.mark.content
+def test_no_reason_reaches_the_notebook_before_check(tmp_path: Path) -> None:
+    """The widgets hold the reasons in Python only: none is in the state the browser (and
+    a saved notebook) receives before the student checks an answer."""
+    from test_widgets import visible_state
+
+    from factquiz.attempts import ProgressStore
+    from factquiz.widgets import QuizWidget
+
+    project = real()
+    for lesson in sorted(project.quizzes):
+        quiz = make_quiz(project, lesson)
+        state = visible_state(QuizWidget(quiz, store=ProgressStore(tmp_path / "p.json")))
+        for q in quiz.questions:
+            for why in [*q.option_feedback, *q.response_feedback.values()]:
+                assert not why or why not in state, (lesson, q.id)
