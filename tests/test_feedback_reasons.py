@@ -93,7 +93,7 @@ def test_every_wrong_option_says_why_and_not_by_repeating() -> None:
 @pytest.mark.content
 def test_mc_reasons_come_from_the_bank() -> None:
     """A distractor is another fact's answer (its question is named) or the fact's source
-    is quoted word for word."""
+    is quoted word for word (or, for an answer worked out from it, the fact's note)."""
     for bank, q in generated("mc"):
         fact = bank.by_id[q.fact_ids[0]]
         quotes = [ev.quote.strip() for ev in fact.evidence]
@@ -106,7 +106,8 @@ def test_mc_reasons_come_from_the_bank() -> None:
                 assert any(answer_key(q.options[i]) in map(answer_key, f.accepted)
                            for f in asked), why
             else:
-                assert any(f"\u201c{quote}\u201d" in why for quote in quotes), why
+                assert (any(f"\u201c{quote}\u201d" in why for quote in quotes)
+                        or (fact.note and fact.note.strip() in why)), why
                 assert f"{fact.answer.strip()}, not {q.options[i]}" in why
 
 

@@ -51,17 +51,33 @@ def short_name(source_id: str, bank: Bank) -> str:
     return (source.meta.short_name or source.id) if source else source_id
 
 
-def evidence_of(fact: Fact, bank: Bank) -> tuple[str, str]:
-    """``(source name, quote)`` of the evidence that best shows ``fact``'s answer: the
-    first quote naming the answer (or an alias), else the first quote."""
-    chosen = next((ev for ev in fact.evidence
-                   if any(mentions(ev.quote, a) for a in fact.accepted)), fact.evidence[0])
+def _words(text: str) -> set[str]:
+    """The longer words of ``text``, normalised (to compare a quote with a claim)."""
+    return {w for w in answer_key(text).split() if len(w) >= 4}
+
+
+def shows_answer(quote: str, fact: Fact) -> bool:
+    """Whether ``quote`` names ``fact``'s answer (or an alias)."""
+    return any(mentions(quote, a) for a in fact.accepted)
+
+
+def evidence_of(fact: Fact, bank: Bank, claim: bool = False) -> tuple[str, str]:
+    """``(source name, quote)`` of the evidence that best shows ``fact``: a quote naming
+    the answer first, then the one sharing most words with the statement (with ``claim``,
+    the whole claim matters most: most words shared first)."""
+    claim_words = _words(fact.statement)
+
+    def rank(quote: str) -> tuple[int, ...]:
+        named, shared = shows_answer(quote, fact), len(claim_words & _words(quote))
+        return (-shared, not named) if claim else (not named, -shared)
+
+    chosen = min(fact.evidence, key=lambda ev: rank(ev.quote))
     return short_name(chosen.source, bank), chosen.quote.strip()
 
 
 def says(fact: Fact, bank: Bank) -> str:
-    """``AA 2022 says: “quote”`` for ``fact``."""
-    name, quote = evidence_of(fact, bank)
+    """``AA 2022 says: “quote”`` for ``fact`` (the quote that best shows the claim)."""
+    name, quote = evidence_of(fact, bank, claim=True)
     return f"{name} says: {quoted(quote)}"
 
 
@@ -94,12 +110,18 @@ def other_answer(text: str, other: Fact, bank: Bank) -> str:
 
 def wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     """Why ``text`` is not ``fact``'s answer: what it is when it is another fact's answer,
-    else what the source gives instead, in its words."""
+    else what the source gives instead, in its words (for an answer worked out from the
+    source, how: the fact's ``note``, else the quote it rests on)."""
     other = answered_by(text, fact, bank)
     if other is not None:
         return other_answer(text, other, bank)
     name, quote = evidence_of(fact, bank)
-    return f"{name} gives {fact.answer.strip()}, not {text.strip()}: {quoted(quote)}"
+    answer, wrong = fact.answer.strip(), text.strip()
+    if shows_answer(quote, fact):
+        return f"{name} gives {answer}, not {wrong}: {quoted(quote)}"
+    if fact.note:  # a derived answer: how it is worked out
+        return f"It is {answer}, not {wrong}: {fact.note.strip()}"
+    return f"It is {answer}, not {wrong}, from what {name} says: {quoted(quote)}"
 
 
 def typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str] = ()) -> dict[str, str]:

@@ -118,7 +118,7 @@ def false_statement(fact: Fact, distractor: str,
 
 def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Question:
     """The true/false question on ``fact`` in its true or false form."""
-    name, quote = evidence_of(fact, bank)
+    name, quote = evidence_of(fact, bank, claim=true)  # the claim, or where the answer is
     if true:
         statement, answer = fact.statement, 0
         explanation = says(fact, bank)
