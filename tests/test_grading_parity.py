@@ -32,7 +32,7 @@ from factquiz.load import load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, numbers_in
 from factquiz.qtypes import REGISTRY
-from factquiz.qtypes.reasons import page_reasons
+from factquiz.qtypes.reasons import page_reasons, typed_token
 from factquiz.qtypes.static import script_path, scripts_for
 from factquiz.sphinxext.static_quiz import (
     content_key,
@@ -299,6 +299,8 @@ def page_reasons_of(question: Question, response: object) -> list[str]:
     on_page = page_reasons(question)
     if isinstance(response, int) and not isinstance(response, bool):
         tokens = [f"c|{response}"]
+    elif isinstance(response, str):
+        tokens = [typed_token(response)]
     elif isinstance(response, list) and question.type in ("ordering", "matching"):
         tokens = [f"{p}|{v}" for p, (v, want) in enumerate(zip(response, question.answer,
                                                                strict=True)) if v != want]

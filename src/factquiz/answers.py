@@ -62,8 +62,8 @@ fact's answer, else what the source gives instead, in its words); a typed answer
 knows (a distractor, another fact's answer) what it is, and a wrong number how far it is
 and which way; each misplaced item of an ordering which way it goes (with its date), each
 wrong match which item that answer goes with. The book's page shows the same reason for
-what was chosen (a choice, a position's choice), opened by that choice only, unless it
-names the key; it cannot say how far a number is (it has no key).
+what was chosen (a choice, a position's choice, a known wrong text), opened by that
+response only, unless it names the key; it cannot say how far a number is (it has no key).
 
 Distractors are filtered with the very same rule, so a distractor can never be graded
 as correct.

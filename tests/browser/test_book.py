@@ -429,11 +429,14 @@ def test_the_pages_script_follows_the_grading_table(real_site: Site,
             "cases": [[c["q"], c["response"]] for c in table()["cases"]]}
     out = p.evaluate("""d => d.cases.map(([q, r]) => {
         const g = window.factquiz.grade(d.questions[q], d.config, r);
-        return [g.correct, g.key ? window.factquiz.decodeFeedback(g.key, d.feedback[q]).e : null];
+        return [g.correct, g.key ? window.factquiz.decodeFeedback(g.key, d.feedback[q]).e : null,
+                g.reasons.join(" ")];
     })""", data)
-    assert [v for v, _ in out] == [c["correct"] for c in table()["cases"]]
-    assert [e for _, e in out] == [qs[c["q"]].explanation if c["correct"] else None
-                                   for c in table()["cases"]]
+    assert [v for v, _, _ in out] == [c["correct"] for c in table()["cases"]]
+    assert [e for _, e, _ in out] == [qs[c["q"]].explanation if c["correct"] else None
+                                      for c in table()["cases"]]
+    assert [(c, why) for c, (_, _, why) in zip(table()["cases"], out, strict=True)
+            if "page_detail" in c and why != c["page_detail"]] == []  # what each choice opens
     assert watch.errors == []
 
 

@@ -233,12 +233,13 @@ def key_texts(question: Question, token: str) -> list[str]:
 
 def page_reasons(question: Question) -> dict[str, str]:
     """The reasons the book's page carries, by token: each wrong option's
-    (``c|<index>``) and each wrong position choice's (ordering, matching), less those that
-    would name the key (:func:`reveals`). Typed answers get none: the page cannot name
-    them all, and a number's distance would give the answer away."""
+    (``c|<index>``), each wrong position choice's (ordering, matching) and each known wrong
+    text answer's (cloze: the page computes the same :func:`typed_token`), less those that
+    would name the key (:func:`reveals`). A number gets none: its distance would give the
+    answer away, and the page reads numbers in more forms than one token."""
     found = {f"c|{i}": why for i, why in enumerate(question.option_feedback)
              if why and i != question.answer}
     found.update({token: why for token, why in question.response_feedback.items()
-                  if not token.startswith("t|")})
+                  if question.accepted or not token.startswith("t|")})
     return {token: why for token, why in found.items()
             if not reveals(why, key_texts(question, token))}

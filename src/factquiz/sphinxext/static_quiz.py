@@ -16,10 +16,11 @@ plain text, which option is correct, a fill-in answer, or an explanation:
   right response yields a token whose wrap opens the key, so a wrong guess reveals
   nothing but "Not quite" (and, for ordering and matching, which positions are right);
 * why a wrong response is wrong (:func:`factquiz.qtypes.reasons.page_reasons`: each wrong
-  option's reason, each wrong position choice's) rides encrypted too, each with a key
-  derived from the salt and *that* response's token (:func:`reason_key`), so only
-  choosing that option (or putting that item there) opens its reason. A reason that
-  names the key is never put on the page (the engine drops it).
+  option's reason, each wrong position choice's, each known wrong text's) rides encrypted
+  too, each with a key derived from the salt and *that* response's token
+  (:func:`reason_key`), so only choosing that option (putting that item there, typing that
+  answer) opens its reason. A reason that names the key is never put on the page (the
+  engine drops it).
 
 This is a **spoiler guard for self-study, not exam security**: what remains guessable is
 what can be enumerated. A multiple-choice or true/false question has 2-4 tokens to try;

@@ -298,9 +298,11 @@
   }
 
   /* The tokens of what a wrong response chose (factquiz.qtypes.reasons): an option's
-     "c|<index>", each wrong position's "<position>|<index>"; a typed answer has none. */
-  function wrongTokens(response, parts) {
+     "c|<index>", each wrong position's "<position>|<index>", a typed text's
+     "t|<answer key>" (the page holds reasons for a few known wrong answers only). */
+  function wrongTokens(response, parts, cfg) {
     if (typeof response === "number") { return ["c|" + response]; }
+    if (typeof response === "string") { return ["t|" + answerKey(response, cfg)]; }
     if (!Array.isArray(response)) { return []; }
     return response.map(function (value, part) { return parts[part] ? null : part + "|" + value; })
       .filter(function (token) { return token !== null; });
@@ -316,7 +318,7 @@
     var result = types[q.type].grade(q, cfg, response);
     /* only a graded wrong answer ("Not quite."), not one refused as malformed */
     result.reasons = result.correct || result.message !== cfg.messages.wrong ? [] :
-      wrongTokens(response, result.parts).map(function (token) { return openReason(q, token); })
+      wrongTokens(response, result.parts, cfg).map(function (token) { return openReason(q, token); })
         .filter(function (why) { return why; });
     return result;
   }
