@@ -162,6 +162,12 @@ def answer_key(text: str) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", casefold(text))).strip()
 
 
+def answer_words(text: str) -> list[str]:
+    """The words of :func:`answer_key` ``(text)`` (computed without the memo, for text
+    scanned once)."""
+    return _PUNCT.sub(" ", casefold(text)).split()
+
+
 def mentions(text: str, answer: str) -> bool:
     """Whether ``answer`` appears in ``text`` as whole words, with case, spacing and
     punctuation ignored (both compared as :func:`answer_key` forms, which are words

@@ -445,10 +445,23 @@ def _trim(text: str, limit: int = 400) -> str:
 
 
 def distractor_findings(project: Project) -> Iterator[Finding]:
-    """A fact's own distractor that could be taken for the answer is dropped: say so."""
-    bank = Bank.of(project)
-    for fact in bank.facts:
-        same = bank.same_question(fact)
+    """A fact's own distractor that could be taken for the answer is dropped: say so.
+
+    Each fact with distractors is compared with the facts asking its question (as
+    :meth:`Bank.same_question` finds them, without building the bank: a large bank has
+    few facts with distractors of their own)."""
+    facts = list(project.facts_by_id.values())
+    asking = [f for f in facts if f.distractors]
+    if not asking:
+        return
+    key = answer_key.__wrapped__  # each question once: keep the memo for answers
+    by_question: dict[str, list[Fact]] = {key(f.question): [] for f in asking}
+    for fact in facts:
+        group = by_question.get(key(fact.question))
+        if group is not None:
+            group.append(fact)
+    for fact in asking:
+        same = [f for f in by_question[key(fact.question)] if f.id != fact.id]
         for j, candidate in enumerate(fact.distractors):
             why = unsafe_reason(fact, candidate, same)
             if why is not None:
