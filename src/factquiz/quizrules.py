@@ -36,7 +36,7 @@ from .quizmodel import (
     describe_shortfall,
     level_shortfalls,
 )
-from .selection import allocate, generated_counts, planned_levels, select_facts
+from .selection import allocate, generated_counts, planned_levels, select_facts, why_not
 from .sourceindex import SourceIndex
 
 # --- instructor questions -> Question -------------------------------------------------------
@@ -358,7 +358,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                      "every type in `mix` has weight 0", "give at least one type a weight")
         return
     bank = Bank.of(project, quiz.lesson)
-    reasons_by_type = {t: {f.id: REGISTRY[t].why_not(f, bank) for f in pool}
+    reasons_by_type = {t: {f.id: why_not(t, f, bank) for f in pool}
                        for t in REGISTRY}
     counts = generated_counts(quiz, {t: sum(why is None for why in reasons.values())
                                      for t, reasons in reasons_by_type.items()})
@@ -406,7 +406,7 @@ def level_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Finding]:
     report = _Reporter(loaded)
     pool = select_facts(project, quiz)
     bank = Bank.of(project, quiz.lesson)
-    capable = {t: sum(REGISTRY[t].why_not(f, bank) is None for f in pool) for t in REGISTRY}
+    capable = {t: sum(why_not(t, f, bank) is None for f in pool) for t in REGISTRY}
     counts = generated_counts(quiz, capable) if pool and set(quiz.mix or REGISTRY) <= set(
         REGISTRY) else {}
     asked = planned_levels(quiz, {t: min(n, capable[t]) for t, n in counts.items()})

@@ -49,8 +49,10 @@ def word_forms(texts: list[str]) -> set[str]:
 
 
 def _content_words(text: str) -> list[str]:
-    """The content words of ``text`` (casefolded, no stopwords), repeats kept."""
-    return [w for w in _WORD.findall(casefold(text)) if len(w) > 2 and w not in STOPWORDS]
+    """The content words of ``text`` (casefolded, no stopwords), repeats kept. ASCII text
+    is only case-folded: normalising its spacing would not change its words."""
+    folded = text.casefold() if text.isascii() else casefold(text)
+    return [w for w in _WORD.findall(folded) if len(w) > 2 and w not in STOPWORDS]
 
 
 def key_terms(text: str) -> list[str]:

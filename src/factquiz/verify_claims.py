@@ -296,9 +296,9 @@ MIN_SHARE = 1 / 3
 def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
     """The statement's key terms besides the answer, and those no quote contains."""
     answer = _stems(fact.accepted)
-    terms = [t for t in key_terms(fact.statement) if _stem(t) not in answer]
+    terms = {t: s for t in key_terms(fact.statement) if (s := _stem(t)) not in answer}
     quoted = _stems([ev.quote for ev in fact.evidence])
-    return terms, [t for t in terms if _stem(t) not in quoted]
+    return list(terms), [t for t, s in terms.items() if s not in quoted]
 
 
 class Grounding:
