@@ -164,6 +164,8 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
 
 def casefold(text: str) -> str:
     """Normalise and case-fold: for answers, which may differ in case from the quote."""
+    if text.isascii():  # normalize's own first case, without the call (a check makes many)
+        return " ".join(text.split()).casefold()
     return normalize(text).casefold()
 
 

@@ -36,6 +36,7 @@ def word_form(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: :func:`word_form`'s first five letters ("agreed" and "agreement",
     "signs" and "signed" share one)."""
@@ -61,6 +62,5 @@ def key_terms(text: str) -> list[str]:
 
 
 def stems(texts: list[str]) -> set[str]:
-    """The stems of the content words of ``texts`` (:func:`stem`, inlined: a check of a
-    large bank takes millions)."""
-    return {word_form(w)[:5] for text in texts for w in _content_words(text)}
+    """The stems of the content words of ``texts``."""
+    return {stem(w) for text in texts for w in _content_words(text)}

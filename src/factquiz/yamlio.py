@@ -157,13 +157,17 @@ class _FastLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     resolves millions of scalars. It has no path resolvers, so a scalar that matches no
     implicit resolver (or is quoted) is a string and no path needs tracking."""
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool],
+                _scalar: type = yaml.ScalarNode, _str: str = _STR_TAG,
+                _by_first: dict[str, tuple[Any, ...]] = _BY_FIRST,
+                _wildcard: tuple[Any, ...] = _WILDCARD) -> str:
+        # (Globals bound as defaults: libyaml calls this for every scalar.)
+        if kind is _scalar:
             if implicit[0]:
-                for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+                for tag, regexp in _by_first.get(value[:1], _wildcard):
                     if regexp.match(value):
-                        return tag
-            return _STR_TAG
+                        return tag  # type: ignore[no-any-return]
+            return _str
         return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
