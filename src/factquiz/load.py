@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from . import cache
 from .findings import Finding
@@ -182,14 +182,24 @@ def load_fact_file(project: Project, path: Path) -> None:
         line, col = file.data().lc.key(key)
         project.findings.append(Finding(shown, line + 1, col + 1, "schema",
                                         f"{key}: unknown field", "a fact file has only `facts:`"))
+    shared = project.derived.setdefault("fields-sets", {})
+    facts, locations = project.facts, project.fact_locations
+    valid = Fact.__pydantic_validator__.validate_python  # what model_validate calls
     for i, node in enumerate(data["facts"]):
-        fact, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
-        project.findings.extend(_name_item(findings, node))
-        if fact is None:
+        try:
+            fact = valid(node)
+        except ValidationError:  # validated again to locate each error
+            _, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
+            project.findings.extend(_name_item(findings, node))
             continue
-        _share_fields_sets(fact, project.derived.setdefault("fields-sets", {}))
-        project.facts.append(fact)
-        project.fact_locations.setdefault(fact.id, []).append(Located(shown, file, i))
+        _share_fields_sets(fact, shared)
+        facts.append(fact)
+        located = Located(shown, file, i)
+        places = locations.get(fact.id)
+        if places is None:
+            locations[fact.id] = [located]
+        else:
+            places.append(located)
 
 
 def _share_fields_sets(model: BaseModel, shared: dict[frozenset[str], set[str]]) -> None:
