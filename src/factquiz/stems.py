@@ -49,7 +49,8 @@ def clue_problems(fact: Fact) -> Iterator[tuple[str, str, str, str]]:
     for field in ("question", "label"):
         text = getattr(fact, field) or ""
         found = _SPELL_OUT.search(text)
-        shown = [m.group(0) for m in _ACRONYM.finditer(text) if m.group(0) in acronyms]
+        shown = [m.group(0) for m in _ACRONYM.finditer(text)
+                 if m.group(0) in acronyms] if acronyms else []
         if found or shown:
             what = f"'{shown[0]}'" if shown else f"'{found.group(0)}'"  # type: ignore[union-attr]
             yield (field, "acronym-clue",
