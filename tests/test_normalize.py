@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factquiz.normalize import answer_key, normalize, normalize_with_map, numbers_in
+from factquiz.normalize import answer_key, casefold, normalize, normalize_with_map, numbers_in
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
 VARIANTS = {
@@ -73,3 +73,16 @@ def test_numbers_drop_thousands_separators() -> None:
 @given(st.text(st.characters(min_codepoint=0, max_codepoint=127), max_size=200))
 def test_ascii_fast_path_equals_mapped_path(s: str) -> None:
     assert normalize(s) == normalize_with_map(s)[0]
+
+
+@given(text)
+def test_normalize_equals_the_mapped_path(s: str) -> None:
+    """Any text (decomposed accents, wide and zero-width spaces, ligatures...) normalises
+    to the same string with or without the offset map: quotes and sources meet there."""
+    assert normalize(s) == normalize_with_map(s)[0]
+
+
+@given(text)
+def test_casefold_and_numbers_agree_with_normalize(s: str) -> None:
+    assert casefold(s) == normalize(s).casefold()
+    assert numbers_in(s) == numbers_in(normalize(s))

@@ -211,10 +211,19 @@ def near_misses(accepted: Sequence[str], candidate_keys: Iterable[str]) -> list[
     words of the bank) that the typo rule would take for one of ``accepted``: a question
     lists them as ``rejected``. Words of the accepted answers themselves ("postwar" of
     "postwar development") are kept out."""
+    from rapidfuzz import process  # here: grading answers needs none of it
+
     keys = {answer_key(a) for a in accepted}
     own = {w for k in keys for w in k.split()}
-    out = {key for key in candidate_keys
-           if key and key not in keys and key not in own and any(typo_of(key, k) for k in keys)}
+    pool = [key for key in dict.fromkeys(candidate_keys)
+            if key and key not in keys and key not in own]
+    out = set()
+    for k in keys:
+        # A typo is at most 2 * FUZZY_MAX_EDITS Indel edits away: rapidfuzz finds those
+        # candidates in C, and only they are weighed by the whole rule.
+        close = process.extract(k, pool, scorer=Indel.distance, limit=None,
+                                score_cutoff=2 * FUZZY_MAX_EDITS)
+        out.update(key for key, _distance, _at in close if typo_of(key, k))
     return sorted(out)
 
 

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from .findings import Finding
 from .load import Project
 from .model import Fact
-from .normalize import answer_key, mentions, numbers_in
+from .normalize import answer_key, answer_words, mentions, numbers_in
 from .sourceindex import SourceIndex
 
 ANSWER_SIMILARITY = 85
@@ -80,16 +80,19 @@ def _answer_mentions(facts: list[Fact], keys: list[str],
     lengths answers have, so linear in the text."""
     lengths = sorted({len(k.split()) for k in by_answer})
     found: dict[int, set[str]] = {}
+    answers = by_answer.keys()
     for i, (fact, own) in enumerate(zip(facts, keys, strict=True)):
         for text in (fact.statement, fact.question):
             # Uncached: every statement is scanned once, and would only crowd out the
             # answers the memo is for.
-            words = answer_key.__wrapped__(text).split()
+            words = answer_words(text)
             for n in lengths:
-                for start in range(len(words) - n + 1):
-                    key = " ".join(words[start:start + n])
-                    if key != own and key in by_answer:
-                        found.setdefault(i, set()).add(key)
+                grams = words if n == 1 else [" ".join(words[start:start + n])
+                                              for start in range(len(words) - n + 1)]
+                hits = answers & grams  # looked up in C
+                hits.discard(own)
+                if hits:
+                    found.setdefault(i, set()).update(hits)
     return found
 
 
@@ -132,7 +135,7 @@ def candidate_pairs(facts: list[Fact]) -> set[tuple[int, int]]:
       same-passage rule needs both): looked up by (answer, source).
 
     Facts with equal answers are never paired: a variant keeps them apart anyway."""
-    keys = [answer_key(fact.answer) for fact in facts]
+    keys = [answer_key.__wrapped__(fact.answer) for fact in facts]  # once each: no memo
     by_answer: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
         by_answer.setdefault(key, []).append(i)

@@ -26,7 +26,7 @@ from .planner import QuizPlan, Search, UnsatisfiableQuiz
 from .qtypes import REGISTRY
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile, level_shortfalls
 from .quizrules import instructor_findings, mix_findings
-from .selection import generated_counts, instructor_question, planned_levels, select_facts
+from .selection import generated_counts, instructor_question, planned_levels, select_facts, why_not
 from .variants import find, find_at, remember, seed_for
 
 #: Seeds a quiz is tried with by ``check`` and ``stats`` (beside its default seed), and
@@ -70,7 +70,7 @@ def plan_quiz(project: Project, quiz_id: str) -> QuizPlan:
             raise InvalidQuiz(f"{_first(problems)} (run `factquiz check` for all problems)")
     bank = Bank.of(project, definition.lesson)
     pool = select_facts(project, definition)
-    capable = {t: frozenset(f.id for f in pool if REGISTRY[t].why_not(f, bank) is None)
+    capable = {t: frozenset(f.id for f in pool if why_not(t, f, bank) is None)
                for t in REGISTRY}
     counts = generated_counts(definition, {t: len(ids) for t, ids in capable.items()})
     plan = QuizPlan(quiz_id, definition, bank, pool, counts, capable,

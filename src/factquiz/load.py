@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from . import cache
 from .findings import Finding
@@ -47,9 +47,9 @@ class FactFileText:
         return self._data
 
 
-@dataclass(frozen=True)
-class Located:
-    """A loaded fact with the file and entry it came from (for error positions)."""
+class Located(NamedTuple):
+    """A loaded fact with the file and entry it came from (for error positions); a named
+    tuple, made fast and kept small for each of a large bank's facts."""
 
     path: str
     file: FactFileText
@@ -182,14 +182,24 @@ def load_fact_file(project: Project, path: Path) -> None:
         line, col = file.data().lc.key(key)
         project.findings.append(Finding(shown, line + 1, col + 1, "schema",
                                         f"{key}: unknown field", "a fact file has only `facts:`"))
+    shared = project.derived.setdefault("fields-sets", {})
+    facts, locations = project.facts, project.fact_locations
+    valid = Fact.__pydantic_validator__.validate_python  # what model_validate calls
     for i, node in enumerate(data["facts"]):
-        fact, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
-        project.findings.extend(_name_item(findings, node))
-        if fact is None:
+        try:
+            fact = valid(node)
+        except ValidationError:  # validated again to locate each error
+            _, findings = validate(Fact, node, shown, node=file.data, base=["facts", i])
+            project.findings.extend(_name_item(findings, node))
             continue
-        _share_fields_sets(fact, project.derived.setdefault("fields-sets", {}))
-        project.facts.append(fact)
-        project.fact_locations.setdefault(fact.id, []).append(Located(shown, file, i))
+        _share_fields_sets(fact, shared)
+        facts.append(fact)
+        located = Located(shown, file, i)
+        places = locations.get(fact.id)
+        if places is None:
+            locations[fact.id] = [located]
+        else:
+            places.append(located)
 
 
 def _share_fields_sets(model: BaseModel, shared: dict[frozenset[str], set[str]]) -> None:
@@ -204,12 +214,25 @@ def _share_fields_sets(model: BaseModel, shared: dict[frozenset[str], set[str]])
     fields_set = model.__pydantic_fields_set__
     object.__setattr__(model, "__pydantic_fields_set__",
                        shared.setdefault(frozenset(fields_set), fields_set))
-    for name in fields_set:
-        value = getattr(model, name)
-        if isinstance(value, list):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    _share_fields_sets(item, shared)
+    for name in _model_lists(type(model)):
+        for item in getattr(model, name):
+            _share_fields_sets(item, shared)
+
+
+_MODEL_LISTS: dict[type, tuple[str, ...]] = {}
+
+
+def _model_lists(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that hold a list of models (a fact's ``evidence``), found once
+    per class from its annotations."""
+    names = _MODEL_LISTS.get(cls)
+    if names is None:
+        names = _MODEL_LISTS[cls] = tuple(
+            name for name, info in cls.model_fields.items()
+            if get_origin(info.annotation) is list
+            and all(isinstance(arg, type) and issubclass(arg, BaseModel)
+                    for arg in get_args(info.annotation)))
+    return names
 
 
 def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
@@ -224,13 +247,21 @@ def _name_item(findings: list[Finding], node: Any) -> list[Finding]:
 def cyclic_gc_paused() -> Iterator[None]:
     """Parsing (and checking) build many small containers and no reference cycles; the
     cyclic collector would rescan them over and over (loading 10k facts took twice as long
-    with it on)."""
+    with it on).
+
+    On the way out, the objects made meanwhile (a loaded bank is long-lived) join the
+    oldest generation directly (``gc.freeze`` then ``gc.unfreeze``, which moves lists, not
+    objects): left in the youngest, the next collections would walk each of them three
+    times over (young, middle, then oldest generation) before they settle. They are still
+    collected by the next full collection if they become unreachable cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

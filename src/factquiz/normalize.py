@@ -33,11 +33,29 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in out if unicodedata.category(c) != "Cf")
 
 
+@lru_cache(maxsize=4096)
+def _fold_other(ch: str) -> str:
+    """:func:`_fold_char` of a character that is neither printable ASCII nor whitespace,
+    without the whitespace its folding may hold (as :func:`normalize_with_map` folds it)."""
+    return "".join(c for c in _fold_char(ch) if not c.isspace())
+
+
+_OTHER = re.compile(r"[^!-~\s]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_other(match.group())
+
+
 def normalize(text: str) -> str:
-    """Normalise ``text`` for quote matching (NFKC, quotes, dashes, whitespace)."""
+    """Normalise ``text`` for quote matching (NFKC, quotes, dashes, whitespace).
+
+    The same text as :func:`normalize_with_map`'s, without building the offset map: each
+    character that is neither printable ASCII nor whitespace is folded on its own (a
+    memo per character), then whitespace runs become one space."""
     if text.isascii():  # NFKC and the quote/dash folding leave ASCII as it is
         return " ".join(text.split())
-    return normalize_with_map(text)[0]
+    return " ".join(_OTHER.sub(_fold_match, text).split())
 
 
 _RUNS = re.compile(r"(?P<plain>[!-~]+)|(?P<space>\s+)|(?P<other>.)", re.DOTALL)
@@ -146,6 +164,8 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
 
 def casefold(text: str) -> str:
     """Normalise and case-fold: for answers, which may differ in case from the quote."""
+    if text.isascii():  # normalize's own first case, without the call (a check makes many)
+        return " ".join(text.split()).casefold()
     return normalize(text).casefold()
 
 
@@ -162,6 +182,12 @@ def answer_key(text: str) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", casefold(text))).strip()
 
 
+def answer_words(text: str) -> list[str]:
+    """The words of :func:`answer_key` ``(text)`` (computed without the memo, for text
+    scanned once)."""
+    return _PUNCT.sub(" ", casefold(text)).split()
+
+
 def mentions(text: str, answer: str) -> bool:
     """Whether ``answer`` appears in ``text`` as whole words, with case, spacing and
     punctuation ignored (both compared as :func:`answer_key` forms, which are words
@@ -174,7 +200,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 def numbers_in(text: str) -> list[str]:
     """The digit sequences in ``text`` (e.g. years, counts), thousands separators removed."""
-    return [n.replace(",", "") for n in _NUMBER.findall(normalize(text))]
+    # Spacing is no part of a number: ASCII text is searched as it is.
+    found = _NUMBER.findall(text if text.isascii() else normalize(text))
+    return [n.replace(",", "") for n in found] if found else found
 
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$")

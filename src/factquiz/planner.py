@@ -95,25 +95,22 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             if fact.id in plan.capable[qtype]:
                 keys.append((qtype, fact))
                 found.append(base_traits(qtype, fact, plan))
-    masks = [0] * len(keys)
-    for i, a in enumerate(found):
-        for j in range(i, len(found)):
-            if i == j or clash(a, found[j]):
-                masks[i] |= 1 << j
-                masks[j] |= 1 << i
     free = 0
     for i, t in enumerate(found):
         if not any(clash(t, f) for f in fixed):
             free |= 1 << i
-    plan.singles = SingleIndex(keys, found, masks, free, _clashing(plan, fixed),
-                               _clashing(plan, fixed, ("statement",)))
+    index = SingleIndex(keys, found, [], free, _clashing(plan, fixed),
+                        _clashing(plan, fixed, ("statement",)))
     for i, t in enumerate(found):
-        index = plan.singles
         for cluster in t.clusters:
             index.by_cluster[cluster] = index.by_cluster.get(cluster, 0) | 1 << i
         for needle in t.answers:
             index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
-    return plan.singles
+    # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
+    # candidate at once, and ``clash`` is symmetric); each candidate conflicts with itself.
+    index.masks = [index.clashing(t) | 1 << i for i, t in enumerate(found)]
+    plan.singles = index
+    return index
 
 
 def _clashing(plan: QuizPlan, fixed: list[Traits],

@@ -37,7 +37,7 @@ from .quizmodel import (
     describe_shortfall,
     level_shortfalls,
 )
-from .selection import allocate, generated_counts, planned_levels, select_facts
+from .selection import allocate, generated_counts, planned_levels, select_facts, why_not
 from .sourceindex import SourceIndex
 
 # --- instructor questions -> Question -------------------------------------------------------
@@ -379,7 +379,7 @@ def definition_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                      "every type in `mix` has weight 0", "give at least one type a weight")
         return
     bank = Bank.of(project, quiz.lesson)
-    reasons_by_type = {t: {f.id: REGISTRY[t].why_not(f, bank) for f in pool}
+    reasons_by_type = {t: {f.id: why_not(t, f, bank) for f in pool}
                        for t in REGISTRY}
     counts = generated_counts(quiz, {t: sum(why is None for why in reasons.values())
                                      for t, reasons in reasons_by_type.items()})
@@ -427,7 +427,7 @@ def level_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Finding]:
     report = _Reporter(loaded)
     pool = select_facts(project, quiz)
     bank = Bank.of(project, quiz.lesson)
-    capable = {t: sum(REGISTRY[t].why_not(f, bank) is None for f in pool) for t in REGISTRY}
+    capable = {t: sum(why_not(t, f, bank) is None for f in pool) for t in REGISTRY}
     counts = generated_counts(quiz, capable) if pool and set(quiz.mix or REGISTRY) <= set(
         REGISTRY) else {}
     asked = planned_levels(quiz, {t: min(n, capable[t]) for t, n in counts.items()})
@@ -466,10 +466,23 @@ def _trim(text: str, limit: int = 400) -> str:
 
 
 def distractor_findings(project: Project) -> Iterator[Finding]:
-    """A fact's own distractor that could be taken for the answer is dropped: say so."""
-    bank = Bank.of(project)
-    for fact in bank.facts:
-        same = bank.same_question(fact)
+    """A fact's own distractor that could be taken for the answer is dropped: say so.
+
+    Each fact with distractors is compared with the facts asking its question (as
+    :meth:`Bank.same_question` finds them, without building the bank: a large bank has
+    few facts with distractors of their own)."""
+    facts = list(project.facts_by_id.values())
+    asking = [f for f in facts if f.distractors]
+    if not asking:
+        return
+    key = answer_key.__wrapped__  # each question once: keep the memo for answers
+    by_question: dict[str, list[Fact]] = {key(f.question): [] for f in asking}
+    for fact in facts:
+        group = by_question.get(key(fact.question))
+        if group is not None:
+            group.append(fact)
+    for fact in asking:
+        same = [f for f in by_question[key(fact.question)] if f.id != fact.id]
         for j, candidate in enumerate(fact.distractors):
             why = unsafe_reason(fact, candidate, same)
             if why is not None:

@@ -34,6 +34,18 @@ def select_facts(project: Project, quiz: QuizFile) -> list[Fact]:
     return chosen
 
 
+def why_not(qtype: str, fact: Fact, bank: Bank) -> str | None:
+    """``REGISTRY[qtype].why_not(fact, bank)``, worked out once per bank (a lesson's
+    bank is built once per loaded project): planning a quiz and checking its file ask it
+    for every type and selected fact."""
+    key = ("why-not", qtype, id(fact))
+    memo = bank.cache
+    if key not in memo or memo[key][0] is not fact:
+        memo[key] = (fact, REGISTRY[qtype].why_not(fact, bank))
+    reason: str | None = memo[key][1]
+    return reason
+
+
 def weights(mix: Mapping[str, int] | None) -> dict[str, int]:
     """The weight of every registered type: ``mix``'s (0 when left out; names that are
     not types are ignored here and reported by ``check``), or without a mix 1 each type

@@ -61,6 +61,14 @@ class IndexedSource:
     def _is_citable(self, start: int, end: int) -> bool:
         return not any(start < f_end and f_start < end for f_start, f_end in self.furniture)
 
+    def has_citable(self, quote: str) -> bool:
+        """Whether ``quote`` (normalised) occurs in a citable part of the body: one
+        substring search when the source has no page furniture, :meth:`find` otherwise."""
+        if not self.furniture:
+            needle = normalize(quote)
+            return bool(needle) and needle in self.text
+        return any(m.citable for m in self.find(quote))
+
     def find(self, quote: str) -> Iterator[QuoteMatch]:
         """Every occurrence of ``quote`` (normalised) in the body."""
         needle = normalize(quote)

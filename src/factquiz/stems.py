@@ -37,6 +37,20 @@ _COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
 _SMALL = frozenset({"and", "of", "the", "for", "on", "in", "to", "a", "an"})
 
 
+#: Words one of which :data:`_SPELL_OUT` needs (in any case): ASCII text without any of
+#: them is not searched (a large bank's check would search it twice a fact).
+_SPELL_OUT_WORDS = ("abbreviat", "acronym", "short for", "stand")
+
+
+def _may_spell_out(text: str) -> bool:
+    """Whether ``text`` may hold a :data:`_SPELL_OUT` phrase (always, for non-ASCII text:
+    case-insensitive matching folds some other letters to ASCII ones)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _SPELL_OUT_WORDS)
+
+
 def initials(text: str) -> str:
     """Upper-case initials of ``text``'s words, small words skipped ("FOIP")."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in _SMALL]
@@ -48,14 +62,15 @@ def clue_problems(fact: Fact) -> Iterator[tuple[str, str, str, str]]:
     acronyms = {initials(a) for a in fact.accepted if len(a.split()) > 1}
     for field in ("question", "label"):
         text = getattr(fact, field) or ""
-        found = _SPELL_OUT.search(text)
-        shown = [m.group(0) for m in _ACRONYM.finditer(text) if m.group(0) in acronyms]
+        found = _SPELL_OUT.search(text) if _may_spell_out(text) else None
+        shown = [m.group(0) for m in _ACRONYM.finditer(text)
+                 if m.group(0) in acronyms] if acronyms else []
         if found or shown:
             what = f"'{shown[0]}'" if shown else f"'{found.group(0)}'"  # type: ignore[union-attr]
             yield (field, "acronym-clue",
                    f"the {field} gives the answer's initials away ({what})",
                    "describe the thing without its acronym; accept the acronym as an alias")
-        count = _COUNT.search(text)
+        count = _COUNT.search(text) if "-" in text else None  # "four-country"
         if count:
             yield (field, "count-clue",
                    f"the {field} says '{count.group(0)}', which names the answer by its size",

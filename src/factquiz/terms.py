@@ -36,6 +36,7 @@ def word_form(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem: :func:`word_form`'s first five letters ("agreed" and "agreement",
     "signs" and "signed" share one)."""
@@ -48,12 +49,18 @@ def word_forms(texts: list[str]) -> set[str]:
     return {word_form(w) for text in texts for w in key_terms(text)}
 
 
+def _content_words(text: str) -> list[str]:
+    """The content words of ``text`` (casefolded, no stopwords), repeats kept. ASCII text
+    is only case-folded: normalising its spacing would not change its words."""
+    folded = text.casefold() if text.isascii() else casefold(text)
+    return [w for w in _WORD.findall(folded) if len(w) > 2 and w not in STOPWORDS]
+
+
 def key_terms(text: str) -> list[str]:
     """The content words of ``text`` (casefolded, no stopwords), in order, once each."""
-    return list(dict.fromkeys(w for w in _WORD.findall(casefold(text))
-                              if len(w) > 2 and w not in STOPWORDS))
+    return list(dict.fromkeys(_content_words(text)))
 
 
 def stems(texts: list[str]) -> set[str]:
     """The stems of the content words of ``texts``."""
-    return {stem(w) for text in texts for w in key_terms(text)}
+    return {stem(w) for text in texts for w in _content_words(text)}

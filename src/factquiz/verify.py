@@ -13,14 +13,14 @@ from .categories import check_categories
 from .duplicates import duplicate_findings
 from .findings import Finding
 from .load import Project, cyclic_gc_paused
-from .normalize import casefold, numbers_in
+from .normalize import numbers_in
 from .quality import check_quality
 from .quizrules import check_quizzes
 from .relations import RELATION_RULES
 from .sourceindex import SourceIndex, fact_finding
 from .sources import body_checksum
 from .stems import check_stems
-from .verify_claims import CLAIM_RULES
+from .verify_claims import CLAIM_RULES, Grounding
 
 Rule = Callable[[Project, SourceIndex], Iterable[Finding]]
 
@@ -74,6 +74,8 @@ def check_quotes(project: Project, index: SourceIndex) -> Iterator[Finding]:
             indexed = index.get(ev.source)
             if indexed is None:
                 continue
+            if indexed.has_citable(ev.quote):
+                continue  # the usual case, found with one substring search
             matches = list(indexed.find(ev.quote))
             loc = ("evidence", i, "quote")
             if not matches:
@@ -94,30 +96,32 @@ def check_quotes(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 def check_answers(project: Project, index: SourceIndex) -> Iterator[Finding]:
     """Answers are grounded in the quotes and stated by the statement."""
+    grounding = Grounding.of(project)
     for fact in project.facts:
-        quotes = [casefold(ev.quote) for ev in fact.evidence]
         if fact.derived:
             if not (fact.note and fact.note.strip()):
                 yield fact_finding(project, fact, ("derived",), "derived-without-note",
                                     "derived fact has no note saying how the answer was obtained",
                                     "add `note:` explaining the derivation")
         else:
-            if not any(casefold(a) in q for a in fact.accepted for q in quotes):
+            if id(fact) in grounding.not_quoted:
                 yield fact_finding(project, fact, ("answer",), "answer-not-in-evidence",
                                     f"neither the answer '{fact.answer}' nor an alias appears in "
                                     "any evidence quote",
                                     "extend a quote to include the answer, add the wording the "
                                     "source uses as an alias, or mark the fact `derived: true` "
                                     "with a `note`")
-            quote_numbers = {n for ev in fact.evidence for n in numbers_in(ev.quote)}
-            for number in numbers_in(fact.answer):
+            answer_numbers = numbers_in(fact.answer)
+            quote_numbers = ({n for ev in fact.evidence for n in numbers_in(ev.quote)}
+                             if answer_numbers else set())
+            for number in answer_numbers:
                 if number not in quote_numbers:
                     yield fact_finding(project, fact, ("answer",), "number-not-in-evidence",
                                         f"the number {number} in the answer is in no "
                                         "evidence quote",
                                         "quote the passage that states the number, or mark the "
                                         "fact `derived: true` with a `note`")
-        if casefold(fact.answer) not in casefold(fact.statement):
+        if id(fact) in grounding.not_stated:
             yield fact_finding(project, fact, ("statement",), "statement-missing-answer",
                                 f"the statement does not contain the answer '{fact.answer}'",
                                 "rephrase the statement so that it states the answer in full")

@@ -296,26 +296,74 @@ MIN_SHARE = 1 / 3
 def missing_terms(fact: Fact) -> tuple[list[str], list[str]]:
     """The statement's key terms besides the answer, and those no quote contains."""
     answer = _stems(fact.accepted)
-    terms = [t for t in key_terms(fact.statement) if _stem(t) not in answer]
+    terms = {t: s for t in key_terms(fact.statement) if (s := _stem(t)) not in answer}
     quoted = _stems([ev.quote for ev in fact.evidence])
-    return terms, [t for t in terms if _stem(t) not in quoted]
+    return list(terms), [t for t, s in terms.items() if s not in quoted]
+
+
+class Grounding:
+    """Which facts' answers are not where they must be: in the statement, and (for a fact
+    that is not derived) in an evidence quote. Computed once per loaded project and shared
+    by the rules that report it (``verify.check_answers``) and those that skip such facts;
+    facts are named by identity, so that two facts sharing an id are told apart."""
+
+    __slots__ = ("not_quoted", "not_stated")
+
+    def __init__(self, facts: list[Fact]) -> None:
+        #: Facts whose statement does not contain the answer (case and spacing ignored).
+        self.not_stated: set[int] = set()
+        #: Facts, not derived, with neither the answer nor an alias in any quote.
+        self.not_quoted: set[int] = set()
+        for fact in facts:
+            answer = casefold(fact.answer)
+            if answer not in casefold(fact.statement):
+                self.not_stated.add(id(fact))
+            if fact.derived:
+                continue
+            quotes = [casefold(ev.quote) for ev in fact.evidence]
+            if not any(a in q for a in (answer, *map(casefold, fact.aliases))
+                       for q in quotes):
+                self.not_quoted.add(id(fact))
+
+    @classmethod
+    def of(cls, project: Project) -> Grounding:
+        """The grounding of ``project``'s facts, computed on first use."""
+        found: Grounding | None = project.derived.get("grounding")
+        if found is None:
+            found = project.derived["grounding"] = cls(project.facts)
+        return found
+
+
+def _carries_claim(fact: Fact) -> bool:
+    """Whether the quotes hold at least :data:`MIN_SHARE` of the terms of
+    :func:`missing_terms` (the same count without building its lists: most facts do)."""
+    answer = _stems(fact.accepted)
+    quoted = _stems([ev.quote for ev in fact.evidence])
+    terms = found = 0
+    for term in key_terms(fact.statement):
+        stem = _stem(term)
+        if stem not in answer:
+            terms += 1
+            found += stem in quoted
+    return not terms or found >= MIN_SHARE * terms
 
 
 def check_quote_carries_claim(project: Project, index: SourceIndex) -> Iterator[Finding]:
     """The quotes contain enough of the statement's key terms besides the answer."""
+    grounding = Grounding.of(project)
+    skipped = grounding.not_stated | grounding.not_quoted
     for fact in project.facts:
-        quotes = [casefold(ev.quote) for ev in fact.evidence]
-        if (fact.derived or casefold(fact.answer) not in casefold(fact.statement)
-                or not any(casefold(a) in q for a in fact.accepted for q in quotes)):
+        if fact.derived or id(fact) in skipped:
             continue  # derived facts have a note; the other cases are reported by `verify`
-        terms, missing = missing_terms(fact)
-        if terms and len(terms) - len(missing) < MIN_SHARE * len(terms):
-            yield fact_finding(
-                project, fact, ("evidence", 0, "quote"), "quote-missing-claim",
-                f"the quotes hold the answer but not the claim: missing "
-                f"{', '.join(repr(t) for t in missing)}",
-                "extend the quote to the words that make the claim, or rephrase the statement "
-                "in the source's terms")
+        if _carries_claim(fact):
+            continue
+        missing = missing_terms(fact)[1]
+        yield fact_finding(
+            project, fact, ("evidence", 0, "quote"), "quote-missing-claim",
+            f"the quotes hold the answer but not the claim: missing "
+            f"{', '.join(repr(t) for t in missing)}",
+            "extend the quote to the words that make the claim, or rephrase the statement "
+            "in the source's terms")
 
 
 CLAIM_RULES = [check_modality, check_speakers, check_claimants, check_contested,
