@@ -110,7 +110,7 @@ def load(root: Path, name: str, digest: str) -> Any | None:
 def store(root: Path, name: str, digest: str, value: Any) -> None:
     """Store ``value`` (JSON-serialisable) as ``name`` for ``digest``, replacing the
     entry for any older digest; nothing happens when the project cannot be written."""
-    from .yamlio import atomic_write_text
+    from .atomic import atomic_write_text
 
     path = _entry(root, name)
     try:

@@ -153,14 +153,25 @@ class BookData:
         """The facts whose statement is, word for word, a sentence of their lesson page:
         all a quiz reads of the pages (see ``factbank.Bank.in_lesson_text``)."""
         if self._stated is None:
-            texts = {}
+            stated: set[str] = set()
             for lesson in self.lessons.values():
-                path = self.root / lesson.page
-                texts[lesson.id] = sentence_text(path.read_text(encoding="utf-8")
-                                                 if path.is_file() else "")
-            self._stated = frozenset(fact.id for fact in self.facts_by_id.values()
-                                     if has_sentence(texts.get(fact.lesson), fact.statement))
+                stated.update(self._stated_in(lesson))
+            self._stated = frozenset(stated)
         return self._stated
+
+    def _stated_in(self, lesson: LessonData) -> list[str]:
+        """The facts of ``lesson`` its page states (kept per content of the page)."""
+        path = self.root / lesson.page
+        raw = path.read_bytes() if path.is_file() else b""
+        facts = [fact for fact in self.facts_by_id.values() if fact.lesson == lesson.id]
+
+        def compute() -> list[str]:
+            page = sentence_text(raw.decode("utf-8"))
+            return [fact.id for fact in facts if has_sentence(page, fact.statement)]
+
+        key = cache.key_hash(f"{self.digest}\0{hashlib.sha256(raw).hexdigest()}")
+        return cache.cached(self.root, f"book-stated-{lesson.id}", compute, _list, _list,
+                            digest=key)
 
     @classmethod
     def of(cls, project: Project, digest: str) -> BookData:
