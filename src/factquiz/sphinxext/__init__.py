@@ -13,7 +13,8 @@ Book's ``_config.yml``). It provides
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
 ``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
-``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML) and ``timeline``
+``state`` (what a build reads of the project, kept by content hash so that a build of
+unchanged data loads nothing), ``static_quiz`` (quiz HTML) and ``timeline``
 (which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
 each question type's script is in its folder (``qtypes/<type>/<type>.js``).
 """

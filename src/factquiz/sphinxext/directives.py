@@ -1,8 +1,10 @@
 """Directives: ``{quiz}`` (a lesson's self-check quiz), ``{timeline}`` (the events of the
 fact bank) and ``{factsources}`` (every source with its metadata and the facts citing it).
 
-Each reads the project loaded for the build (:mod:`.state`) and declares the data files
-as dependencies, so an incremental build re-reads the page when the facts change.
+Each reads the book's data (:mod:`.state`: what they show is kept in factquiz's cache
+while the data are unchanged, the whole project loaded only to make it) and declares the
+data files as dependencies, so an incremental build re-reads the page when the facts
+change.
 """
 
 from __future__ import annotations
