@@ -174,5 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    # env_version 3: a quiz_block holds the variant's JSON and its scripts (it held the Quiz),
+    # so an environment saved by an older factquiz is read again, not reused.
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 2}
+            "env_version": 3}
