@@ -378,3 +378,29 @@ def test_a_book_whose_inputs_did_not_change_is_not_built_again(small: Path,
     page_md.write_text(page_md.read_text(encoding="utf-8") + "\nOne more line.\n",
                        encoding="utf-8")
     assert inputs_digest(root, strict=True) != recorded  # so the next build runs
+
+
+def test_a_rebuild_shows_every_edit_of_the_data(small: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the extension keeps between builds (the book's data, its quizzes, their HTML,
+    the timeline and the sources page) is never stale: an edited fact or quiz shows on the
+    next build, and an edited page is read again with the rest reused."""
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    root = shutil.copytree(small, tmp_path / "book")
+    build_book(root, force=True)  # fills this test's cache
+    assert "Perth" in page(root, "book/sources")
+    facts = root / "facts" / "small.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "was signed in Perth.", "was signed in the city of Perth."), encoding="utf-8")
+    quiz = root / "quizzes" / "hostile.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace(
+        "hosted the 2022 signing?", "hosted the 2022 signing of the declaration?"),
+        encoding="utf-8")
+    build_book(root)
+    assert "was signed in the city of Perth." in page(root, "book/sources")
+    assert "hosted the 2022 signing of the declaration?" in page(root, "book/hostile")
+    index = root / "book" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    build_book(root)
+    assert "One more line." in page(root, "book/index")
+    assert "hosted the 2022 signing of the declaration?" in page(root, "book/hostile")

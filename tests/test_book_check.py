@@ -60,3 +60,23 @@ def test_the_cache_off_gives_the_same_findings(root: Path,
     monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
     assert not cache.enabled()
     assert codes(root) == ["contested-one-side"]
+
+
+def test_the_book_data_follow_the_facts_and_what_the_pages_state(root: Path) -> None:
+    """The data a build reads without loading the project (cached by the data's hash), and
+    the facts whose statement a page states word for word (all a quiz reads of the pages)."""
+    data = state.book_data(root)
+    assert sorted(data.facts_by_id) == ["f-one", "f-two"]
+    assert data.stated_in_pages() == frozenset()
+    stated = "Scott Morrison was Australia's prime minister at the Tokyo talks."
+    (root / PAGE).write_text(BOTH_SIDES + f"\n{stated.upper()}\n", encoding="utf-8")
+    assert state.book_data(root).stated_in_pages() == {"f-one", "f-two"}
+    facts = root / "facts" / "raa.yml"
+    text = facts.read_text(encoding="utf-8")
+    second = text.index("- id: f-two")
+    facts.write_text(text[:second] + text[second:].replace("at the Tokyo talks", "in 2020"),
+                     encoding="utf-8")
+    again = state.book_data(root)
+    assert again.digest != data.digest
+    assert again.facts_by_id["f-two"].statement.endswith("prime minister in 2020.")
+    assert again.stated_in_pages() == {"f-one"}

@@ -23,13 +23,13 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "terms", "digest", "project")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic")),
     ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
     ("load", ("sources", "load", "sourceindex", "passages")),
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),
-    ("verify/generate/grade", ("verify", "checked", "verify_claims", "duplicates", "stems",
-                               "quality", "quizrules", "selection", "planner", "variants",
+    ("verify/generate/grade", ("verify", "checked", "verify_claims", "pagecites", "duplicates",
+                               "stems", "quality", "quizrules", "selection", "planner", "variants",
                                "generate", "grade", "factcheck", "stats", "relations")),
     ("renderers", ("feedback", "widgets", "background", "attempts", "export", "sphinxext",
                    "notebooks", "book", "schema")),

@@ -87,7 +87,7 @@ def test_a_crash_while_writing_leaves_the_old_file(store: ProgressStore,
     def crash(fd: int) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("factquiz.yamlio.os.fsync", crash)
+    monkeypatch.setattr("factquiz.atomic.os.fsync", crash)
     with pytest.raises(OSError, match="disk full"):
         store.record("raa", "raa", 1, None, "q2", "mc", 1, False)
     assert store.path.read_bytes() == before

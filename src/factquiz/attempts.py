@@ -361,7 +361,7 @@ class ProgressStore:
         return ProgressData()
 
     def _write_unlocked(self, data: ProgressData) -> None:
-        from .yamlio import atomic_write_text
+        from .atomic import atomic_write_text
 
         text = json.dumps(data.to_json(), indent=1, ensure_ascii=False)
         atomic_write_text(self.path, text + "\n")

@@ -20,9 +20,9 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+from .atomic import atomic_write_text
 from .digest import code_digest, files_under, hash_files
 from .errors import FactquizError
-from .yamlio import atomic_write_text
 
 #: Where Jupyter Book writes, relative to the project root.
 BUILD_DIR = Path("_build")

@@ -31,10 +31,10 @@ from .findings import Finding, fact_warning
 from .load import Project
 from .model import Fact, Kind, NonEmpty, Slug, Strict
 from .normalize import answer_key
+from .project import CATEGORIES_FILE as CATEGORIES_FILE
 from .sourceindex import SourceIndex
 from .yamlio import position, read_yaml, validate
 
-CATEGORIES_FILE = "categories.yml"
 #: Kinds whose answers must name a category (their form alone says too little).
 NEEDS_CATEGORY = frozenset({Kind.person, Kind.place, Kind.country, Kind.organisation,
                             Kind.agreement})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,11 @@ def code_digest(leave_out: tuple[str, ...] = ()) -> str:
     """SHA-256 of factquiz's own files (code, static assets), but for the package's
     folders in ``leave_out``: what generated files show depends on them."""
     digest = hashlib.sha256()
-    hash_files(digest, PACKAGE, [
-        p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        and p.relative_to(PACKAGE).parts[0] not in leave_out])
+    files = []
+    for folder, dirs, names in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if d != "__pycache__"
+                   and (folder != str(PACKAGE) or d not in leave_out)]
+        files += [Path(folder, name) for name in names
+                  if folder != str(PACKAGE) or name not in leave_out]
+    hash_files(digest, PACKAGE, files)
     return digest.hexdigest()

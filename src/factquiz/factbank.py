@@ -10,7 +10,7 @@ from .answers import unsafe_reason
 from .categories import FORM_KINDS, Category, category_problem, in_answer_form, load_categories
 from .load import Project
 from .model import Citation, Fact, Kind, Source
-from .normalize import answer_key
+from .normalize import answer_key, has_sentence, sentence_text
 
 
 class Bank:
@@ -54,8 +54,7 @@ class Bank:
 
     def in_lesson_text(self, fact: Fact) -> bool:
         """Whether ``fact``'s statement is, word for word, a sentence of its lesson page."""
-        text = self.lesson_texts.get(fact.lesson)
-        return bool(text) and f" {answer_key(fact.statement)} " in text  # type: ignore[operator]
+        return has_sentence(self.lesson_texts.get(fact.lesson), fact.statement)
 
     def same_question(self, fact: Fact) -> list[Fact]:
         """Other facts whose question is the same as ``fact``'s (after normalisation)."""
@@ -136,7 +135,7 @@ def lesson_texts(project: Project) -> dict[str, str]:
         for lesson in project.lessons.values():
             path = project.root / lesson.page
             text = path.read_text(encoding="utf-8") if path.is_file() else ""
-            cached[lesson.id] = f" {answer_key(text)} "
+            cached[lesson.id] = sentence_text(text)
         project.derived["lesson-texts"] = cached
     return cached
 

@@ -18,14 +18,13 @@ from pydantic import BaseModel, ValidationError
 from . import cache
 from .findings import Finding
 from .model import Fact, FactFile, Lesson, LessonsFile, Source
+from .project import FACTS_DIR as FACTS_DIR
+from .project import LESSONS_FILE as LESSONS_FILE
+from .project import SCHEMA_DIR as SCHEMA_DIR
+from .project import SOURCES_DIR as SOURCES_DIR
 from .quizmodel import QUIZZES_DIR, LoadedQuiz, QuizFile
 from .sources import read_source
 from .yamlio import display_path, is_fatal, position, read_yaml, validate
-
-SOURCES_DIR = "sources"
-FACTS_DIR = "facts"
-LESSONS_FILE = "lessons.yml"
-SCHEMA_DIR = "schemas"
 
 
 class FactFileText:

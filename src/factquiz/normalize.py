@@ -222,3 +222,15 @@ def number_text(value: float | int) -> str:
     if math.isfinite(number) and number.is_integer():
         return str(int(number))
     return repr(number)
+
+
+def sentence_text(text: str) -> str:
+    """``text`` (a lesson page) as :func:`has_sentence` searches it: its answer key
+    between spaces."""
+    return f" {answer_key(text)} "
+
+
+def has_sentence(page: str | None, sentence: str) -> bool:
+    """Whether ``sentence`` is, word for word (as answer keys), in ``page``, a
+    :func:`sentence_text` (False when there is no page)."""
+    return bool(page) and f" {answer_key(sentence)} " in page  # type: ignore[operator]

@@ -7,6 +7,14 @@ from pathlib import Path
 from .errors import FactquizError
 
 MARKER = "_config.yml"
+#: Where a project keeps its data, relative to its root (named here, in a module that
+#: imports nothing heavy, so that a cache key can list them without loading anything).
+SOURCES_DIR = "sources"
+FACTS_DIR = "facts"
+LESSONS_FILE = "lessons.yml"
+SCHEMA_DIR = "schemas"
+QUIZZES_DIR = "quizzes"
+CATEGORIES_FILE = "categories.yml"
 
 
 class ProjectNotFound(FactquizError):

@@ -8,9 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Level, NonEmpty, Question, QuestionType, Slug, Strict
-
-QUIZZES_DIR = "quizzes"
-
+from .project import QUIZZES_DIR as QUIZZES_DIR
 
 MIN_OPTIONS = {"mc": 3, "ordering": 3, "matching": 3}
 

@@ -29,6 +29,7 @@ from .findings import Finding
 from .load import Project
 from .model import Fact
 from .normalize import casefold, mentions, normalize
+from .pagecites import pages_cite_both_sides
 from .passages import ATTRIBUTION_WINDOW, SourcePassages
 from .sourceindex import SourceIndex, fact_finding
 from .terms import key_terms
@@ -144,18 +145,6 @@ def check_claimants(project: Project, index: SourceIndex) -> Iterator[Finding]:
 
 # --- contested claims ---------------------------------------------------------------------
 
-_CITATION = re.compile(r"\{fact\}`([^`]*)`")
-
-
-def page_citations(text: str) -> Iterator[tuple[str, int, int]]:
-    """Each fact id cited by ``{fact}`` roles in a page, with its 1-based line and column."""
-    for row, line in enumerate(text.splitlines(), start=1):
-        for match in _CITATION.finditer(line):
-            for part in match.group(1).split(","):
-                if part.strip():
-                    yield part.strip(), row, match.start() + 1
-
-
 def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
     """``contested_by`` names known facts, not itself, and is listed back; pages citing one
     side of a contested claim cite the other side too."""
@@ -177,7 +166,7 @@ def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
                                     f"'{other_id}' does not list '{fact.id}' in its contested_by",
                                     f"add `contested_by: [{fact.id}]` to '{other_id}' "
                                     "(a conflict has two sides)")
-    yield from _pages_cite_both_sides(project)
+    yield from pages_cite_both_sides(project)
     yield from _no_true_false_on_contested(project)
 
 
@@ -199,29 +188,6 @@ def _no_true_false_on_contested(project: Project) -> Iterator[Finding]:
                                   "ask who claims what instead (e.g. multiple choice on the "
                                   "source), or rest the question on an uncontested fact",
                                   loaded.id)
-
-
-def _pages_cite_both_sides(project: Project) -> Iterator[Finding]:
-    facts = project.facts_by_id
-    for lesson in project.lessons.values():
-        path = project.root / lesson.page
-        if not path.is_file():
-            continue
-        cited = list(page_citations(path.read_text(encoding="utf-8")))
-        ids = {fact_id for fact_id, _, _ in cited}
-        reported: set[str] = set()
-        for fact_id, line, col in cited:
-            fact = facts.get(fact_id)
-            if fact is None or fact_id in reported:
-                continue
-            missing = [o for o in fact.contested_by if o in facts and o not in ids]
-            if missing:
-                reported.add(fact_id)
-                yield Finding(project.shown(path), line, col, "contested-one-side",
-                              f"cites '{fact_id}', which is contested by "
-                              f"{', '.join(repr(m) for m in missing)}, without citing the other "
-                              "side", "present both claims and cite both facts (say who claims "
-                              "what)", fact_id)
 
 
 # --- circular derivation ------------------------------------------------------------------

@@ -13,7 +13,8 @@ Book's ``_config.yml``). It provides
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
 ``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
-``state`` (the project loaded once per build), ``static_quiz`` (quiz HTML) and ``timeline``
+``state`` (what a build reads of the project, kept by content hash so that a build of
+unchanged data loads nothing), ``static_quiz`` (quiz HTML) and ``timeline``
 (which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
 each question type's script is in its folder (``qtypes/<type>/<type>.js``).
 """
@@ -30,15 +31,13 @@ from sphinx.builders.html._assets import _JavaScript
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..digest import PACKAGE
 from ..escape import html_text
-from ..qtypes import REGISTRY
-from ..qtypes.static import script_path, scripts_for
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
-from .state import load, source_pages
-from .static_quiz import messages_script
+from .state import load, project_root, source_pages, type_scripts
 from .todo import warn_about_todos
 from .transforms import NumberFactCitations
 
@@ -75,16 +74,15 @@ def _add_static(app: Sphinx) -> None:
 def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                  doctree: Any) -> None:
     """Add the quiz script to the pages that hold a quiz, and to no other; after it, the
-    messages and the scripts of the question types the page's quizzes use (see
-    :func:`_copy_type_scripts`). On those pages the other scripts are deferred too
-    (:func:`_defer_scripts`, ``layout.html``)."""
+    messages and the scripts of the question types the page's quizzes use, each after
+    those it builds on (see :func:`_copy_type_scripts`). On those pages the other scripts
+    are deferred too (:func:`_defer_scripts`, ``layout.html``)."""
     blocks = list(doctree.findall(fq_nodes.quiz_block)) if doctree is not None else []
     if blocks:
         # Same priority, so they run in this order: the core, its messages, the types.
         app.add_js_file(JS_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
         app.add_js_file(MESSAGES_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
-        used = dict.fromkeys(q.type for block in blocks for q in block["quiz"].questions)
-        for name in scripts_for(used):
+        for name in dict.fromkeys(name for block in blocks for name in block["scripts"]):
             app.add_js_file(type_script_name(name), priority=JS_PRIORITY, **JS_ATTRIBUTES)
         context["factquiz_defer_scripts"] = True
 
@@ -101,9 +99,10 @@ def _copy_type_scripts(app: Sphinx, exception: Exception | None) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    (static / MESSAGES_FILE).write_text(messages_script(), encoding="utf-8")
-    for name in REGISTRY:
-        shutil.copyfile(script_path(name), static / type_script_name(name))
+    made = type_scripts(project_root(app))
+    (static / MESSAGES_FILE).write_text(made["messages"], encoding="utf-8")
+    for name, path in made["scripts"].items():
+        shutil.copyfile(PACKAGE / path, static / type_script_name(name))
 
 
 def _defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -175,5 +174,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", warn_about_todos)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    # env_version 3: a quiz_block holds the variant's JSON and its scripts (it held the Quiz),
+    # so an environment saved by an older factquiz is read again, not reused.
     return {"version": version("factquiz"), "parallel_read_safe": True, "parallel_write_safe": True,
-            "env_version": 2}
+            "env_version": 3}

@@ -1,13 +1,16 @@
 """Directives: ``{quiz}`` (a lesson's self-check quiz), ``{timeline}`` (the events of the
 fact bank) and ``{factsources}`` (every source with its metadata and the facts citing it).
 
-Each reads the project loaded for the build (:mod:`.state`) and declares the data files
-as dependencies, so an incremental build re-reads the page when the facts change.
+Each reads the book's data (:mod:`.state`: what they show is kept in factquiz's cache
+while the data are unchanged, the whole project loaded only to make it) and declares the
+data files as dependencies, so an incremental build re-reads the page when the facts
+change.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.nodes import Node
@@ -18,14 +21,22 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..errors import FactquizError
-from ..generate import make_quiz
-from ..load import Project
-from ..model import Fact, Source
 from .dates import human_date
 from .nodes import fact_ref, quiz_block, quoted
-from .state import SOURCE_ANCHOR, note_data_dependencies, project_of, source_pages
-from .timeline import gap_before, timeline_events
+from .state import (
+    SOURCE_ANCHOR,
+    BookData,
+    book_quiz,
+    book_rows,
+    note_data_dependencies,
+    project_of,
+    source_pages,
+)
 from .transforms import source_key
+
+if TYPE_CHECKING:
+    from ..load import Project
+    from ..model import Fact
 
 logger = logging.getLogger(__name__)
 
@@ -40,15 +51,16 @@ class QuizDirective(SphinxDirective):
         quiz_id = self.arguments[0]
         note_data_dependencies(self.env, quiz_id=quiz_id)
         try:
-            quiz = make_quiz(project_of(self.env), quiz_id, seed=self.options.get("seed"))
+            made = book_quiz(self.env, quiz_id, self.options.get("seed"))
         except FactquizError as exc:
             logger.warning("cannot render the quiz: %s", exc, location=self.get_location(),
                            type="factquiz", subtype="quiz")
             return []
-        return [quiz_block(quiz=quiz, serial=self.env.new_serialno("factquiz-quiz"))]
+        return [quiz_block(quiz=made["quiz"], scripts=made["scripts"],
+                           serial=self.env.new_serialno("factquiz-quiz"))]
 
 
-def _lesson_link(env: BuildEnvironment, project: Project, lesson_id: str) -> Node:
+def _lesson_link(env: BuildEnvironment, project: BookData, lesson_id: str) -> Node:
     """The lesson's title, linked to its page when the page is part of the book."""
     lesson = project.lessons.get(lesson_id)
     if lesson is None:
@@ -72,11 +84,10 @@ class TimelineDirective(SphinxDirective):
     option_spec = {"lesson": directives.unchanged, "caption": directives.unchanged}  # noqa: RUF012
 
     def run(self) -> list[Node]:
-        project = project_of(self.env)
-        note_data_dependencies(self.env)
         lesson = self.options.get("lesson")
-        events = timeline_events(f for f in project.facts_by_id.values()
-                                 if lesson is None or f.lesson == lesson)
+        note_data_dependencies(self.env)
+        events = book_rows(self.env, f"book-timeline-{lesson or 'all'}",
+                           lambda project: timeline_rows(project, lesson))
         if not events:
             logger.warning("timeline: no fact is an event (a `when` date, a `label` and a kind "
                            "such as event, date, year or agreement)%s",
@@ -90,56 +101,49 @@ class TimelineDirective(SphinxDirective):
                                ids=[caption_id], classes=["fq-timeline-caption"])
         # Text from the bank is shown as written: no "smart" quotes.
         listing = nodes.bullet_list(classes=["fq-timeline-list"], support_smartquotes=False)
-        previous = None
-        for event in events:
-            item = nodes.list_item(classes=[f"fq-{event.precision}"])
-            gap = gap_before(previous, event)
+        for precision, when, label, gap, fact_ids in events:
+            item = nodes.list_item(classes=[f"fq-{precision}"])
             if gap:
                 item += nodes.paragraph("", gap, classes=["fq-gap"])
             para = nodes.paragraph()
-            para += nodes.strong("", human_date(event.when), classes=["fq-when"])
-            para += nodes.Text(f" {event.label}")
-            for fact in event.facts:
-                para += fact_ref("", fact_id=fact.id)
+            para += nodes.strong("", human_date(when), classes=["fq-when"])
+            para += nodes.Text(f" {label}")
+            for fact_id in fact_ids:
+                para += fact_ref("", fact_id=fact_id)
             item += para
             listing += item
-            previous = event
         box += listing
         return [box]
+
+
+def timeline_rows(project: Project, lesson: str | None) -> list[list[Any]]:
+    """The timeline's entries (of ``lesson``'s facts, or of all): ``[precision, when,
+    label, gap before it or None, fact ids]`` each (see :mod:`.timeline`)."""
+    from .timeline import gap_before, timeline_events
+
+    events = timeline_events(f for f in project.facts_by_id.values()
+                             if lesson is None or f.lesson == lesson)
+    return [[event.precision, event.when, event.label, gap_before(previous, event),
+             [fact.id for fact in event.facts]]
+            for previous, event in zip([None, *events], events, strict=False)]
 
 
 class FactSourcesDirective(SphinxDirective):
     """``{factsources}``: one section per source, with metadata and the facts citing it."""
 
     def run(self) -> list[Node]:
-        project = project_of(self.env)
         note_data_dependencies(self.env)
         source_pages(self.env).add(self.env.docname)
-        citing: dict[str, list[tuple[Fact, str]]] = {}
-        for fact in project.facts_by_id.values():
-            for evidence in fact.evidence:
-                citing.setdefault(evidence.source, []).append((fact, evidence.quote))
-        ordered = sorted(project.sources.values(), key=lambda s: (s.meta.published, s.id))
-        return [self.section(source, citing.get(source.id, []), project) for source in ordered]
+        rows = book_rows(self.env, "book-sources", source_rows)
+        return [self.section(*row) for row in rows]
 
-    def section(self, source: Source, facts: list[tuple[Fact, str]], project: Project) -> Node:
-        meta = source.meta
-        section = nodes.section(ids=[SOURCE_ANCHOR.format(meta.id)])
-        section += nodes.title("", meta.title)
+    def section(self, source_id: str, title: str, fields_shown: list[list[Any]],
+                facts: list[list[str]]) -> Node:
+        section = nodes.section(ids=[SOURCE_ANCHOR.format(source_id)])
+        section += nodes.title("", title)
         # Metadata as written (no "smart" quotes); fq-meta lays the fields out for phones.
         fields = nodes.field_list(classes=["fq-meta"], support_smartquotes=False)
-        publisher = meta.publisher or "not named in the text"
-        if meta.publisher_description:
-            publisher += f" ({meta.publisher_description})"
-        for name, value, literal in (
-            ("Cited as", f"[{source_key(project, meta.id)}]", False),
-            ("Publisher", publisher, False),
-            ("Published", f"{human_date(meta.published)} ({meta.date_basis})", False),
-            ("Source id", meta.id, True),
-            ("File", source.path, True),
-            ("Original file", meta.origin, True),
-            ("SHA-256 of the text", meta.sha256, True),
-        ):
+        for name, value, literal in fields_shown:
             field = nodes.field()
             field += nodes.field_name("", name)
             body = nodes.field_body()
@@ -148,21 +152,50 @@ class FactSourcesDirective(SphinxDirective):
             field += body
             fields += field
         section += fields
-        count = len({fact.id for fact, _ in facts})
+        count = len({fact_id for fact_id, *_ in facts})
         section += nodes.paragraph("", f"Facts that cite this source: {count}."
                                    if count else "No fact cites this source yet.")
         if facts:
             # Quotes are verbatim: no "smart" quotes.
             listing = nodes.bullet_list(classes=["fq-source-facts"], support_smartquotes=False)
-            for fact, quote in sorted(facts, key=lambda fq: fq[0].id):
+            for fact_id, statement, lesson, quote in facts:
                 item = nodes.list_item()
                 para = nodes.paragraph()
-                para += nodes.literal("", fact.id)
-                para += nodes.Text(f": {fact.statement} (lesson: ")
-                para += _lesson_link(self.env, project, fact.lesson)
+                para += nodes.literal("", fact_id)
+                para += nodes.Text(f": {statement} (lesson: ")
+                para += _lesson_link(self.env, project_of(self.env), lesson)
                 para += nodes.Text(")")
                 item += para
                 item += nodes.paragraph("", quoted(quote), classes=["fq-quote"])
                 listing += item
             section += listing
         return section
+
+
+def source_rows(project: Project) -> list[list[Any]]:
+    """The sources page's sections, earliest source first: ``[id, title, fields, citing
+    facts]``, the fields ``[name, value, shown as code]`` and the citing facts ``[id,
+    statement, lesson, quote]`` (in fact id order)."""
+    citing: dict[str, list[tuple[Fact, str]]] = {}
+    for fact in project.facts_by_id.values():
+        for evidence in fact.evidence:
+            citing.setdefault(evidence.source, []).append((fact, evidence.quote))
+    rows = []
+    for source in sorted(project.sources.values(), key=lambda s: (s.meta.published, s.id)):
+        meta = source.meta
+        publisher = meta.publisher or "not named in the text"
+        if meta.publisher_description:
+            publisher += f" ({meta.publisher_description})"
+        fields = [
+            ["Cited as", f"[{source_key(project, meta.id)}]", False],
+            ["Publisher", publisher, False],
+            ["Published", f"{human_date(meta.published)} ({meta.date_basis})", False],
+            ["Source id", meta.id, True],
+            ["File", source.path, True],
+            ["Original file", meta.origin, True],
+            ["SHA-256 of the text", meta.sha256, True],
+        ]
+        facts = [[fact.id, fact.statement, fact.lesson, quote] for fact, quote in
+                 sorted(citing.get(source.id, []), key=lambda fq: fq[0].id)]
+        rows.append([meta.id, meta.title, fields, facts])
+    return rows

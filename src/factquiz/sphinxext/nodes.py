@@ -12,8 +12,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
-from .state import SOURCE_ANCHOR, source_pages
-from .static_quiz import NoteIndex, render_quiz
+from .state import SOURCE_ANCHOR, NoteIndex, quiz_html, source_pages
 
 
 class fact_ref(nodes.Inline, nodes.Element):
@@ -28,7 +27,8 @@ class fact_notes(nodes.General, nodes.Element):
 
 
 class quiz_block(nodes.General, nodes.Element):
-    """A rendered self-check quiz (``html``): written as is by the HTML builder only."""
+    """A self-check quiz: ``quiz`` (the variant's JSON), ``scripts`` (the question types
+    whose scripts its page loads) and ``serial``; written by the HTML builder only."""
 
 
 #: Quotation marks a quote may open with: it is then shown without added marks.
@@ -116,8 +116,8 @@ def note_index(document: nodes.document) -> NoteIndex:
 
 
 def visit_quiz_block_html(self: HTML5Translator, node: quiz_block) -> None:
-    self.body.append(render_quiz(node["quiz"], serial=node["serial"],
-                                 notes=note_index(self.document)))
+    self.body.append(quiz_html(self.builder.env, self.builder.current_docname, node["quiz"],
+                               node["serial"], note_index(self.document)))
     raise nodes.SkipNode
 
 

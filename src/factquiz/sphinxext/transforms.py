@@ -12,22 +12,24 @@ A citation mark never starts a line on its own: it is joined to the word before 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from ..load import Project
 from .dates import human_date
 from .nodes import fact_notes, fact_ref, quoted
-from .state import project_of
+from .state import BookData, project_of
+
+if TYPE_CHECKING:
+    from ..load import Project
 
 NOTES_TITLE = "Notes and sources"
 #: Joins a citation mark to the word before it: no line break between them.
 WORD_JOINER = "\u2060"
 
 
-def source_key(project: Project, source_id: str) -> str:
+def source_key(project: Project | BookData, source_id: str) -> str:
     """How the book cites a source on every page: its ``short_name``, else its id."""
     source = project.sources.get(source_id)
     return (source.meta.short_name or source_id) if source else source_id
