@@ -36,6 +36,7 @@ from text2qti.config import Config as T2QConfig
 from text2qti.qti import QTI as T2QTI
 from text2qti.quiz import Quiz as T2QQuiz
 
+from factquiz.escape import CSV_FORMULA_START
 from factquiz.export import (
     FORMATS,
     ExportContext,
@@ -51,6 +52,7 @@ from factquiz.feedback import feedback_text
 from factquiz.generate import Quiz, make_quiz
 from factquiz.load import load_project
 from factquiz.model import Citation, Evidence, Fact, Kind, Question
+from factquiz.qtypes.base import option_feedback
 
 TRICKY = "It's \"quoted\" & <b>bold</b> {braces} ~tilde =equals #hash :colon — 日本 Ōsaka"
 QTI_NS = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
@@ -65,7 +67,8 @@ def question(qid: str, qtype: str, **fields: object) -> Question:
 
 QUESTIONS = [
     question("q-mc", "mc", prompt=f"Which? {TRICKY}",
-             options=[f"A {TRICKY}", "B {b}", "C ~c & <c>", "D =d #d :d"], answer=1),
+             options=[f"A {TRICKY}", "B {b}", "C ~c & <c>", "D =d #d :d"], answer=1,
+             option_feedback=[f"A is another pact: {TRICKY}", "", "", "=D came {later}"]),
     question("q-tf", "tf", prompt=f"True or false? {TRICKY}", options=["True", "False"], answer=1),
     question("q-cloze", "cloze", prompt=f"Signed in _____ ({TRICKY})",
              accepted=["Tokyo", 'Ōsaka "x" & #2 ~ = : <y>'], match="fuzzy"),
@@ -103,6 +106,7 @@ def test_moodle_xml_multichoice_read_back_by_moodle_xml_parser(quiz: Quiz, tmp_p
     assert mc.text_pre_parse == source.prompt  # the parser unescapes XML, then HTML
     assert [o.answer for o in mc.options] == source.options
     assert [o.score_fraction for o in mc.options] == [0, 100, 0, 0]
+    assert [o.feedback or "" for o in mc.options] == source.option_feedback  # why it is wrong
     assert mc.single is True
     # The parser undoes both escapes, so the feedback reads as the HTML Moodle shows.
     assert mc.general_feedback.startswith(f"<p>Because {TRICKY}</p><p>Source: <cite>Title ")
@@ -187,6 +191,7 @@ def test_gift_read_back_by_pygiftparser(quiz: Quiz, tmp_path: Path) -> None:
     assert type(mc).__name__ == "SelectSet"
     assert [_gift(a.answer) for a in mc.answers] == BY_ID["q-mc"].options
     assert [a.fraction for a in mc.answers] == [0, 100, 0, 0]
+    assert [_gift(a.feedback or "") for a in mc.answers] == BY_ID["q-mc"].option_feedback
     tf = by_title["q-tf"].answers
     assert type(tf).__name__ == "TrueFalseSet" and tf.answer is False
     short = by_title["q-cloze"].answers
@@ -228,14 +233,21 @@ Quiz description: The same questions through text2qti
 
 1.  Which one?
 ... Because.
++   Correct.
+-   Not quite.
 a)  A
+... A is another treaty.
 *b) B
 c)  C
 d)  D
+... D came later.
 
 2.  Is it so?
 ... Because.
++   Correct.
+-   Not quite.
 a)  True
+... It was signed in 2022.
 *b) False
 
 3.  Signed in _____?
@@ -248,17 +260,27 @@ a)  True
 =   1960 +- 0.5
 """
 SAME_AS_T2Q = [
-    question("c-mc", "mc", prompt="Which one?", options=["A", "B", "C", "D"], answer=1),
-    question("c-tf", "tf", prompt="Is it so?", options=["True", "False"], answer=1),
+    question("c-mc", "mc", prompt="Which one?", options=["A", "B", "C", "D"], answer=1,
+             option_feedback=["A is another treaty.", "", "", "D came later."]),
+    question("c-tf", "tf", prompt="Is it so?", options=["True", "False"], answer=1,
+             option_feedback=["It was signed in 2022.", ""]),
     question("c-cloze", "cloze", prompt="Signed in _____?", accepted=["Tokyo", "Tokio"]),
     question("c-num", "numeric", prompt="Which year?", answer=1960, tolerance=0.5),
 ]
 NOT_IDS = {"ident", "title", "identifier", "identifierref", "href"}
+#: Feedback every item has under the same name; a choice's feedback is named after the choice.
+NAMED_FEEDBACK = {"general_fb", "correct_fb", "general_incorrect_fb"}
+
+
+def _attribute(name: str, value: str) -> tuple[str, str]:
+    if name == "linkrefid" and value not in NAMED_FEEDBACK:
+        return name, "<choice id>_fb" if value.endswith("_fb") else value
+    return name, value
 
 
 def _shape(element: ET.Element) -> tuple[object, ...]:
     """Tag, attributes (but identifiers) and children: the structure, not the content."""
-    attrs = tuple(sorted((k.split("}")[-1], v) for k, v in element.attrib.items()
+    attrs = tuple(sorted(_attribute(k.split("}")[-1], v) for k, v in element.attrib.items()
                          if k.split("}")[-1] not in NOT_IDS))
     return (element.tag.split("}")[-1], attrs, tuple(_shape(c) for c in element))
 
@@ -336,6 +358,22 @@ def test_qti_read_back(quiz: Quiz, tmp_path: Path) -> None:
         assert texts == BY_ID[qid].options
         correct = items[qid].find(f".//{QTI_NS}setvar/../{QTI_NS}conditionvar/{QTI_NS}varequal")
         assert correct.text == labels[BY_ID[qid].answer].get("ident")
+        answer = BY_ID[qid].options[BY_ID[qid].answer]
+        assert _qti_feedback(items[qid], "correct_fb") == f"<p>Correct. {answer}</p>"
+        assert _qti_feedback(items[qid], "general_incorrect_fb") == \
+            f"<p>Not quite. The right answer: {answer}</p>"
+    # Each option with a reason: shown (by Canvas) when that option is chosen.
+    mc = items["q-mc"]
+    shown = {c.find(f"{QTI_NS}conditionvar/{QTI_NS}varequal").text:
+             c.find(f"{QTI_NS}displayfeedback").get("linkrefid")
+             for c in mc.iter(f"{QTI_NS}respcondition")
+             if c.get("continue") == "Yes" and c.find(f".//{QTI_NS}varequal") is not None}
+    labels = [label.get("ident") for label in mc.iter(f"{QTI_NS}response_label")]
+    assert {labels.index(choice): _qti_feedback(mc, link) for choice, link in shown.items()} \
+        == {0: f"<p>A is another pact: {TRICKY}</p>", 3: "<p>=D came {later}</p>"}
+    # A choice question without reasons has the general, correct and incorrect feedback only.
+    assert [f.get("ident") for f in items["q-tf"].iter(f"{QTI_NS}itemfeedback")] == [
+        "general_fb", "correct_fb", "general_incorrect_fb"]
     keys = [v.text for v in items["q-cloze"].iter(f"{QTI_NS}varequal")]
     assert keys == BY_ID["q-cloze"].accepted
     numeric = items["q-num"]
@@ -351,6 +389,13 @@ def test_qti_read_back(quiz: Quiz, tmp_path: Path) -> None:
     assert [chosen[f"{lid.get('ident')}"] for lid in lids] == [
         'right "one" = # ~ : 東京', "right two & <x>"]
     assert [s.text for s in matching.iter(f"{QTI_NS}setvar")] == ["50.00", "50.00"]
+
+
+def _qti_feedback(item: ET.Element, ident: str) -> str:
+    """The HTML an item's ``itemfeedback`` shows (XML-unescaped, as Canvas reads it)."""
+    found = item.find(f"{QTI_NS}itemfeedback[@ident='{ident}']//{QTI_NS}mattext")
+    assert found is not None, ident
+    return html.unescape(found.text)
 
 
 def test_qti_same_seed_same_bytes(quiz: Quiz, tmp_path: Path) -> None:
@@ -391,7 +436,8 @@ def test_anki_one_note_per_fact_with_stable_ids(repo_root: Path, tmp_path: Path)
     project = load_project(repo_root)
     facts = {f.id: f for f in (_fact("fact-one", "first"), _fact("fact-two", "second"))}
     context = ExportContext(facts=facts, sources=dict(project.sources), timestamp=1.7e9)
-    asked = [question("a1", "tf", prompt="x", options=["True", "False"], answer=0),
+    asked = [question("a1", "tf", prompt="x", options=["True", "False"], answer=0,
+                      option_feedback=["", f"It was signed: {TRICKY}"]),
              question("a2", "cloze", prompt="y _____", accepted=["z"])]
     asked = [asked[0].model_copy(update={"fact_ids": ["fact-one", "fact-two"]}),
              asked[1].model_copy(update={"fact_ids": ["fact-two"]})]
@@ -401,7 +447,12 @@ def test_anki_one_note_per_fact_with_stable_ids(repo_root: Path, tmp_path: Path)
     notes, info = _notes(tmp_path / "deck.apkg", tmp_path)
     assert [n[0] for n in notes] == [genanki.guid_for("fact-one"), genanki.guid_for("fact-two")]
     assert {n[1] for n in notes} == {anki.MODEL_ID}
-    fact_id, front, back, statement, source = notes[0][2]
+    fact_id, front, back, statement, source, wrong_options = notes[0][2]
+    # The back says why the wrong option of the true/false question anchored on the fact is
+    # wrong, escaped for Anki's HTML; the other fact's card has no choice question on it.
+    assert wrong_options == f"<ul><li>False: It was signed: {html.escape(TRICKY, quote=False)}" \
+        "</li></ul>"
+    assert notes[1][2][5] == ""
     assert fact_id == "fact-one"
     assert html.unescape(front) == facts["fact-one"].question
     assert html.unescape(back) == "first (also: alias & co)"
@@ -448,10 +499,12 @@ def test_csv_round_trip(quiz: Quiz, tmp_path: Path) -> None:
                            answer=json.loads(row["answer"]), accepted=json.loads(row["accepted"]),
                            tolerance=json.loads(row["tolerance"]), match=row["match"],
                            explanation=row["explanation"],
+                           option_feedback=json.loads(row["option_feedback"]),
                            citations=json.loads(row["citations"]),
                            fact_ids=json.loads(row["fact_ids"]))
         assert rebuilt == original
         assert row["feedback"] == feedback_text(original)
+        assert not any(cell.startswith(CSV_FORMULA_START) for cell in row.values())
     correct = {row["id"]: row["correct_answer"] for row in rows}
     # The type's one answer text: a cloze's first accepted answer (all are in `accepted`).
     assert correct == {
@@ -464,6 +517,9 @@ def test_json_round_trip(quiz: Quiz, tmp_path: Path) -> None:
     _, path = exported(quiz, "json", tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))
     assert Quiz.model_validate(document) == quiz
+    mc = next(q for q in document["questions"] if q["id"] == "q-mc")
+    assert mc["option_feedback"] == BY_ID["q-mc"].option_feedback  # aligned with the options
+    assert len(mc["option_feedback"]) == len(mc["options"])
     assert "— 日本 Ōsaka" in path.read_text(encoding="utf-8")  # UTF-8, not \u-escaped
 
 
@@ -512,6 +568,17 @@ def test_real_quizzes_round_trip_through_the_readers(repo_root: Path, tmp_path: 
         for read in parsed["multichoice"]:
             assert [o.answer for o in read.options] == mcs[read.name].options
             assert [o.score_fraction for o in read.options].index(100) == mcs[read.name].answer
+            assert [o.feedback or "" for o in read.options] == [
+                option_feedback(mcs[read.name], i) for i in range(len(read.options))]
+        qti = export_quiz(variant, "qti", tmp_path / f"{quiz_id}.zip", context)
+        _, _, assessment, _ = _package(qti.path.read_bytes())
+        for item in assessment.iter(f"{QTI_NS}item"):  # Canvas's per-answer feedback
+            if item.get("title") in mcs:
+                reasons = [why for why in mcs[item.get("title")].option_feedback if why]
+                shown = [_qti_feedback(item, f.get("ident")) for f in
+                         item.iter(f"{QTI_NS}itemfeedback") if f.get("ident") not in
+                         NAMED_FEEDBACK]
+                assert shown == [f"<p>{why}</p>" for why in reasons]
         gift = export_quiz(variant, "gift", tmp_path / f"{quiz_id}.gift", context)
         with gift.path.open(encoding="utf-8") as handle:
             read_gift = gift_parser.parseFile(handle)

@@ -108,8 +108,11 @@ def test_numeric_within_tolerance(response: object) -> None:
 def test_numeric_exact_and_wrong() -> None:
     assert grade(NUMERIC_EXACT, 2022) == Grade(correct=True, message="Correct.", expected="2022")
     assert grade(NUMERIC_EXACT, "2022").correct
-    assert grade(NUMERIC_EXACT, 2021) == Grade(correct=False, message="Not quite.",
-                                               expected="2022")
+    assert grade(NUMERIC_EXACT, 2021) == Grade(
+        correct=False, message="Not quite: 2021 is 1 too low.", expected="2022",
+        detail="2021 is 1 too low.")  # how far and which way (the key is shown anyway)
+    assert grade(NUMERIC_EXACT.model_copy(update={"unit": "year"}), "2025").detail == (
+        "2025 is 3 years too late.")
     assert not grade(NUMERIC, 55001).correct
 
 

@@ -32,6 +32,7 @@ from factquiz.load import load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, numbers_in
 from factquiz.qtypes import REGISTRY
+from factquiz.qtypes.reasons import page_reasons, typed_token
 from factquiz.qtypes.static import script_path, scripts_for
 from factquiz.sphinxext.static_quiz import (
     content_key,
@@ -74,6 +75,8 @@ def test_python_grader_follows_the_table(case: dict[str, Any]) -> None:
     assert verdict.correct is case["correct"], (case, verdict)
     if "message" in case:
         assert verdict.message == case["message"]
+    if "detail" in case:
+        assert verdict.detail == case["detail"]
 
 
 def test_table_covers_every_type_and_the_edges() -> None:
@@ -106,7 +109,8 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cases.map(([q, response]) => {
   const result = core.grade(input.questions[q], input.config, response);
   const feedback = result.key ? core.decodeFeedback(result.key, input.feedback[q]) : null;
-  return {correct: result.correct, message: result.message, feedback: feedback};
+  return {correct: result.correct, message: result.message, feedback: feedback,
+          reasons: result.reasons};
 });
 const ratios = input.ratios.map(([a, b]) => core.ratio(a, b));
 const keys = input.texts.map(t => [core.answerKey(t, input.config),
@@ -150,7 +154,9 @@ def test_script_agrees_with_the_table_and_opens_feedback_only_when_right() -> No
         if js["correct"] is not case["correct"]:
             disagreements.append((case_id(case), js))
         if "message" in case and isinstance(case["response"], str):
-            assert js["message"] == case["message"], (case, js)
+            assert js["message"] == case.get("page_message", case["message"]), (case, js)
+        if "page_detail" in case:  # the reasons the page opens for what was chosen
+            assert " ".join(js["reasons"]) == case["page_detail"], (case, js)
         if case["correct"]:
             assert js["feedback"] == feedback_payload(qs[case["q"]]), case
         else:
@@ -277,3 +283,27 @@ def test_script_agrees_on_every_types_selftest_over_the_real_bank() -> None:
                   if js["correct"] is not want]
     assert mismatches == []
     assert any(expected) and not all(expected)
+    reasons = [(name, response, js["reasons"]) for (name, response), js
+               in zip(cases, result["out"], strict=True)
+               if js["reasons"] != page_reasons_of(qs[name], response)]
+    assert reasons == []
+    assert any(js["reasons"] for js in result["out"])
+
+
+def page_reasons_of(question: Question, response: object) -> list[str]:
+    """What the page shows for ``response``: the reasons (of the page's, those that do not
+    name the key) of what a graded wrong response chose (each wrong position's)."""
+    verdict = grade(question, response)
+    if verdict.correct or not (verdict.message == MESSAGES["wrong"] or verdict.detail):
+        return []
+    on_page = page_reasons(question)
+    if isinstance(response, int) and not isinstance(response, bool):
+        tokens = [f"c|{response}"]
+    elif isinstance(response, str):
+        tokens = [typed_token(response)]
+    elif isinstance(response, list) and question.type in ("ordering", "matching"):
+        tokens = [f"{p}|{v}" for p, (v, want) in enumerate(zip(response, question.answer,
+                                                               strict=True)) if v != want]
+    else:
+        tokens = []
+    return [on_page[t] for t in tokens if t in on_page]

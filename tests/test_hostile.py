@@ -37,7 +37,7 @@ from factquiz.escape import (
     xml_text,
     yaml_scalar,
 )
-from factquiz.export import FORMATS, context_for, export_quiz
+from factquiz.export import FORMATS, anki, context_for, export_quiz
 from factquiz.generate import make_quiz
 from factquiz.load import load_project
 from factquiz.verify import check
@@ -167,7 +167,7 @@ def read_anki(path: Path) -> list[str]:
         decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
     finally:
         connection.close()
-    assert notes and all(len(fields) == 5 for fields in notes)  # no field split by the data
+    assert notes and all(len(fields) == len(anki.FIELDS) for fields in notes)  # none split
     return [html.unescape(f) for fields in notes for f in fields] + \
         [d["name"] for d in decks.values()]
 

@@ -226,4 +226,6 @@ def test_an_instructor_writes_one_as_multiple_choice(make_project) -> None:  # t
             "    facts: [raa-first-since-1960]\n")
     project = load_project(make_project(files={**frozen_files(), "quizzes/raa.yml": quiz}))
     findings = list(instructor_findings(project, project.quizzes["raa"]))
-    assert [f.code for f in findings if f.severity == "error"] == ["missing-correct-choice"]
+    # ... and, as evidence, each choice must be a whole passage of a source (these are not).
+    assert [f.code for f in findings if f.severity == "error"] == [
+        "missing-correct-choice", *["evidence-not-a-passage"] * 3]

@@ -200,12 +200,12 @@ def test_real_quizzes_hide_their_keys(repo_root: Path) -> None:
         items = re.findall(r'<li class="fq-q".*?</fieldset></li>', fragment)
         assert len(items) == len(quiz.questions)
         for q, item in zip(quiz.questions, items, strict=True):
-            if q.type != "tf":  # a true statement is its own explanation, shown either way
-                assert q.explanation not in item
+            assert q.explanation not in item  # a true/false one too: it is never the prompt
             if q.type not in SHOWS_SOURCE_TEXT:
                 for citation in q.citations:
                     assert citation.quote not in item
-            for why in q.option_feedback:  # why an option is wrong tells it is wrong
+            # why an option (a position's choice) is wrong tells it is wrong
+            for why in [*q.option_feedback, *q.response_feedback.values()]:
                 assert not why or why not in item
             if q.type == "cloze":
                 for accepted in q.accepted:

@@ -145,6 +145,27 @@ def test_each_type_says_what_was_wrong_and_the_right_answer(store: ProgressStore
     assert quiz.score == 0 and quiz.answered == 1
 
 
+def test_a_wrong_answer_says_why_it_is_wrong(store: ProgressStore) -> None:
+    """The reason of the chosen option (of each misplaced item, of the number typed) is
+    shown after the verdict, before the right answer."""
+    tokyo = "Tokyo is the answer to another question, “Where were the 2020 talks held?”"
+    jdsc = "“JDSC” (2007) comes later than place 1."
+    taught = [
+        QUESTIONS[0].model_copy(update={"option_feedback": [tokyo, "Canberra: no.", "", "x"]}),
+        QUESTIONS[3].model_copy(update={"unit": "year"}),
+        QUESTIONS[4].model_copy(update={"response_feedback": {"0|0": jdsc}}),
+    ]
+    quiz = QuizWidget(Quiz(id="t", title="T", lesson="jdsc", seed=1, questions=taught),
+                      store=store)
+    for number, (card, response) in enumerate(zip(quiz.cards, [0, 1951, [0, 1, 2]],
+                                                  strict=True), start=1):
+        answer(card, response)
+        quiz.check(number)
+    firsts = [card.feedback_text.splitlines()[0] for card in quiz.cards]
+    assert firsts == [f"✘ Not quite. {tokyo}", "✘ Not quite. 1951 is 9 years too early.",
+                      f"✘ Not quite. 1 of 3 in the right place. {jdsc}"]
+
+
 def test_matching_feedback_counts_the_pairs_right(store: ProgressStore) -> None:
     quiz = QuizWidget(make(), store=store)
     answer(quiz.cards[5], [1, 0])

@@ -55,6 +55,16 @@ true/false per key point (else it is not graded, and a message says why). It is 
 when every key point is marked covered, and then counts in the score like any right
 answer (first try, right now); otherwise the message says how many were covered.
 
+**Why a wrong answer is wrong.** A graded wrong answer ("Not quite.") says why, in the
+grade's ``detail``, from what the bank knows (:mod:`factquiz.qtypes.reasons`): a chosen
+wrong option its reason (``option_feedback``: what that option is when it is another
+fact's answer, else what the source gives instead, in its words); a typed answer the bank
+knows (a distractor, another fact's answer) what it is, and a wrong number how far it is
+and which way; each misplaced item of an ordering which way it goes (with its date), each
+wrong match which item that answer goes with. The book's page shows the same reason for
+what was chosen (a choice, a position's choice, a known wrong text), opened by that
+response only, unless it names the key; it cannot say how far a number is (it has no key).
+
 Distractors are filtered with the very same rule, so a distractor can never be graded
 as correct.
 """

@@ -320,6 +320,13 @@ class Question(BaseModel):
         default_factory=list,
         description="Choice questions: for each option, why it is wrong ('' for the key), "
         "shown when that option is chosen. Empty when the type gives none.")
+    response_feedback: dict[str, str] = Field(
+        default_factory=dict,
+        description="Why a wrong response the grader can name is wrong, by its token: a "
+        "typed answer (cloze, numeric) as 't|<its answer_key>', one position's choice "
+        "(ordering, matching) as '<position>|<index>' (see factquiz.qtypes.reasons).")
+    unit: str = Field(default="", description="numeric: what the number counts ('year' for "
+                      "a year), for saying how far a typed number is.")
     citations: list[Citation]
     fact_ids: list[str]
     level: Level = Field(default=Level.recall, description="What the question asks of the "

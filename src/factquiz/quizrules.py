@@ -26,6 +26,7 @@ from .model import Fact, Level
 from .normalize import answer_key, plain_number
 from .qtypes import REGISTRY
 from .qtypes.base import BLANK
+from .qtypes.evidence.written import option_problems
 from .qtypes.ordering import interval
 from .qtypes.short import MAX_KEY_POINTS, MIN_KEY_POINTS
 from .quizmodel import (
@@ -116,7 +117,27 @@ def instructor_findings(project: Project, loaded: LoadedQuiz) -> Iterator[Findin
                              "name a fact from facts/*.yml (`factquiz stats` lists them)",
                              suggestion=_closest(fid, list(by_id)))
         yield from _shape_findings(iq, base, report)
+        yield from _level_findings(iq, base, report)
+        if iq.type == "evidence" and facts and iq.choices and isinstance(iq.answer, str):
+            for problem in option_problems(iq.choices, iq.answer, facts, Bank.of(project)):
+                yield report((*base, "choices", problem.index), problem.code, problem.message,
+                             problem.hint)
         yield from _contradictions(iq, base, report, facts)
+
+
+def _level_findings(iq: InstructorQuestion, base: tuple[str | int, ...],
+                    report: _Reporter) -> Iterator[Finding]:
+    """An instructor question may ask more of students than its type does, never less
+    (a short answer's own rule, ``short-level``, says what it asks)."""
+    own = REGISTRY[iq.type].level
+    if iq.level is None or iq.level.rank >= own.rank or iq.type == "short":
+        return
+    above = ", ".join(level.value for level in Level if level.rank > own.rank)
+    yield report((*base, "level"), "level-below-type",
+                 f"`level: {iq.level.value}` is below the level of a {REGISTRY[iq.type].title} "
+                 f"question, which asks students to {own.value}",
+                 f"leave `level:` out ({own.value}) or set it to {own.value}"
+                 + (f" or a level above it ({above})" if above else ""))
 
 
 def _shape_findings(iq: InstructorQuestion, base: tuple[str | int, ...],

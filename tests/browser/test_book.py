@@ -18,6 +18,7 @@ from factquiz.generate import Quiz, make_quiz
 from factquiz.load import Project, load_project
 from factquiz.model import Question
 from factquiz.normalize import answer_key
+from factquiz.qtypes.reasons import page_reasons
 from factquiz.qtypes.static import static_module
 from factquiz.sphinxext.static_quiz import (
     content_key,
@@ -143,23 +144,31 @@ def test_quiz_right_and_wrong_answers_show_the_right_feedback(real_site: Site,
     lessons = covering_lessons(real_site)
     kinds = {kind(q) for lesson in lessons for q in quiz_of(real_site, lesson).questions}
     assert kinds >= {"mc", "tf", "cloze", "numeric", "ordering", "matching", "short"}
-    for lesson in lessons:
-        right_and_wrong_feedback(real_site, page, lesson)
+    reasons = sum(right_and_wrong_feedback(real_site, page, lesson) for lesson in lessons)
+    assert reasons  # some wrong answers were told why
 
 
-def right_and_wrong_feedback(real_site: Site, page: tuple[Any, Watch], lesson: str) -> None:
-    """Every question of ``lesson``'s quiz answered wrong, then right: the feedback, the
-    scores, what a reload keeps and what Reset clears."""
+def right_and_wrong_feedback(real_site: Site, page: tuple[Any, Watch], lesson: str) -> int:
+    """Every question of ``lesson``'s quiz answered wrong, then right: the feedback (and
+    why the wrong choice is wrong, where the page holds a reason for it), the scores, what a
+    reload keeps and what Reset clears. Returns how many reasons were shown."""
+    from test_grading_parity import page_reasons_of
+
     p, watch = page
     quiz = quiz_of(real_site, lesson)
     p.goto(f"{real_site.url}/book/lessons/{lesson}.html")
     total = len(quiz.questions)
     messages = grading_config()["messages"]
     locked = messages["locked"]  # type: ignore[index]
+    shown = 0
     for n, q in enumerate(quiz.questions, start=1):
         answer_with_mouse(p, n, q, wrong_response(q))
         text = feedback(p, n)
         assert text.startswith("✘ Not quite"), (q.type, text)
+        reasons = page_reasons_of(q, wrong_response(q))
+        assert p.eval_on_selector_all(f"#fqq{n} .fq-why", "els => els.map(e => e.textContent)"
+                                      ) == reasons, (q.type, text)
+        shown += len(reasons)
         # A wrong answer opens nothing: no explanation, no source, no answer (a short
         # answer's model answer and sources were shown above, once the student wrote).
         own = messages["short_locked"] if q.type == "short" else locked  # type: ignore[index]
@@ -193,6 +202,7 @@ def right_and_wrong_feedback(real_site: Site, page: tuple[Any, Watch], lesson: s
     assert p.inner_text(f"#fq-{lesson} .fq-score") == "No answers checked yet."
     assert feedback(p, 1) == "" and p.evaluate(ours) == []
     assert watch.errors == [] and watch.remote == []
+    return shown
 
 
 def lesson_with(site: Site, *question_types: str) -> str:
@@ -362,6 +372,8 @@ def test_page_source_and_text_do_not_reveal_the_key(real_site: Site,
                 pattern = rf"\b{re.escape(accepted)}\b"
                 assert not re.search(pattern, item.group(0), re.I), (lesson, n, accepted)
                 assert not re.search(pattern, shown, re.I), (lesson, n, accepted)
+            for why in page_reasons(q).values():  # opened only by choosing that option
+                assert why not in item.group(0) and why not in visible, (lesson, n)
             if q.type == "mc":
                 assert "checked" not in item.group(0)
                 assert item.group(0).count('type="radio"') == len(q.options)
@@ -417,11 +429,14 @@ def test_the_pages_script_follows_the_grading_table(real_site: Site,
             "cases": [[c["q"], c["response"]] for c in table()["cases"]]}
     out = p.evaluate("""d => d.cases.map(([q, r]) => {
         const g = window.factquiz.grade(d.questions[q], d.config, r);
-        return [g.correct, g.key ? window.factquiz.decodeFeedback(g.key, d.feedback[q]).e : null];
+        return [g.correct, g.key ? window.factquiz.decodeFeedback(g.key, d.feedback[q]).e : null,
+                g.reasons.join(" ")];
     })""", data)
-    assert [v for v, _ in out] == [c["correct"] for c in table()["cases"]]
-    assert [e for _, e in out] == [qs[c["q"]].explanation if c["correct"] else None
-                                   for c in table()["cases"]]
+    assert [v for v, _, _ in out] == [c["correct"] for c in table()["cases"]]
+    assert [e for _, e, _ in out] == [qs[c["q"]].explanation if c["correct"] else None
+                                      for c in table()["cases"]]
+    assert [(c, why) for c, (_, _, why) in zip(table()["cases"], out, strict=True)
+            if "page_detail" in c and why != c["page_detail"]] == []  # what each choice opens
     assert watch.errors == []
 
 

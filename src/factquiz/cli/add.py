@@ -36,10 +36,10 @@ from ..errors import FactquizError
 from ..escape import terminal_text
 from ..generate import generate_question
 from ..load import Project, load_project
-from ..model import Kind
+from ..model import Kind, Level
 from ..project import project_root
 from ..qtypes import REGISTRY
-from ..qtypes.instructor import InstructorForm
+from ..qtypes.instructor import InstructorForm, read_level
 from ..stats import capabilities
 from .common import ProjectOpt, app, console, err_console
 from .quiz import question_lines
@@ -356,11 +356,26 @@ TYPE_HELP = "The question type: " + ", ".join(
     for name, qtype in REGISTRY.items() if qtype.form is not None) + "."
 
 
+def _uses(field: str) -> list[str]:
+    """What ``field`` holds for each type whose form uses it (``type: meaning``)."""
+    return [f"{name}: {qtype.form.fields[field]}" for name, qtype in REGISTRY.items()
+            if qtype.form is not None and field in qtype.form.fields]
+
+
 def _type_option(field: str) -> Any:
     """The option giving ``field``, its help saying what it holds for each type using it."""
-    uses = [f"{name}: {qtype.form.fields[field]}" for name, qtype in REGISTRY.items()
-            if qtype.form is not None and field in qtype.form.fields]
-    return typer.Option(help="; ".join(uses) + ".", show_default=False)
+    return typer.Option(help="; ".join(_uses(field)) + ".", show_default=False)
+
+
+#: ``--level``'s help: every type takes it (a form may say more for its type).
+LEVEL_HELP = ("What the question asks of the student (Bloom's taxonomy, lowest first): "
+              f"{', '.join(level.value for level in Level)} (analyze too). Default: the "
+              "type's level (" + ", ".join(f"{name} {qtype.level.value}"
+                                          for name, qtype in REGISTRY.items()
+                                          if qtype.form is not None)
+              + "); a level below the type's is refused. " + "; ".join(_uses("level")) + ".")
+#: Options every type takes besides its form's fields (a form may read them too).
+COMMON_OPTIONS = frozenset({"level"})
 
 
 def _fact_list(project: Project, lesson: str) -> list[tuple[str, str]]:
@@ -386,12 +401,24 @@ def _type_fields(qtype: str, given: dict[str, Any]) -> dict[str, Any]:
     """The type's fields from the values of its options; an option it does not use is
     refused, naming those it does."""
     form = _form(qtype)
-    unused = [_flag(name) for name, value in given.items()
-              if value not in (None, "", []) and name not in form.fields]
+    unused = [_flag(name) for name, value in given.items() if value not in (None, "", [])
+              and name not in form.fields and name not in COMMON_OPTIONS]
     if unused:
         raise FactquizError(f"{', '.join(unused)} not used by a {qtype} question; it takes "
                             + ", ".join(_flag(name) for name in form.fields))
-    return form.read(given)
+    fields = form.read(given)
+    level = read_level(given.get("level"))
+    if level is not None:
+        fields["level"] = level
+    return fields
+
+
+def _ask_level(fields: dict[str, Any]) -> None:
+    """Ask for the level, offering the type's own and those above it."""
+    own = REGISTRY[fields["type"]].level
+    fields["level"] = choose("Level", [(level.value, "the type's own" if level is own else "")
+                                       for level in Level if level.rank >= own.rank],
+                             own.value)
 
 
 class TerminalPrompter:
@@ -432,6 +459,8 @@ def _ask_question(project: Project, quiz_id: str, fields: dict[str, Any],
         hint = f" ({form.prompt_hint})" if form.prompt_hint else ""
         fields["prompt"] = ask(f"Prompt{hint}", fields.get("prompt") or None)
     form.ask(fields, wanted, TerminalPrompter())
+    if only is not None and "level" in only and "level" not in form.fields:
+        _ask_level(fields)  # refused (below the type's level): other forms do not ask it
     if wanted("explanation"):
         fields["explanation"] = ask("Explanation (shown after answering)",
                                     fields.get("explanation") or None)
@@ -475,7 +504,7 @@ def add_question_command(
     pair: Annotated[list[str] | None, _type_option("pairs")] = None,
     model_answer: Annotated[str | None, _type_option("model_answer")] = None,
     key_point: Annotated[list[str] | None, _type_option("key_points")] = None,
-    level: Annotated[str | None, _type_option("level")] = None,
+    level: Annotated[str | None, typer.Option(help=LEVEL_HELP, show_default=False)] = None,
     no_shuffle: Annotated[bool, typer.Option("--no-shuffle", help="Keep choices in the order "
                                              "given.")] = False,
     explanation: Annotated[str | None, typer.Option(help="Shown after answering.")] = None,
@@ -488,6 +517,8 @@ def add_question_command(
 
     The question goes to quizzes/<lesson>.yml. --choice, --accepted, --item (in the
     correct order), --pair ('item = match'), --key-point and --fact are repeatable.
+    --level (any type) says what the question asks of students when that is more than
+    its type's level.
     Missing fields are asked for in a terminal (or with --interactive)."""
     root = project_root(project)
     loaded = load_project(root)

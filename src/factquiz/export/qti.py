@@ -4,7 +4,10 @@ The package has the layout Canvas itself exports, and text2qti writes: ``imsmani
 ``<assessment id>/<assessment id>.xml`` (the questions) and
 ``<assessment id>/assessment_meta.xml`` (Canvas quiz settings). Items use Canvas's
 ``question_type`` metadata; the general feedback (explanation and citations) is shown
-after an attempt; a short answer is an essay question (extended text) with its model
+after an attempt. A choice question also has Canvas's per-answer feedback, as text2qti
+writes it: each option with a reason (``option_feedback``) an ``itemfeedback`` of its own,
+shown by a ``respcondition`` when it is chosen, and general correct/incorrect feedback
+naming the right answer. A short answer is an essay question (extended text) with its model
 answer and key points in that feedback. Identifiers are derived from the quiz, seed and
 question ids, so the same export is the same bytes.
 """
@@ -15,10 +18,12 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
+from ..answers import MESSAGES
 from ..escape import html_text, xml_text
 from ..feedback import feedback_html
 from ..model import Question
 from ..normalize import number_text
+from ..qtypes.base import choice_answer_text, option_feedback
 from ..qtypes.short import key_html
 from ..quizmodel import Quiz
 from .base import ExportContext, Format
@@ -44,6 +49,8 @@ CANVAS_NS = {
     "xsi:schemaLocation": "http://canvas.instructure.com/xsd/cccv1p0 "
                           "https://canvas.instructure.com/xsd/cccv1p0.xsd",
 }
+#: The feedback Canvas shows for any response, a right one, a wrong one (text2qti's names).
+GENERAL_FB, CORRECT_FB, INCORRECT_FB = "general_fb", "correct_fb", "general_incorrect_fb"
 CANVAS_TYPE = {
     "mc": "multiple_choice_question",
     "tf": "true_false_question",
@@ -86,12 +93,40 @@ def _resprocessing(item: ET.Element, essay: bool = False) -> ET.Element:
              "other")
     general = _sub(processing, "respcondition", **{"continue": "Yes"})
     _sub(_sub(general, "conditionvar"), "other")
-    _sub(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    _sub(general, "displayfeedback", feedbacktype="Response", linkrefid=GENERAL_FB)
     return processing
 
 
 def _set_score(condition: ET.Element, value: str, action: str = "Set") -> None:
     _sub(condition, "setvar", value, action=action, varname="SCORE")
+
+
+def _feedback_condition(processing: ET.Element, choice_id: str | None, feedback_id: str,
+                        score: str | None = None) -> None:
+    """A ``respcondition`` showing ``feedback_id`` when ``choice_id`` is chosen (None: for
+    any response that gets this far, i.e. a wrong one). With ``score``: the key's, which
+    sets the score and ends processing, as text2qti writes it."""
+    go_on = "Yes" if score is None else "No"
+    condition = _sub(processing, "respcondition", **{"continue": go_on})
+    test = _sub(condition, "conditionvar")
+    if choice_id is None:
+        _sub(test, "other")
+    else:
+        _sub(test, "varequal", choice_id, respident="response1")
+    if score is not None:
+        _set_score(condition, score)
+    _sub(condition, "displayfeedback", feedbacktype="Response", linkrefid=feedback_id)
+
+
+def _choice_reasons(question: Question, choice_ids: list[str]) -> list[tuple[str, str]]:
+    """``(choice id, why that choice is wrong)`` for each option that has a reason."""
+    return [(choice_id, why) for i, choice_id in enumerate(choice_ids)
+            if (why := option_feedback(question, i))]
+
+
+def _item_feedback(item: ET.Element, ident: str, fragment: str) -> None:
+    """An ``itemfeedback`` (shown by a ``displayfeedback`` linking ``ident``) of HTML."""
+    _mattext(_sub(_sub(item, "itemfeedback", ident=ident), "flow_mat"), fragment)
 
 
 def item_element(quiz: Quiz, question: Question) -> ET.Element:
@@ -108,10 +143,11 @@ def item_element(quiz: Quiz, question: Question) -> ET.Element:
                        "render_choice")
         for choice_id, option in zip(choice_ids, question.options, strict=True):
             _mattext(_sub(choices, "response_label", ident=choice_id), html_text(option))
-        correct = _sub(_resprocessing(item), "respcondition", **{"continue": "No"})
-        _sub(_sub(correct, "conditionvar"), "varequal", choice_ids[question.answer],
-             respident="response1")
-        _set_score(correct, "100")
+        processing = _resprocessing(item)
+        for choice_id, _why in _choice_reasons(question, choice_ids):
+            _feedback_condition(processing, choice_id, f"{choice_id}_fb")
+        _feedback_condition(processing, choice_ids[question.answer], CORRECT_FB, score="100")
+        _feedback_condition(processing, None, INCORRECT_FB)
     elif kind in ("cloze", "numeric"):
         if kind == "cloze":
             answer_ids = [f"{ident}_{i}" for i in range(len(question.accepted))]
@@ -166,9 +202,15 @@ def item_element(quiz: Quiz, question: Question) -> ET.Element:
         _resprocessing(item, essay=True)
     else:
         raise ValueError(f"QTI cannot carry {kind!r} questions")
-    feedback = _sub(item, "itemfeedback", ident="general_fb")
     extra = key_html(question) if kind == "short" else ""
-    _mattext(_sub(feedback, "flow_mat"), extra + feedback_html(question))
+    _item_feedback(item, GENERAL_FB, extra + feedback_html(question))
+    if kind in ("mc", "tf"):  # in text2qti's order: correct, incorrect, then each choice's
+        answer = html_text(choice_answer_text(question))
+        _item_feedback(item, CORRECT_FB, f"<p>{html_text(MESSAGES['correct'])} {answer}</p>")
+        _item_feedback(item, INCORRECT_FB, f"<p>{html_text(MESSAGES['wrong'])} "
+                                           f"{html_text(MESSAGES['right_answer'])} {answer}</p>")
+        for choice_id, why in _choice_reasons(question, choice_ids):
+            _item_feedback(item, f"{choice_id}_fb", f"<p>{html_text(why)}</p>")
     return item
 
 

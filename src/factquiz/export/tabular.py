@@ -2,7 +2,9 @@
 
 JSON is the quiz as the question API defines it (``Question.model_dump``). CSV has one row
 per question; list-valued columns hold JSON arrays so that nothing is lost to a separator,
-and ``correct_answer`` spells the key out in words.
+and ``correct_answer`` spells the key out in words. Both carry ``option_feedback``: for a
+choice question, why each option is wrong ('' for the key), aligned with ``options``
+(an empty list when the type gives no reasons).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from .base import ExportContext, Format
 from .common import answer_text
 
 CSV_COLUMNS = ("id", "type", "prompt", "options", "items", "answer", "accepted", "tolerance",
-               "match", "correct_answer", "explanation", "feedback", "citations", "fact_ids")
+               "match", "correct_answer", "explanation", "feedback", "option_feedback",
+               "citations", "fact_ids")
 
 
 def _json(value: object) -> str:
@@ -42,6 +45,7 @@ def csv_row(question: Question) -> dict[str, str]:
         "correct_answer": answer_text(question),
         "explanation": question.explanation,
         "feedback": feedback_text(question),
+        "option_feedback": _json(data["option_feedback"]),
         "citations": _json(data["citations"]),
         "fact_ids": _json(data["fact_ids"]),
     }

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..errors import FactquizError
+from ..model import Level
 
 
 class Prompter(Protocol):
@@ -97,3 +98,23 @@ def read_number(value: object, what: str) -> int | float | None:
     except (TypeError, ValueError):
         raise FactquizError(f"{what} is a number, not {value!r}") from None
     return int(number) if number.is_integer() else number
+
+
+#: Other spellings of a level that ``--level`` accepts (American English).
+LEVEL_SPELLINGS = {"analyze": Level.analyse}
+
+
+def read_level(value: object) -> str | None:
+    """A level of :class:`~factquiz.model.Level` given as text (any case, "analyze" too)
+    as its value; None stays None. Anything else is refused, naming the levels."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    level = LEVEL_SPELLINGS.get(text) or next((lv for lv in Level if lv.value == text), None)
+    if level is not None:
+        return level.value
+    known = ", ".join(lv.value for lv in Level)
+    why = (" (no question type asks students to create: factquiz's levels stop at evaluate)"
+           if text == "create" else "")
+    raise FactquizError(f"--level {value!r} is not a level{why}; use one of: {known} "
+                        "(Bloom's taxonomy, lowest first)")

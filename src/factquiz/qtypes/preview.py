@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..model import Question
 from .parts import type_module
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -29,3 +30,9 @@ def letter(i: int) -> str:
 def no_lines(question: object) -> list[str]:
     """Nothing after the prompt (a typed answer)."""
     return []
+
+
+def typed_reasons(question: Question) -> list[str]:
+    """The wrong answers a typed question explains, each with its reason (indented)."""
+    return [f"   if typed \u201c{token[2:]}\u201d: {why}"
+            for token, why in question.response_feedback.items() if token.startswith("t|")]

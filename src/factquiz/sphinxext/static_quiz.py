@@ -14,7 +14,13 @@ plain text, which option is correct, a fill-in answer, or an explanation:
   per-question content key (:func:`encode_feedback`); the page stores that key only
   *wrapped* once per token (XOR with a second hash of the token, :func:`wrap`). Only a
   right response yields a token whose wrap opens the key, so a wrong guess reveals
-  nothing but "Not quite" (and, for ordering and matching, which positions are right).
+  nothing but "Not quite" (and, for ordering and matching, which positions are right);
+* why a wrong response is wrong (:func:`factquiz.qtypes.reasons.page_reasons`: each wrong
+  option's reason, each wrong position choice's, each known wrong text's) rides encrypted
+  too, each with a key derived from the salt and *that* response's token
+  (:func:`reason_key`), so only choosing that option (putting that item there, typing that
+  answer) opens its reason. A reason that names the key is never put on the page (the
+  engine drops it).
 
 This is a **spoiler guard for self-study, not exam security**: what remains guessable is
 what can be enumerated. A multiple-choice or true/false question has 2-4 tokens to try;
@@ -46,15 +52,35 @@ from ..answers import (
 from ..model import Question
 from ..normalize import VARIANTS
 from ..qtypes.numeric import TYPED
+from ..qtypes.reasons import page_reasons
 from ..qtypes.static import DIGEST_CHARS, deletions, digest, static_module
 from ..quizmodel import Quiz
 from .dates import human_date
 
-__all__ = ["DIGEST_CHARS", "accept_tokens", "content_key", "decode_feedback", "deletions",
-           "digest", "encode_feedback", "feedback_payload", "grading_config", "key_attributes",
-           "messages_script", "page_config",
-           "question_salt", "quiz_salt", "render_controls", "render_question", "render_quiz",
-           "token_id", "unwrap", "wrap"]
+__all__ = [
+    "DIGEST_CHARS",
+    "accept_tokens",
+    "content_key",
+    "decode_feedback",
+    "deletions",
+    "digest",
+    "encode_feedback",
+    "feedback_payload",
+    "grading_config",
+    "key_attributes",
+    "messages_script",
+    "page_config",
+    "question_salt",
+    "quiz_salt",
+    "reason_entries",
+    "reason_key",
+    "render_controls",
+    "render_question",
+    "render_quiz",
+    "token_id",
+    "unwrap",
+    "wrap",
+]
 
 #: Bytes of a question's content key (the key of its feedback).
 KEY_BYTES = 8
@@ -125,9 +151,25 @@ def key_attributes(question: Question, salt: str) -> dict[str, str]:
     """The grading data of ``question`` as ``data-fq-*`` attributes: ``k`` each token's id
     and wrapped key, then the type's own (``qtypes/<type>/static.py``)."""
     key = content_key(salt, question)
+    reasons = reason_entries(question, salt)
     return {"k": " ".join(token_id(salt, t) + wrap(salt, t, key)
                           for t in accept_tokens(question)),
+            **({"y": reasons} if reasons else {}),
             **static_module(question.type).key_attributes(question, salt)}
+
+
+def reason_key(salt: str, token: str) -> bytes:
+    """The key of the reason of a wrong response: from the salt and that response's token
+    only (the script derives it the same way, from what the reader chose)."""
+    return hashlib.sha256(f"{salt}|y|{token}".encode()).digest()[:KEY_BYTES]
+
+
+def reason_entries(question: Question, salt: str) -> str:
+    """``y``: the id of each wrong response's token (``digest(salt, "y", token)``) and its
+    reason encrypted with :func:`reason_key`, sorted by id (the order tells nothing)."""
+    return " ".join(sorted(digest(salt, "y", token)
+                           + encode_feedback(reason_key(salt, token), {"w": why})
+                           for token, why in page_reasons(question).items()))
 
 
 def feedback_keystream(key: bytes, length: int) -> bytes:

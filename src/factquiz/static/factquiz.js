@@ -235,7 +235,7 @@
   /* ---- grading: the key opened by a right response's token ---- */
   function words(attr) { return attr ? attr.split(" ") : []; }
 
-  /* q: {type, salt, k, h, r, m, exp, kb, options, items}; the wrapped key of `token`, or null. */
+  /* q: {type, salt, k, h, r, m, exp, kb, y, options, items}; the wrapped key of `token`, or null. */
   function openKey(q, token) {
     var id = digest(q.salt, "k", token), list = words(q.k);
     for (var i = 0; i < list.length; i++) {
@@ -283,13 +283,44 @@
   /* The question types, each added by its own script (see the header). */
   var types = {};
 
+  /* The reason of a wrong response, by its token (static_quiz.reason_entries), or null:
+     its entry is found by digest(salt, "y", token) and opened by a key derived from the
+     salt and that token only. */
+  function openReason(q, token) {
+    var id = digest(q.salt, "y", token), list = words(q.y);
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].slice(0, 12) === id) {
+        var key = sha256hex(q.salt + "|y|" + token).slice(0, 16);
+        return decodeFeedback(key, list[i].slice(12)).w;
+      }
+    }
+    return null;
+  }
+
+  /* The tokens of what a wrong response chose (factquiz.qtypes.reasons): an option's
+     "c|<index>", each wrong position's "<position>|<index>", a typed text's
+     "t|<answer key>" (the page holds reasons for a few known wrong answers only). */
+  function wrongTokens(response, parts, cfg) {
+    if (typeof response === "number") { return ["c|" + response]; }
+    if (typeof response === "string") { return ["t|" + answerKey(response, cfg)]; }
+    if (!Array.isArray(response)) { return []; }
+    return response.map(function (value, part) { return parts[part] ? null : part + "|" + value; })
+      .filter(function (token) { return token !== null; });
+  }
+
   /* Grade `response` to the question `q` (its page data) under the rules `cfg`:
-     {correct, message, parts (per position), key (the feedback key, hex, or null)}. */
+     {correct, message, parts (per position), key (the feedback key, hex, or null),
+     reasons (why what was chosen is wrong, as the page holds them)}. */
   function grade(q, cfg, response) {
     if (!Object.prototype.hasOwnProperty.call(types, q.type)) {
       throw new Error("factquiz: no script for question type " + q.type);
     }
-    return types[q.type].grade(q, cfg, response);
+    var result = types[q.type].grade(q, cfg, response);
+    /* only a graded wrong answer ("Not quite."), not one refused as malformed */
+    result.reasons = result.correct || result.message !== cfg.messages.wrong ? [] :
+      wrongTokens(response, result.parts, cfg).map(function (token) { return openReason(q, token); })
+        .filter(function (why) { return why; });
+    return result;
   }
 
   /* ---- encrypted feedback: static_quiz.encode_feedback ---- */
@@ -308,7 +339,7 @@
            strip: strip, format: format, parseNumber: parseNumber, openKey: openKey,
            words: words, isIndex: isIndex, verdict: verdict, invalid: invalid,
            gradePositions: gradePositions, types: types, grade: grade,
-           decodeFeedback: decodeFeedback };
+           openReason: openReason, decodeFeedback: decodeFeedback };
 });
 
 /* ---- the quizzes on the page (browsers only) ---- */
@@ -372,7 +403,7 @@
   /* The question's page data, as factquiz.grade (the core above) takes it. */
   Question.prototype.data = function () {
     var node = this.node, data = { type: this.type, salt: this.salt };
-    ["k", "h", "r", "m", "exp", "kb"].forEach(function (name) {
+    ["k", "h", "r", "m", "exp", "kb", "y"].forEach(function (name) {
       data[name] = node.getAttribute("data-fq-" + name) || "";
     });
     var size = this.kind.size(node);
@@ -421,6 +452,10 @@
         this.feedback.appendChild(citation(fb.c[i], m));
       }
     } else {
+      /* why what was chosen is wrong (each reason opened by that choice only) */
+      for (i = 0; i < result.reasons.length; i++) {
+        this.feedback.appendChild(el("p", "fq-why", result.reasons[i]));
+      }
       /* a type may say something else than "appears once right" (its lockedMessage) */
       this.feedback.appendChild(el("p", "fq-locked", m[this.kind.lockedMessage || "locked"]));
     }

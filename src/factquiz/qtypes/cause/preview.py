@@ -1,16 +1,8 @@
-"""Cause and effect in the terminal: as multiple choice (the statements, lettered)."""
+"""Cause and effect in the terminal: as multiple choice (the statements, lettered, and
+why each wrong one is not the cause)."""
 
 from __future__ import annotations
 
-from ...model import Question
-from ..mc.preview import key as choice_key
-from ..mc.preview import lines
-from ..preview import letter
+from ..mc.preview import key, lines
 
 __all__ = ["key", "lines"]
-
-
-def key(question: Question) -> str:
-    """The right option, then why each other option is wrong."""
-    return "\n".join([choice_key(question), *(
-        f"   {letter(i)}) {why}" for i, why in enumerate(question.option_feedback) if why)])

@@ -5,7 +5,9 @@ answer is accepted when it matches the answer or an alias under the rule in
 :mod:`factquiz.answers`: case, spacing and punctuation are ignored; names (every kind
 except year, number and date) forgive one typo in answers of 5 or more characters, unless
 the typo is another answer or word of the bank (listed in the question's ``rejected``);
-years, numbers and dates must match exactly.
+years, numbers and dates must match exactly. A wrong answer the bank knows (a distractor,
+another fact's answer) is told what it is (``response_feedback``, see
+:mod:`factquiz.qtypes.reasons`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ...answers import (
     accepts,
     match_for,
     near_misses,
+    wrong_with,
 )
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import answer_key
@@ -35,6 +38,7 @@ from ..base import (
     text_response,
     with_expected,
 )
+from ..reasons import typed_reasons, typed_token
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -137,12 +141,13 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     key = ("cloze-text", fact.id)
     if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
         bank.cache[key] = cloze_text(fact)
+    rejected = rejected_for(fact.accepted, match_for(fact.kind), bank,
+                            also=_known_answers(fact, bank))
     return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
                     accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
-                    rejected=rejected_for(fact.accepted, match_for(fact.kind), bank,
-                                          also=_known_answers(fact, bank)),
-                    explanation=fact.statement, citations=bank.citations(fact),
-                    fact_ids=[fact.id])
+                    rejected=rejected, explanation=fact.statement,
+                    response_feedback=typed_reasons(fact, bank, rejected),
+                    citations=bank.citations(fact), fact_ids=[fact.id])
 
 
 def grade(question: Question, response: object) -> Grade:
@@ -153,6 +158,10 @@ def grade(question: Question, response: object) -> Grade:
         return with_expected(text, expected)
     if accepts(question.accepted, question.match, text, question.rejected):
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
+    why = question.response_feedback.get(typed_token(text), "")
+    if why:
+        message, detail = wrong_with(why)
+        return Grade(correct=False, message=message, expected=expected, detail=detail)
     return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
 
 

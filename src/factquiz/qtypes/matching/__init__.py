@@ -10,7 +10,9 @@ the options are the answers, shuffled. Facts may stand together only when no fac
 answer would be accepted for another's (same rule as grading), no item mentions another
 fact's answer, and their items differ, so exactly one pairing is right. Partners not
 already used elsewhere in the quiz come first (so the pairs do not give away another
-question's answer), then the quiz's facts (else the anchor's lesson).
+question's answer), then the quiz's facts (else the anchor's lesson). A wrong match is
+told which item that answer goes with, and its source (``response_feedback``, see
+:mod:`factquiz.qtypes.reasons`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ..base import (
     shuffled,
     with_expected,
 )
+from ..reasons import evidence_of, pairing_reasons, part_reasons
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -154,8 +157,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     prompt = (f"Match each item with its {noun}." if labelled
               else "Match each question with its answer.")
     explanation = " ".join(f.statement for f in group)
+    sources = [evidence_of(f, bank)[0] for f in group]
     return Question(id=qid, type="matching", prompt=prompt, items=items, options=options,
                     answer=answer, explanation=explanation,
+                    response_feedback=pairing_reasons(items, options, answer, sources),
                     citations=[c for f in group for c in bank.citations(f)],
                     fact_ids=[f.id for f in group])
 
@@ -170,7 +175,8 @@ def grade(question: Question, response: object) -> Grade:
     if chosen == list(question.answer):
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(chosen, question.answer, strict=True))
-    message, detail = wrong_with(MESSAGES["pairs_right"].format(right=right, total=n))
+    message, detail = wrong_with(" ".join([MESSAGES["pairs_right"].format(right=right, total=n),
+                                           *part_reasons(question, chosen)]))
     return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
@@ -188,8 +194,9 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
     items = [p.split("\0")[0] for p in pairs]
     rights = [p.split("\0")[1] for p in pairs]
     options = shuffled(rights, rng, iq.shuffle)
-    return Question(**common, items=items, options=options,
-                    answer=[options.index(r) for r in rights])
+    answer = [options.index(r) for r in rights]
+    return Question(**common, items=items, options=options, answer=answer,
+                    response_feedback=pairing_reasons(items, options, answer))
 
 
 QTYPE = QType("matching", "matching", generate, grade, why_not, permutation_responses, answer_text,

@@ -1,4 +1,8 @@
-"""Multiple choice: the fact's question, its answer and three safe distractors, shuffled."""
+"""Multiple choice: the fact's question, its answer and three safe distractors, shuffled.
+
+Each distractor says why it is wrong (``option_feedback``, see :mod:`factquiz.qtypes.reasons`):
+what it is when it is another fact's answer, else what the source gives instead.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from ..base import (
     distractors_for,
     shuffled,
 )
+from ..reasons import instructor_choice_reasons, wrong_answer
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -42,8 +47,11 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     """A four-option question; ``answer`` is the index of the correct option."""
     options = [fact.answer.strip(), *distractors_for(fact, bank, N_DISTRACTORS, rng)]
     rng.shuffle(options)
+    answer = options.index(fact.answer.strip())
     return Question(id=qid, type="mc", prompt=fact.question, options=options,
-                    answer=options.index(fact.answer.strip()), explanation=fact.statement,
+                    answer=answer, explanation=fact.statement,
+                    option_feedback=["" if i == answer else wrong_answer(fact, option, bank)
+                                     for i, option in enumerate(options)],
                     citations=bank.citations(fact), fact_ids=[fact.id])
 
 
@@ -57,8 +65,10 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
     """A checked instructor question of this type as a :class:`Question`."""
     options = shuffled([c.strip() for c in iq.choices], rng, iq.shuffle)
     key = answer_key(str(iq.answer))
-    return Question(**common, options=options,
-                    answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
+    question = Question(**common, options=options,
+                        answer=next(i for i, c in enumerate(options) if answer_key(c) == key))
+    return question.model_copy(
+        update={"option_feedback": instructor_choice_reasons(question, bank)})
 
 
 QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,

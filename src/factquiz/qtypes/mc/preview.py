@@ -13,5 +13,7 @@ def lines(question: Question) -> list[str]:
 
 
 def key(question: Question) -> str:
-    """The right option's letter and text."""
-    return f"{letter(question.answer)}) {REGISTRY[question.type].answer_text(question)}"
+    """The right option's letter and text, then why each other option is wrong."""
+    right = f"{letter(question.answer)}) {REGISTRY[question.type].answer_text(question)}"
+    return "\n".join([right, *(f"   {letter(i)}) {why}"
+                                for i, why in enumerate(question.option_feedback) if why)])

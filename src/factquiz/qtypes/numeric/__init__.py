@@ -5,6 +5,10 @@ Only facts of kind ``year`` or ``number`` whose answer is a plain number ("1960"
 float or a numeric string; how a string is read and when it is within the tolerance is
 specified in :mod:`factquiz.answers` (exact decimal arithmetic, Unicode digits read as
 their values; booleans, NaN and infinities are refused).
+
+A wrong number is told how far it is and which way ("2019 is 3 years too late"), and,
+when the bank knows it (a distractor, another fact's answer), what it is
+(``response_feedback``, see :mod:`factquiz.qtypes.reasons`).
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ...answers import MAX_RESPONSE_CHARS, MESSAGES
+from ...answers import MAX_RESPONSE_CHARS, MESSAGES, wrong_with
 from ...model import Fact, Grade, Kind, Question
 from ...normalize import number_text, plain_number
 from ..base import MALFORMED, QType, Responses, describe
+from ..reasons import typed_reasons
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -53,9 +58,29 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     value = plain_number(fact.answer)
     if value is None:
         raise ValueError(f"fact '{fact.id}': {why_not(fact, bank)}")
+    reasons = {number_token(parsed): why for text, why in typed_reasons(fact, bank).items()
+               if not isinstance(parsed := parse_number(text[2:]), str)}
     return Question(id=qid, type="numeric", prompt=fact.question, answer=_clean(value),
                     tolerance=fact.tolerance or 0.0, explanation=fact.statement,
+                    response_feedback=reasons, unit="year" if fact.kind is Kind.year else "",
                     citations=bank.citations(fact), fact_ids=[fact.id])
+
+
+def number_token(value: Decimal) -> str:
+    """The token of a typed number: ``t|`` and the number in plain digits ("t|2019")."""
+    return f"t|{format(value.normalize(), 'f')}"
+
+
+def how_far(question: Question, value: Decimal) -> str:
+    """How far ``value`` is from the answer and which way: "2019 is 3 years too late",
+    "55049 is 5049 too high"."""
+    gap = value - exact(question.answer)
+    size = format(abs(gap).normalize(), "f")
+    shown = format(value.normalize(), "f")
+    if question.unit == "year":
+        years = "year" if abs(gap) == 1 else "years"
+        return f"{shown} is {size} {years} too {'late' if gap > 0 else 'early'}."
+    return f"{shown} is {size} too {'high' if gap > 0 else 'low'}."
 
 
 def answer_text(question: Question) -> str:
@@ -110,7 +135,10 @@ def grade(question: Question, response: object) -> Grade:
         return Grade(correct=False, message=value, expected=expected)
     if within(question, value):
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
-    return Grade(correct=False, message=MESSAGES["wrong"], expected=expected)
+    why = " ".join(w for w in (how_far(question, value),
+                               question.response_feedback.get(number_token(value), "")) if w)
+    message, detail = wrong_with(why)
+    return Grade(correct=False, message=message, expected=expected, detail=detail)
 
 
 def responses(question: Question) -> Responses:

@@ -7,7 +7,8 @@ event to put in order). Two events may
 stand together only when their dates cannot overlap at their precision (2022 and
 2022-10 overlap; 2021 and 2022-10 do not) and their labels differ, so the order is
 never ambiguous. Partners not used elsewhere in the quiz come first, then the quiz's
-facts (else the anchor's lesson).
+facts (else the anchor's lesson). An item out of place is told which way it goes, with
+its date (``response_feedback``, see :mod:`factquiz.qtypes.reasons`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from ..base import (
     shuffled,
     with_expected,
 )
+from ..reasons import order_reasons, part_reasons
+from ..sourced import date_text
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -104,8 +107,10 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
     explanation = "In order: " + "; ".join(f"{f.label.strip()} ({f.when})"
                                             for f in chronological if f.label)
     explanation += ". " + " ".join(f.statement for f in chronological)
+    when = {f.label.strip(): date_text(f.when) for f in group if f.label and f.when}
     return Question(id=qid, type="ordering", prompt=PROMPT, items=items, answer=answer,
                     explanation=explanation,
+                    response_feedback=order_reasons(items, answer, [when[i] for i in items]),
                     citations=[c for f in chronological for c in bank.citations(f)],
                     fact_ids=[f.id for f in chronological])
 
@@ -123,7 +128,8 @@ def grade(question: Question, response: object) -> Grade:
     if order == list(question.answer):
         return Grade(correct=True, message=MESSAGES["correct"], expected=expected)
     right = sum(a == b for a, b in zip(order, question.answer, strict=True))
-    message, detail = wrong_with(MESSAGES["in_place"].format(right=right, total=n))
+    message, detail = wrong_with(" ".join([MESSAGES["in_place"].format(right=right, total=n),
+                                           *part_reasons(question, order)]))
     return Grade(correct=False, expected=expected, message=message, detail=detail)
 
 
@@ -136,7 +142,9 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
                     bank: Bank) -> Question:
     """A checked instructor question of this type as a :class:`Question`."""
     items = shuffled([i.strip() for i in iq.items], rng, iq.shuffle)
-    return Question(**common, items=items, answer=[items.index(i.strip()) for i in iq.items])
+    answer = [items.index(i.strip()) for i in iq.items]
+    return Question(**common, items=items, answer=answer,
+                    response_feedback=order_reasons(items, answer))
 
 
 QTYPE = QType("ordering", "ordering", generate, grade, why_not, permutation_responses, answer_text,

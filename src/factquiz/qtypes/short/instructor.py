@@ -25,7 +25,7 @@ FORM = InstructorForm(
     fields={"model_answer": "the model answer, in your own words",
             "key_points": "a point a good answer makes (repeat it, 2 to 5)",
             "level": "analyse or evaluate"},
-    needs=("model_answer", "key_points", "level"),
+    needs=("model_answer", "key_points"),  # without a level: the type's, analyse
     read=lambda values: same(values, "model_answer", "key_points", "level"),
     ask=ask,
     example={"model_answer": "Both sides wanted a legal basis for visiting forces.",

@@ -5,6 +5,10 @@ The false form keeps the statement's wording and replaces each occurrence of the
 category and form, matching the case of its first letter and the article before it, so
 it reads naturally. A fact whose statement is a lesson sentence word for word yields no
 true/false question (it would test the wording).
+
+The explanation is never the prompt again: a true item's says which source says it, in
+its words; a false item's says what was swapped. The wrong option's reason
+(``option_feedback``) says the same from the other side (see :mod:`factquiz.qtypes.reasons`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from ..base import (
     choice_responses,
     distractors_for,
 )
+from ..reasons import evidence_of, instructor_choice_reasons, quoted, says
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -74,6 +79,20 @@ def indefinite_article(word: str) -> str:
     return "an" if lower[:1] in "aeiou" else "a"
 
 
+def _bare(original: str, distractor: str) -> str:
+    """``distractor`` without its own article when the answer it replaces has none."""
+    word = distractor.strip()
+    if not _ARTICLE_START.match(original):
+        word = _ARTICLE_START.sub("", word) or word
+    return word
+
+
+def placed(original: str, distractor: str) -> str:
+    """``distractor`` as the false statement writes it in place of ``original`` (the
+    answer as the statement has it): article and case made to fit."""
+    return _same_case(original, _bare(original, distractor))
+
+
 def false_statement(fact: Fact, distractor: str,
                     spans: list[tuple[int, int]] | None = None) -> str:
     """The fact's statement with ``distractor`` in place of the answer, kept grammatical:
@@ -84,9 +103,7 @@ def false_statement(fact: Fact, distractor: str,
     text, out, last = fact.statement, [], 0
     for start, end in spans:
         original = text[start:end]
-        word = distractor.strip()
-        if not _ARTICLE_START.match(original):
-            word = _ARTICLE_START.sub("", word) or word
+        word = _bare(original, distractor)
         before = "".join(out) + text[last:start]
         found = _ARTICLE_BEFORE.search(before)
         if found:
@@ -94,24 +111,32 @@ def false_statement(fact: Fact, distractor: str,
             if found.group(1)[0].isupper():
                 article = article.capitalize()
             before = before[:found.start()] + article + found.group(2)
-        out = [before, _same_case(original, word)]
+        out = [before, placed(original, distractor)]
         last = end
     return "".join(out) + text[last:]
 
 
 def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Question:
     """The true/false question on ``fact`` in its true or false form."""
+    name, quote = evidence_of(fact, bank, claim=true)  # the claim, or where the answer is
     if true:
         statement, answer = fact.statement, 0
+        explanation = says(fact, bank)
+        reasons = ["", f"Nothing in it is swapped: it is what {name} says, {quoted(quote)}"]
     else:
         key = ("tf-spans", fact.id)
         if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
             bank.cache[key] = answer_spans(fact.statement, [fact.answer])
         wrong = distractors_for(fact, bank, 1, rng)[0]
         statement, answer = false_statement(fact, wrong, bank.cache[key]), 1
+        start, end = bank.cache[key][0]
+        original = fact.statement[start:end]
+        swap = f"The statement puts {placed(original, wrong)} where {name} says {original}"
+        explanation = f"{swap}. {fact.statement.strip()}"
+        reasons = [f"{swap}: {quoted(quote)}", ""]
     return Question(id=qid, type="tf", prompt=f"{PREFIX}{statement}", options=list(OPTIONS),
-                    answer=answer, explanation=fact.statement, citations=bank.citations(fact),
-                    fact_ids=[fact.id])
+                    answer=answer, explanation=explanation, option_feedback=reasons,
+                    citations=bank.citations(fact), fact_ids=[fact.id])
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
@@ -131,7 +156,10 @@ def grade(question: Question, response: object) -> Grade:
 def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.Random,
                     bank: Bank) -> Question:
     """A checked instructor question of this type as a :class:`Question`."""
-    return Question(**common, options=["True", "False"], answer=0 if iq.answer is True else 1)
+    question = Question(**common, options=["True", "False"],
+                        answer=0 if iq.answer is True else 1)
+    return question.model_copy(
+        update={"option_feedback": instructor_choice_reasons(question, bank)})
 
 
 QTYPE = QType("tf", "true/false", generate, grade, why_not, choice_responses,
