@@ -7,7 +7,22 @@ instructor-path test can run the same rules over a copy where a lesson was just 
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factquiz.load import Project
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_ROOT = Path(os.environ.get("FACTQUIZ_TEST_PROJECT") or REPO).resolve()
+
+
+@cache
+def content_project() -> Project:
+    """The project at :data:`CONTENT_ROOT`, loaded once per test process and shared by the
+    content rules (with its banks and their caches). Read-only: a test that changes a
+    project works on a copy (``make_project``)."""
+    from factquiz.load import load_project
+
+    return load_project(CONTENT_ROOT)

@@ -3,7 +3,9 @@
 Shared by tests/test_qtype_{evidence,source,contested}.py: each generates its type from
 every fact of every lesson that can yield it (in that lesson's scope, as a quiz would)
 for :data:`SEEDS` seeds, and checks the rules every choice type keeps. The rules hold
-for any number of lessons (the lessons are read from the project, never named).
+for any number of lessons (the lessons are read from the project, never named). Each
+(lesson, fact, seed) question is generated once per test process and shared by the tests
+that check it (every test still checks every case it asks for).
 """
 
 from __future__ import annotations
@@ -11,22 +13,21 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from content_root import CONTENT_ROOT
+from content_root import content_project
 
 from factquiz.answers import MESSAGES
 from factquiz.factbank import Bank
-from factquiz.load import Project, load_project
+from factquiz.load import Project
 from factquiz.model import Fact, Level, Question
 from factquiz.qtypes.base import MALFORMED, QType
 
 SEEDS = range(25)
 
 
-@cache
 def real() -> Project:
-    return load_project(CONTENT_ROOT)
+    """The project the content rules check, loaded once per test process."""
+    return content_project()
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,30 @@ class Case:
     question: Question
 
 
+#: The questions generated so far, by type name and seed: made once, checked by every test.
+_GENERATED: dict[tuple[str, int], list[Case]] = {}
+
+
 def cases(qtype: QType, seeds: range = SEEDS) -> Iterator[Case]:
     """Every question of ``qtype`` the real bank yields, lesson by lesson, seed by seed."""
-    project = real()
-    for lesson in project.lessons:
-        bank = Bank.of(project, lesson)
-        for fact in bank.facts:
-            if fact.lesson == lesson and qtype.why_not(fact, bank) is None:
-                for seed in seeds:
-                    yield Case(lesson, fact, bank, seed, qtype.generate(
-                        fact, bank, random.Random(seed), f"{lesson}-{qtype.name}-{fact.id}"))
+    # Per lesson, per fact, every seed (the capable facts are the same for every seed).
+    for same_fact in zip(*(_generated(qtype, seed) for seed in seeds), strict=True):
+        yield from same_fact
+
+
+def _generated(qtype: QType, seed: int) -> list[Case]:
+    """The questions of ``qtype`` for ``seed``, one per capable fact of each lesson."""
+    key = (qtype.name, seed)
+    if key not in _GENERATED:
+        project, made = real(), []
+        for lesson in project.lessons:
+            bank = Bank.of(project, lesson)
+            for fact in bank.facts:
+                if fact.lesson == lesson and qtype.why_not(fact, bank) is None:
+                    made.append(Case(lesson, fact, bank, seed, qtype.generate(
+                        fact, bank, random.Random(seed), f"{lesson}-{qtype.name}-{fact.id}")))
+        _GENERATED[key] = made
+    return _GENERATED[key]
 
 
 def capable_lessons(qtype: QType) -> set[str]:

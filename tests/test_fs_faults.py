@@ -9,10 +9,13 @@ bomb and a huge quote must give findings, not a recursion error or a hang.
 
 from __future__ import annotations
 
+import errno
+import importlib
 import json
 import os
 import pty
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -21,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cli_run import run
+from cli_run import run, run_forked
 from test_add import SUGA, fact_flags
 
 from factquiz.authoring import add_fact
@@ -70,36 +73,43 @@ def shared_project(make_project: Callable[..., Path]) -> Iterator[Path]:
     shutil.rmtree(base)
 
 
-# Python's own files may be out of an ordinary user's reach (under /root): everything the
-# commands import is imported first, then the process gives up root for good.
-UNPRIVILEGED = """
-import os, sys
-import factquiz.authoring, factquiz.cli, factquiz.export, factquiz.generate, factquiz.verify
-import json, csv, zipfile, sqlite3, xml.etree.ElementTree, filelock, shutil, tempfile, errno
-# Import now what the command would import lazily: `nobody` may not read the interpreter's files.
-import importlib.metadata, typer.main
-from factquiz.cli.common import app
-from factquiz.cli.lazy import COMMANDS, load_command_module
-for module, _ in COMMANDS.values():
-    load_command_module(module)
-typer.main.get_command(app)
-if os.geteuid() == 0:
-    os.setgroups([])
-    os.setgid(NOBODY)
-    os.setuid(NOBODY)
-sys.argv = ["factquiz", *sys.argv[1:]]
-from factquiz.cli import main
-main()
-""".replace("NOBODY", str(NOBODY))
+#: What the commands import lazily: imported before privileges are dropped, since ``nobody``
+#: may not read Python's own files (under /root).
+LAZY_IMPORTS = ("csv", "errno", "importlib.metadata", "sqlite3", "xml.etree.ElementTree",
+                "zipfile", "filelock", "typer.main", "factquiz.authoring", "factquiz.export",
+                "factquiz.generate", "factquiz.verify")
+
+
+def import_lazy_modules() -> None:
+    """Import everything the commands would import lazily (once: children forked after
+    this inherit them)."""
+    import typer.main
+
+    from factquiz.cli.common import app
+    from factquiz.cli.lazy import COMMANDS, load_command_module
+
+    for name in LAZY_IMPORTS:
+        importlib.import_module(name)
+    for module, _ in COMMANDS.values():
+        load_command_module(module)
+    typer.main.get_command(app)
+
+
+def drop_privileges() -> None:
+    """Give up root for good, having imported everything the command would import."""
+    import_lazy_modules()
+    if os.geteuid() == 0:
+        os.setgroups([])
+        os.setgid(NOBODY)
+        os.setuid(NOBODY)
 
 
 def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """``factquiz ARGS`` as an ordinary user (``nobody`` when the tests run as root), so
-    that file permissions apply."""
-    env = {**os.environ, "COLUMNS": "200", "HOME": str(cwd)}
-    env.pop("FACTQUIZ_PROJECT", None)
-    return subprocess.run([sys.executable, "-c", UNPRIVILEGED, *args], cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+    that file permissions apply: in a child process that gives up root before the command."""
+    import_lazy_modules()
+    env = {k: v for k, v in os.environ.items() if k != "FACTQUIZ_PROJECT"}
+    return run_forked(*args, cwd=cwd, env={**env, "HOME": str(cwd)}, prepare=drop_privileges)
 
 
 def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -184,39 +194,36 @@ def test_hostile_yaml_is_a_finding(make_project: Callable[..., Path], name: str)
 
 # --- Failing writes ----------------------------------------------------------------------------
 
-INJECT = """
-import errno, os, signal, sys, tempfile
-fault, args = sys.argv[1], sys.argv[2:]
-if fault == "ENOSPC":  # the disk fills up while the new text is flushed
-    def fsync(fd):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    os.fsync = fsync
-elif fault == "EROFS":  # the file system is read-only
-    def mkstemp(*a, **k):
-        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
-    tempfile.mkstemp = mkstemp
-else:  # "kill" or "ENOSPC-second": the second project file of several fails
-    real_replace, count = os.replace, [0]
-    def replace(src, dst):
-        if not os.path.abspath(dst).startswith(os.getcwd() + os.sep):
-            return real_replace(src, dst)  # factquiz's cache, outside the project
-        count[0] += 1
-        if count[0] == 2 and fault == "kill":
-            os.kill(os.getpid(), signal.SIGKILL)
-        if count[0] == 2:
+def inject(fault: str) -> None:
+    """Make this (child) process's writes fail as ``fault`` says: "ENOSPC" (the disk fills
+    up while the new text is flushed), "EROFS" (the file system is read-only), "kill" or
+    "ENOSPC-second" (the second project file of several dies or fails)."""
+    if fault == "ENOSPC":
+        def fsync(fd: int) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_replace(src, dst)
-    os.replace = replace
-sys.argv = ["factquiz", *args]
-from factquiz.cli import main
-main()
-"""
+        os.fsync = fsync
+    elif fault == "EROFS":
+        def mkstemp(*args: object, **kwargs: object) -> tuple[int, str]:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        tempfile.mkstemp = mkstemp  # type: ignore[assignment]
+    else:
+        real_replace, count = os.replace, [0]
+
+        def replace(src: str, dst: str) -> None:
+            if not os.path.abspath(dst).startswith(os.getcwd() + os.sep):
+                return real_replace(src, dst)  # factquiz's cache, outside the project
+            count[0] += 1
+            if count[0] == 2 and fault == "kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            if count[0] == 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real_replace(src, dst)
+        os.replace = replace  # type: ignore[assignment]
 
 
 def run_with_fault(fault: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", INJECT, fault, *args], cwd=cwd,
-                          env={**os.environ, "COLUMNS": "200"}, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=120)
+    """``factquiz ARGS`` in a child process whose writes fail as ``fault`` says."""
+    return run_forked(*args, cwd=cwd, env=dict(os.environ), prepare=lambda: inject(fault))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -353,17 +360,16 @@ def test_export_replaces_an_existing_file_only_with_force(book_project: Path) ->
 def test_an_internal_error_exits_3_and_says_how_to_report_it(make_project: Callable[..., Path]
                                                              ) -> None:
     root = make_project(copy=("facts", "quizzes"))
-    broken = ("import sys, factquiz.cli.bank as bank\n"
-              "def boom(root):\n"
-              "    raise RuntimeError('an unexpected bug')\n"
-              "bank.check_root = boom\n"
-              "sys.argv = ['factquiz', 'check']\n"
-              "from factquiz.cli import main\n"
-              "main()\n")
+    def break_check() -> None:
+        import factquiz.cli.bank as bank
+
+        def boom(root: Path) -> None:
+            raise RuntimeError("an unexpected bug")
+        bank.check_root = boom
+
     for debug, traceback in (("", False), ("1", True)):
-        result = subprocess.run([sys.executable, "-c", broken], cwd=root, text=True,
-                                capture_output=True, timeout=120,
-                                env={**os.environ, "FACTQUIZ_DEBUG": debug})
+        result = run_forked("check", cwd=root, env={**os.environ, "FACTQUIZ_DEBUG": debug},
+                            prepare=break_check)
         assert result.returncode == 3
         assert ("Traceback" in result.stderr) is traceback
         if not traceback:

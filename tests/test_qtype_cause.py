@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 import random
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from content_root import CONTENT_ROOT
+from content_root import content_project
 from test_verify import GOOD, HEADER, fact
 
 from factquiz.export import context_for, export_quiz
@@ -32,9 +31,9 @@ from factquiz.verify import check
 SEEDS = range(20)
 
 
-@cache
 def real() -> Project:
-    return load_project(CONTENT_ROOT)
+    """The project the content rules check, loaded once per test process."""
+    return content_project()
 
 
 def capable() -> Iterator[tuple[Bank, Fact]]:

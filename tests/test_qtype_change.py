@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
-from content_root import CONTENT_ROOT
+from content_root import content_project
 from test_verify import GOOD, HEADER, fact
 
 from factquiz.factbank import Bank
@@ -31,9 +30,9 @@ from factquiz.sourceindex import SourceIndex
 SEEDS = range(20)
 
 
-@cache
 def real() -> Project:
-    return load_project(CONTENT_ROOT)
+    """The project the content rules check, loaded once per test process."""
+    return content_project()
 
 
 def capable() -> Iterator[tuple[Bank, Fact]]:

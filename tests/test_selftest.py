@@ -14,10 +14,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from functools import cache
 
 import pytest
-from content_root import CONTENT_ROOT
+from content_root import content_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +24,7 @@ from factquiz.answers import accepts, match_for
 from factquiz.factbank import Bank
 from factquiz.generate import make_quiz, plan_quiz
 from factquiz.grade import grade
-from factquiz.load import Project, load_project
+from factquiz.load import Project
 from factquiz.model import Fact, Question
 from factquiz.normalize import answer_key
 from factquiz.qtypes import REGISTRY
@@ -39,9 +38,9 @@ MALFORMED: list[object] = [None, "", "   ", "x" * 10_000, [], {}, (), object(), 
                            [None, None, None]]
 
 
-@cache
 def real() -> Project:
-    return load_project(CONTENT_ROOT)
+    """The project the content rules check, loaded once per test process."""
+    return content_project()
 
 
 def lessons() -> list[str]:
