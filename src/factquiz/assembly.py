@@ -99,6 +99,13 @@ def told_texts(question: Question, unnamed: Iterable[str] = ()) -> list[str]:
     return [*explanation.split("\n"), *(c.quote for c in question.citations)]
 
 
+def feedback_texts(question: Question) -> list[str]:
+    """Everything a question's feedback may show: :func:`told_texts` and the reasons its
+    wrong responses get (``option_feedback``, ``response_feedback``)."""
+    return [*told_texts(question), *question.option_feedback,
+            *question.response_feedback.values()]
+
+
 def padded_keys(texts: Iterable[str]) -> str:
     """The answer keys of ``texts``, each padded with spaces, one per line (a padded
     answer key, which holds no newline, is found in it only as a whole phrase of one text)."""
