@@ -313,7 +313,9 @@ def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     for form, shorter in source_names(bank):
         if form not in text or not tells(form, needles):
             continue
-        text = text.replace(f" ({form})", "").replace("?\u201d.", "?\u201d")
+        aside = f" ({form})"
+        if aside in text:  # "(AA 2022)." after a question: its closing mark is enough
+            text = text.replace(aside, "").replace("?\u201d.", "?\u201d")
         name = next((s for s in shorter if not tells(s, needles)), A_SOURCE)
         text = text.replace(form, name)
     return _SENTENCE_START.sub(lambda m: f"{m.group(1)}The source", text)
@@ -371,14 +373,17 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
         return question
     options = []
     for i, why in enumerate(question.option_feedback):
-        wrong = question.options[i] if i < len(question.options) else ""
-        options.append(why and reworded(why, needles, bank, _other_ways(question, wrong, bank)))
+        if why and tells(why, needles):
+            wrong = question.options[i] if i < len(question.options) else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
+        options.append(why)
     responses = {}
     for token, why in question.response_feedback.items():
-        wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
-        kept = reworded(why, needles, bank, _other_ways(question, wrong, bank))
-        if kept:
-            responses[token] = kept
+        if tells(why, needles):
+            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
+        if why:
+            responses[token] = why
     explanation = renamed(question.explanation, needles, bank)
     if (options, responses, explanation) == (question.option_feedback,
                                              question.response_feedback, question.explanation):
