@@ -28,7 +28,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from ..assembly import traits
+from ..assembly import telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
 from .sourced import date_text, option_name, source_label
@@ -310,6 +310,8 @@ def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     """``text`` with each source named in a way that tells one of ``needles`` named by a
     shorter way that does not: its short name, else "the source" (an aside in brackets
     is left out)."""
+    if not tells(text, needles):
+        return text
     for form, shorter in source_names(bank):
         if form not in text or not tells(form, needles):
             continue
@@ -397,7 +399,6 @@ def fair_feedback(questions: Sequence[Question], bank: Bank) -> list[Question]:
     """The questions of one variant, each with feedback that tells no other question's
     answer (:func:`fair_question`; the answers compared as the whole-quiz rules compare
     them, :attr:`~factquiz.assembly.Traits.telling`). Deterministic."""
-    marks = [traits(q, bank.by_id) for q in questions]
-    return [fair_question(q, {n for j, t in enumerate(marks) if j != i for n in t.telling},
-                          bank)
+    marks = [telling_needles(q, bank.by_id) for q in questions]
+    return [fair_question(q, {n for j, t in enumerate(marks) if j != i for n in t}, bank)
             for i, q in enumerate(questions)]
