@@ -4,6 +4,7 @@ For every lesson of ``lessons.yml``, generates the variants of seeds 0-49 and au
 each with :func:`factquiz.quality.audit`, then prints, summed over all of them:
 
 * answers shown by another question of the same variant,
+* answers shown in another question's feedback (explanation, quotes, reasons),
 * duplicate answers within a variant,
 * distractors outside the answer's category (or form),
 * facts of a lesson later than the quiz's,
@@ -31,6 +32,7 @@ def main() -> int:
     rules = result.per_rule
     figures = {
         "answers shown by another question": rules["answer-shown"],
+        "answers shown in another question's feedback": rules["answer-told"],
         "duplicate answers": rules["duplicate-answer"],
         "distractors outside the answer's category": rules["distractor-category"],
         "later-lesson facts": rules["later-lesson"],

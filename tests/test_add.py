@@ -267,27 +267,29 @@ def test_add_question_interactively_from_stdin(root: Path) -> None:
     before = path.read_text(encoding="utf-8")
     answers = [
         "tf",  # type
-        "True or false? The Reciprocal Access Agreement was agreed in principle in Tokyo.",
+        # (Not on raa-tokyo: the quotes of the quiz's other questions name Tokyo, and no
+        # question's feedback may tell another's answer.)
+        "True or false? The Reciprocal Access Agreement was still to be ratified after the "
+        "talks.",
         "y",  # the statement is true
-        "Morrison and Suga agreed it in principle at their Tokyo talks in November 2020.",
-        "raa-tokyo", "",  # facts
+        "Ratification by the parliaments of both nations was still pending.",
+        "raa-ratification", "",  # facts
         "",  # id: the suggestion
         "y",  # confirm
     ]
     result = run("add", "question", "raa", "-i", cwd=root, stdin="\n".join(answers) + "\n")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Facts of this lesson:" in result.stdout and "raa-tokyo" in result.stdout
+    assert "Facts of this lesson:" in result.stdout and "raa-ratification" in result.stdout
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
     added = load(path)["instructor_questions"][-1]
     assert added == {
         "id": "true-or-false-the-reciprocal", "type": "tf",
-        "prompt": "True or false? The Reciprocal Access Agreement was agreed in principle in "
-                  "Tokyo.",
+        "prompt": "True or false? The Reciprocal Access Agreement was still to be ratified "
+                  "after the talks.",
         "answer": True,
-        "explanation": "Morrison and Suga agreed it in principle at their Tokyo talks in "
-                       "November 2020.",
-        "facts": ["raa-tokyo"]}
+        "explanation": "Ratification by the parliaments of both nations was still pending.",
+        "facts": ["raa-ratification"]}
     assert_check_passes(root)
 
 
@@ -590,9 +592,9 @@ def test_a_refused_fact_is_located_in_the_new_fact_not_past_the_end_of_the_file(
 def test_add_question_without_an_id_writes_a_stable_one(root: Path) -> None:
     path = root / "quizzes" / "raa.yml"
     result = run("add", "question", "raa", "--type", "tf",
-                 "--prompt", "True or false? The RAA was agreed in principle in Tokyo.",
-                 "--answer", "true", "--explanation", "Morrison and Suga agreed it in Tokyo.",
-                 "--fact", "raa-tokyo", cwd=root)
+                 "--prompt", "True or false? The RAA was still to be ratified after the talks.",
+                 "--answer", "true", "--explanation", "Both parliaments had yet to ratify it.",
+                 "--fact", "raa-ratification", cwd=root)
     assert result.returncode == 0, result.stderr
     written = load(path)["instructor_questions"][-1]
     assert written["id"] == "true-or-false-the-raa-was"

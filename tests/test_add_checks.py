@@ -68,8 +68,9 @@ def test_a_question_confirmed_at_the_prompt_is_checked_once(
         root: Path, checked: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTQUIZ_NO_CACHE", "1")
     invoke(root, "add", "question", "raa", "--type", "tf", "--prompt",
-           "True or false? The RAA was agreed in principle in Tokyo.", "--answer", "true",
-           "--explanation", "Morrison and Suga agreed it in Tokyo.", "--fact", "raa-tokyo",
+           "True or false? The RAA was still to be ratified after the talks.", "--answer",
+           "true", "--explanation", "Both parliaments had yet to ratify it.",
+           "--fact", "raa-ratification",
            "-i", stdin="\ny\n")  # the suggested id, then yes
     assert load(root / "quizzes" / "raa.yml")["instructor_questions"][-1]["answer"] is True
     assert len(checked) == 2, checked

@@ -26,10 +26,11 @@ from factquiz.factbank import Bank
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
 from factquiz.load import Project, load_project
-from factquiz.model import Fact
+from factquiz.model import Fact, Question
 from factquiz.normalize import answer_key
 from factquiz.planner import UnsatisfiableQuiz
 from factquiz.qtypes import REGISTRY, cloze, matching
+from factquiz.qtypes.reasons import page_reasons
 from factquiz.qtypes.truefalse import false_statement
 from factquiz.quality import audit, check_quality
 from factquiz.stems import clue_problems
@@ -274,3 +275,85 @@ def test_cloze_needs_a_cue_and_stays_exact_near_other_answers() -> None:
     assert not grade(question, "Austria").correct
     assert not grade(question, "Australasia").correct
     assert grade(question, "Australia").correct and grade(question, "Austrlia").correct
+
+
+# --- feedback tells no other question's answer ---------------------------------------------------
+
+def feedback_of(question: Question) -> list[str]:
+    """What a student may read once a question is answered: explanation, quotes, reasons."""
+    return [question.explanation, *(c.quote for c in question.citations),
+            *question.option_feedback, *question.response_feedback.values()]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_feedback_tells_another_questions_answer_on_the_real_bank(seed: int) -> None:
+    for lesson in real_lessons():
+        quiz = make_quiz(real(), lesson, seed=seed)
+        marks = [traits(q, real().facts_by_id) for q in quiz.questions]
+        for question, mine in zip(quiz.questions, marks, strict=True):
+            for other in quiz.questions:
+                if other is question:
+                    continue
+                told = [t for t in feedback_of(other) for a in mine.telling
+                        if a in f" {answer_key(t)} "]
+                assert told == [], (lesson, seed, question.id, other.id)
+
+
+@pytest.mark.parametrize("where", ["explanation", "quote"])
+def test_facts_whose_feedback_tells_each_others_answer_are_never_asked_together(
+        make_project: Callable[..., Path], where: str) -> None:
+    # f-talks's question prints nothing of f-city, but its explanation (the statement) or
+    # its evidence quote names f-city's answer.
+    talks = (fact_entry("f-talks", "trade", statement="The Osaka talks covered trade.",
+                        question="What did the talks cover?") if where == "explanation" else
+             {**fact_entry("f-talks", "trade", statement="The talks covered trade.",
+                           question="What did the talks cover?"),
+              "evidence": [{"source": "tokyo-raa-basic-agreement-2020",
+                            "quote": "talks in Osaka on trade"}]})
+    facts = [fact_entry("f-city", "Osaka", question="In which city did the talks happen?"),
+             talks, *(fact_entry(f"f-{n}", f"answer{n}") for n in range(4))]
+    project = bank_project(make_project, facts, "title: T\nlesson: raa\nquestions: 5\n"
+                                                "mix: {mc: 5}\n")
+    asked: set[str] = set()
+    for seed in range(30):
+        ids = {q.fact_ids[0] for q in make_quiz(project, "raa", seed=seed).questions}
+        assert not {"f-city", "f-talks"} <= ids, seed
+        asked |= ids
+    assert {"f-city", "f-talks"} <= asked  # each is asked, never both
+    a, b = (traits(REGISTRY["mc"].generate(project.facts_by_id[f], Bank.of(project),
+                                           random.Random(0), f), project.facts_by_id)
+            for f in ("f-city", "f-talks"))
+    assert "is told in the feedback" in (conflict(a, b) or "")
+
+
+def test_a_reason_naming_another_questions_answer_is_reworded(
+        make_project: Callable[..., Path]) -> None:
+    # The source's short name ("Tokyo report 2020") names f-city's answer, and f-lamp's
+    # answer is one of f-talks's wrong options ("lantern is the answer to another question").
+    facts = [fact_entry("f-city", "Tokyo", statement="The talks were held in Tokyo.",
+                        question="In which city were the talks held?",
+                        distractors=["Osaka", "Kyoto", "Nagoya"]),
+             fact_entry("f-talks", "trade", statement="The talks covered trade.",
+                        question="What did the talks cover?"),
+             fact_entry("f-lamp", "lantern", statement="The hall was lit by a lantern.",
+                        question="What lit the hall?", distractors=["candle", "torch", "beacon"])]
+    project = bank_project(make_project, facts, "title: T\nlesson: raa\nquestions: 3\n"
+                                                "mix: {mc: 3}\n")
+    bank = Bank.of(project)
+    plain = REGISTRY["mc"].generate(project.facts_by_id["f-talks"], bank, random.Random(0), "q")
+    assert any("Tokyo report 2020" in why for why in plain.option_feedback)
+    assert any("is the answer to another question" in why for why in plain.option_feedback)
+    for seed in range(5):
+        quiz = make_quiz(project, "raa", seed=seed)
+        [talks] = [q for q in quiz.questions if q.fact_ids == ["f-talks"]]
+        reasons = {o: why for o, why in zip(talks.options, talks.option_feedback, strict=True)
+                   if o != "trade"}
+        assert reasons and all(why for why in reasons.values())  # reworded, none dropped
+        for option, why in reasons.items():
+            assert "tokyo" not in why.lower() and "lantern" not in why.lower(), why
+            assert why.startswith("The source gives trade"), why
+            assert (option in why) == (option != "lantern"), why
+        assert talks == make_quiz(project, "raa", seed=seed).questions[
+            quiz.questions.index(talks)]  # deterministic
+        # The book page still keeps off a reason naming the key.
+        assert page_reasons(talks) == {}

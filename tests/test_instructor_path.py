@@ -140,13 +140,16 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
         ok(added)
         assert "warning[" not in added.stderr, added.stderr
     assert ok(run("check", cwd=root))
+    # (Not on the AUKUS fact: the short answer question on AUKUS below cites a quote that
+    # says who signed it, and no question's feedback may tell another's answer.)
     asked = ok(run("add", "question", LESSON, "--type", "tf",
-                   "--prompt", "True or false? The UK signed the AUKUS security pact.",
-                   "--answer", "true", "--explanation", "Australia, the US and the UK signed it.",
-                   "--fact", "quad-aukus-uk", cwd=root))
-    assert "added question true-or-false-the-uk-signed" in asked
+                   "--prompt", "True or false? The Quad countries planned to hold their "
+                   "talks annually.", "--answer", "true",
+                   "--explanation", "The group planned to hold such talks annually.",
+                   "--fact", "quad-aukus-annual-talks", cwd=root))
+    assert "added question true-or-false-the-quad" in asked
     quiz = (root / "quizzes" / f"{LESSON}.yml").read_text(encoding="utf-8")
-    assert "id: true-or-false-the-uk-signed" in quiz  # written, so it never shifts
+    assert "id: true-or-false-the-quad" in quiz  # written, so it never shifts
     for short in SHORT_ANSWERS:
         ok(run("add", "question", LESSON, "--type", "short", *short, "--yes", cwd=root))
     page = root / "book" / "lessons" / f"{LESSON}.md"

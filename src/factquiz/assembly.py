@@ -8,7 +8,13 @@ A variant is fair only as a set. Two questions *conflict* when
   answer; compared with :func:`~factquiz.normalize.answer_key`), or
 * one's answer is printed in the other's text: its stem (a true/false statement
   included), its items (ordering and matching labels, a short answer's key points), its
-  matching options or a short answer's model answer (shown once the student has written).
+  matching options or a short answer's model answer (shown once the student has written),
+* or one's answer is *told* in the other's feedback: its explanation or its citations'
+  quotes (students get feedback question by question and answer in any order). The
+  reasons a wrong answer gets (``option_feedback``, ``response_feedback``) are not part of
+  this rule: they are many wordings per question, so once a variant is chosen the ones
+  naming another question's answer are reworded or dropped
+  (:func:`factquiz.qtypes.reasons.fair_feedback`).
 
 :func:`traits` reduces a question to what these rules look at, once, so that
 :func:`conflict` is a few set and substring tests; the generator
@@ -32,6 +38,9 @@ SINGLE_FACT_TYPES = frozenset({"mc", "tf", "cloze", "numeric"})
 ANSWER_OPTIONS = frozenset({"mc", "tf", "ordering"})
 #: Choice types whose key option is no answer of its own ("True"/"False").
 ANSWER_FREE_CHOICES = frozenset({"tf"})
+#: Types whose answer is a pairing of texts printed in the question itself: feedback
+#: naming one of them tells nothing (their answers count for the other rules).
+UNTOLD_TYPES = frozenset({"matching"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,9 @@ class Traits:
     clusters: dict[str, str]  # cluster -> the fact of this question in it
     answers: dict[str, str]  # " answer key " (padded with spaces) -> the answer as written
     shown: str  # answer keys of the texts a student reads, padded, one per line
+    told: str = ""  # answer keys of its explanation and citation quotes, padded, one per line
+    #: The needles of ``answers`` that feedback must not tell (see :data:`UNTOLD_TYPES`).
+    telling: frozenset[str] = frozenset()
 
 
 def question_answers(question: Question, facts: Iterable[Fact] = ()) -> list[str]:
@@ -74,28 +86,72 @@ def shown_texts(question: Question) -> list[str]:
     return texts
 
 
-def traits(question: Question, facts: dict[str, Fact]) -> Traits:
-    """The :class:`Traits` of ``question``; ``facts`` maps fact ids to facts."""
-    mine = [facts[fid] for fid in question.fact_ids if fid in facts]
-    clusters = {f.cluster_key: f.id for f in mine}
-    for fid in question.fact_ids:
-        clusters.setdefault(facts[fid].cluster_key if fid in facts else fid, fid)
-    answers = {}
+def told_texts(question: Question, unnamed: Iterable[str] = ()) -> list[str]:
+    """The feedback every student gets once the question is answered, right or wrong (its
+    explanation and its citations' quotes), where another answer must not appear; each
+    text of ``unnamed`` (ways of naming a source, which the generator rewords once a
+    variant is chosen, see :func:`factquiz.qtypes.reasons.fair_feedback`) left out of the
+    explanation."""
+    explanation = question.explanation
+    for text in unnamed:
+        if text in explanation:
+            explanation = explanation.replace(text, "\n")
+    return [*explanation.split("\n"), *(c.quote for c in question.citations)]
+
+
+def feedback_texts(question: Question) -> list[str]:
+    """Everything a question's feedback may show: :func:`told_texts` and the reasons its
+    wrong responses get (``option_feedback``, ``response_feedback``)."""
+    return [*told_texts(question), *question.option_feedback,
+            *question.response_feedback.values()]
+
+
+def padded_keys(texts: Iterable[str]) -> str:
+    """The answer keys of ``texts``, each padded with spaces, one per line (a padded
+    answer key, which holds no newline, is found in it only as a whole phrase of one text)."""
+    return "\n".join(f" {answer_key(t)} " for t in texts)
+
+
+def answer_needles(question: Question, mine: Iterable[Fact]) -> dict[str, str]:
+    """The answers of :func:`question_answers` by their padded answer keys."""
+    answers: dict[str, str] = {}
     for text in question_answers(question, mine):
         key = answer_key(text)
         if key:
             answers.setdefault(f" {key} ", text.strip())
-    shown = "\n".join(f" {answer_key(t)} " for t in shown_texts(question))
-    return Traits(question.id, frozenset(question.fact_ids), clusters, answers, shown)
+    return answers
+
+
+def telling_needles(question: Question, facts: dict[str, Fact]) -> frozenset[str]:
+    """:attr:`Traits.telling` of ``question`` alone (cheaper than :func:`traits`)."""
+    if question.type in UNTOLD_TYPES:
+        return frozenset()
+    return frozenset(answer_needles(question, [facts[f] for f in question.fact_ids if f in facts]))
+
+
+def traits(question: Question, facts: dict[str, Fact], unnamed: Iterable[str] = ()) -> Traits:
+    """The :class:`Traits` of ``question``; ``facts`` maps fact ids to facts; ``unnamed``
+    as for :func:`told_texts` (longest first)."""
+    mine = [facts[fid] for fid in question.fact_ids if fid in facts]
+    clusters = {f.cluster_key: f.id for f in mine}
+    for fid in question.fact_ids:
+        clusters.setdefault(facts[fid].cluster_key if fid in facts else fid, fid)
+    answers = answer_needles(question, mine)
+    telling = frozenset() if question.type in UNTOLD_TYPES else frozenset(answers)
+    return Traits(question.id, frozenset(question.fact_ids), clusters, answers,
+                  padded_keys(shown_texts(question)),
+                  padded_keys(told_texts(question, unnamed)), telling)
 
 
 def _printed(a: Traits, b: Traits) -> str | None:
     """An answer of ``a`` printed in ``b``'s texts, if any (keys never hold a newline, so
     a padded key cannot span two texts)."""
-    for needle, text in a.answers.items():
-        if needle in b.shown:
-            return text
-    return None
+    return next((text for needle, text in a.answers.items() if needle in b.shown), None)
+
+
+def told(a: Traits, b: Traits) -> str | None:
+    """An answer of ``a`` told in ``b``'s feedback (explanation, citation quotes), if any."""
+    return next((a.answers[needle] for needle in a.telling if needle in b.told), None)
 
 
 def clash(a: Traits, b: Traits) -> bool:
@@ -103,7 +159,9 @@ def clash(a: Traits, b: Traits) -> bool:
     return (not a.clusters.keys().isdisjoint(b.clusters)
             or not a.answers.keys().isdisjoint(b.answers)
             or any(needle in b.shown for needle in a.answers)
-            or any(needle in a.shown for needle in b.answers))
+            or any(needle in a.shown for needle in b.answers)
+            or any(needle in b.told for needle in a.telling)
+            or any(needle in a.told for needle in b.telling))
 
 
 def conflict(a: Traits, b: Traits) -> str | None:
@@ -123,6 +181,11 @@ def conflict(a: Traits, b: Traits) -> str | None:
         if text is not None:
             return (f"the answer '{text}' of {_about(first)} is printed in the question "
                     f"{_about(second)}")
+    for first, second in ((a, b), (b, a)):
+        text = told(first, second)
+        if text is not None:
+            return (f"the answer '{text}' of {_about(first)} is told in the feedback "
+                    f"(explanation or quotes) of the question {_about(second)}")
     return None
 
 

@@ -16,14 +16,15 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
-from .assembly import Traits, traits
+from .assembly import Traits
 from .errors import FactquizError
 from .factbank import Bank, as_bank
 from .findings import Finding
 from .load import Project, current_project
 from .model import Fact, Question, QuestionType
-from .planner import QuizPlan, Search, UnsatisfiableQuiz
+from .planner import QuizPlan, Search, UnsatisfiableQuiz, plan_traits
 from .qtypes import REGISTRY
+from .qtypes.reasons import fair_feedback
 from .quizmodel import QUIZZES_DIR, InstructorQuestion, LoadedQuiz, Quiz, QuizFile, level_shortfalls
 from .quizrules import instructor_findings, mix_findings
 from .selection import generated_counts, instructor_question, planned_levels, select_facts, why_not
@@ -125,8 +126,8 @@ def _instructor_traits(plan: QuizPlan) -> list[Traits]:
     """The whole-quiz traits of the instructor questions (they do not depend on the seed)."""
     cached: list[Traits] | None = plan.bank.cache.get(("instructor-traits", plan.quiz_id))
     if cached is None:
-        cached = [traits(instructor_question(iq, f"{plan.quiz_id}-{iq.id or n}", random.Random(0),
-                                             plan.bank), plan.bank.by_id)
+        cached = [plan_traits(instructor_question(iq, f"{plan.quiz_id}-{iq.id or n}",
+                                                  random.Random(0), plan.bank), plan)
                   for n, iq in enumerate(plan.instructor, start=1)]
         plan.bank.cache[("instructor-traits", plan.quiz_id)] = cached
     return cached
@@ -197,6 +198,7 @@ def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:
             questions.append(instructor_question(source, qid, rng, plan.bank))
         else:
             questions.append(source.model_copy(update={"id": qid}))
+    questions = fair_feedback(questions, plan.bank)  # no feedback tells another's answer
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)

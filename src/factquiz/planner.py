@@ -1,7 +1,8 @@
 """Choosing one variant's generated questions as a set (the search behind ``make_quiz``).
 
 The rules are those of :mod:`factquiz.assembly`: no two questions of a variant may
-conflict (same cluster, same answer, or an answer printed in another question). The
+conflict (same cluster, same answer, or an answer printed in another question or told in
+its feedback: explanation and citation quotes). The
 search is exact and deterministic for a seed:
 
 1. The many-fact types (ordering, matching) are placed first: their anchors are tried in
@@ -27,6 +28,7 @@ from .factbank import Bank
 from .model import Fact, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
+from .qtypes.reasons import unnamed
 from .quizmodel import InstructorQuestion, QuizFile, describe_shortfall, level_shortfalls
 from .selection import instructor_level
 
@@ -63,6 +65,8 @@ class SingleIndex:
     by_cluster: dict[str, int] = field(default_factory=dict)  # cluster -> candidates in it
     by_answer: dict[str, int] = field(default_factory=dict)  # answer needle -> candidates
     printed_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates showing it
+    by_telling: dict[str, int] = field(default_factory=dict)  # telling needle -> candidates
+    told_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates telling it
 
     def clashing(self, mine: Traits) -> int:
         """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
@@ -71,6 +75,9 @@ class SingleIndex:
             mask |= self.by_cluster.get(cluster, 0)
         for needle, candidates in self.by_answer.items():
             if needle in mine.answers or needle in mine.shown:
+                mask |= candidates
+        for needle, candidates in self.by_telling.items():
+            if needle in mine.told:
                 mask |= candidates
         for needle in mine.answers:
             shown = self.printed_in.get(needle)
@@ -81,6 +88,12 @@ class SingleIndex:
                         shown |= 1 << i
                 self.printed_in[needle] = shown
             mask |= shown
+        for needle in mine.telling:
+            told = self.told_in.get(needle)
+            if told is None:
+                told = sum(1 << i for i, t in enumerate(self.traits) if needle in t.told)
+                self.told_in[needle] = told
+            mask |= told
         return mask
 
 
@@ -106,6 +119,8 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             index.by_cluster[cluster] = index.by_cluster.get(cluster, 0) | 1 << i
         for needle in t.answers:
             index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
+        for needle in t.telling:
+            index.by_telling[needle] = index.by_telling.get(needle, 0) | 1 << i
     # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
     # candidate at once, and ``clash`` is symmetric); each candidate conflicts with itself.
     index.masks = [index.clashing(t) | 1 << i for i, t in enumerate(found)]
@@ -128,17 +143,25 @@ def _clashing(plan: QuizPlan, fixed: list[Traits],
     return frozenset(found)
 
 
+def plan_traits(question: Question, plan: QuizPlan) -> Traits:
+    """A question's :class:`Traits` for the search: a source's name in its explanation
+    does not count as telling an answer (once the variant is chosen, ``fair_feedback``
+    names such a source by less)."""
+    return traits(question, plan.bank.by_id, unnamed(plan.bank))
+
+
 def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
     """A one-fact question's traits for seed 0: independent of the seed for the types of
     :data:`SEED_FREE_TRAITS` (a true/false question is taken in its true form; its false
     form, like other types' seeded options, is checked when it is chosen)."""
     question = REGISTRY[qtype].generate(fact, plan.bank, random.Random(0), f"base-{fact.id}")
-    found = traits(question, plan.bank.by_id)
+    found = plan_traits(question, plan)
     if qtype == "tf":
         found = replace(found, shown=f" {answer_key(fact.statement)} ")
     elif qtype not in SEED_FREE_TRAITS:
-        # Only the prompt is certain to be shown: the seeded options are checked when chosen.
-        found = replace(found, shown=f" {answer_key(question.prompt)} ")
+        # Only the prompt is certain to be shown: the seeded options and feedback are
+        # checked when chosen.
+        found = replace(found, shown=f" {answer_key(question.prompt)} ", told="")
     return found
 
 
@@ -226,7 +249,7 @@ class Search:
                 fact = self.plan.bank.by_id[anchor]
                 other = truefalse.build(fact, self.plan.bank, self._rng("tf", fact, 1),
                                         question.id, question.answer == 1)
-                mine = traits(other, self.plan.bank.by_id)
+                mine = plan_traits(other, self.plan)
                 rest = [t for m, t in enumerate(self._all_traits()) if m != len(self.fixed) + n]
                 if not any(clash(mine, t) for t in rest):
                     chosen[n] = (qtype, anchor, other, mine)
@@ -288,7 +311,7 @@ class Search:
         key = (qtype, frozenset(question.fact_ids))
         found = self.index.group_traits.get(key)
         if found is None:
-            found = self.index.group_traits[key] = traits(question, self.plan.bank.by_id)
+            found = self.index.group_traits[key] = plan_traits(question, self.plan)
         return found
 
     def _single_mask(self, qtype: str, question: Question, mine: Traits) -> int:
@@ -312,7 +335,7 @@ class Search:
                 continue
             tried.add(avoid)
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
-            mine = traits(question, self.plan.bank.by_id)
+            mine = plan_traits(question, self.plan)
             if not any(clash(mine, t) for t in self._all_traits()):
                 return question, mine
         return None

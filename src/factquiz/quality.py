@@ -5,6 +5,8 @@ sums it over many seeds of every lesson; ``factquiz stats``, ``factquiz check`` 
 ``benchmarks/quiz_quality.py`` report these figures. The rules:
 
 * ``answer-shown``: a question's answer is printed in another question of the variant;
+* ``answer-told``: a question's answer is told in another question's feedback (its
+  explanation, its citations' quotes or a reason a wrong response gets);
 * ``duplicate-answer``: two questions of the variant have the same answer;
 * ``same-cluster``: two questions rest on facts of one cluster;
 * ``distractor-category``: a multiple-choice option, or the substitute in a false
@@ -18,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .assembly import traits
+from .assembly import feedback_texts, padded_keys, traits
 from .categories import FORM_KINDS, category_problem
 from .factbank import Bank, scope_lessons
 from .findings import Finding
@@ -32,8 +34,8 @@ from .qtypes.truefalse import false_statement
 from .quizmodel import Quiz
 from .sourceindex import SourceIndex
 
-RULES = ("answer-shown", "duplicate-answer", "same-cluster", "distractor-category",
-         "later-lesson")
+RULES = ("answer-shown", "answer-told", "duplicate-answer", "same-cluster",
+         "distractor-category", "later-lesson")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def audit(project: Project, quiz: Quiz) -> list[Violation]:
     scope = scope_lessons(project, quiz.lesson)
     found: list[Violation] = []
     marks = [traits(q, by_id) for q in quiz.questions]
+    told = [padded_keys(feedback_texts(q)) for q in quiz.questions]
     for i, (question, mine) in enumerate(zip(quiz.questions, marks, strict=True)):
         for fid in question.fact_ids:
             if fid in by_id and by_id[fid].lesson not in scope:
@@ -90,6 +93,10 @@ def audit(project: Project, quiz: Quiz) -> list[Violation]:
             if shown is not None:
                 found.append(Violation(question.id, "answer-shown",
                                        f"'{shown}' is printed in {other.qid}"))
+            said = next((mine.answers[n] for n in sorted(mine.telling) if n in told[j]), None)
+            if said is not None:
+                found.append(Violation(question.id, "answer-told",
+                                       f"'{said}' is told in the feedback of {other.qid}"))
             if j > i and not mine.answers.keys().isdisjoint(other.answers):
                 found.append(Violation(question.id, "duplicate-answer",
                                        f"shares an answer with {other.qid}"))

@@ -131,14 +131,18 @@ def _quality_table(result: BankStats) -> None:
     quality = result.quality
     per_lesson: dict[str, dict[str, float]] = quality.get("per_lesson", {})  # type: ignore[assignment]
     table = Table(title=f"Item quality over {quality.get('seeds')} seeds per lesson: questions "
-                  "failing a rule (answer shown, duplicate answer, same cluster, distractor "
-                  "category, later lesson)", title_justify="left")
+                  "failing a rule (answer shown, answer told in another's feedback, duplicate "
+                  "answer, same cluster, distractor category, later lesson)",
+                  title_justify="left")
     for column in ("lesson", "questions", "failing", "share", "unassembled variants"):
         table.add_column(column, justify="left" if column == "lesson" else "right")
     for lesson, row in per_lesson.items():
         table.add_row(lesson, str(int(row["questions"])), str(int(row["failing"])),
                       f"{row['share']:.1%}", str(int(row["unsatisfiable"])))
     console.print(table)
+    per_rule: dict[str, int] = quality.get("per_rule", {})  # type: ignore[assignment]
+    console.print("Broken, all lessons: "
+                  + ", ".join(f"{rule} {n}" for rule, n in per_rule.items()), markup=False)
 
 
 @app.command()

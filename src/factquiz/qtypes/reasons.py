@@ -12,15 +12,26 @@ page say the same thing.
 A reason names where the truth comes from: the source's short name with a verbatim
 quote (so the source's modality is kept), or, for a wrong answer that is another fact's
 answer, the question it answers and that fact's source.
+
+Feedback tells no other question's answer (README, "Fair quizzes"): the planner keeps
+apart questions whose explanation or quotes tell each other's answers, and once a variant
+is chosen :func:`fair_feedback` rewords what the planner leaves to wording: a source named
+in an explanation or a reason (by its short name or in full) when that name tells another
+question's answer, and a reason that names one. A reason is reworded (the source named
+by less, an "another question" reason in the source-gives form, a telling quote left
+out) or, as a last resort, dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
+from ..assembly import telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
+from .sourced import date_text, option_name, source_label
 
 if TYPE_CHECKING:
     from ..factbank import Bank
@@ -116,12 +127,19 @@ def wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     if other is not None:
         return other_answer(text, other, bank)
     name, quote = evidence_of(fact, bank)
-    answer, wrong = fact.answer.strip(), text.strip()
+    return source_gives(fact, text, name, quote)
+
+
+def source_gives(fact: Fact, text: str, name: str, quote: str) -> str:
+    """Why ``text`` is not ``fact``'s answer, from the source ``name``'s ``quote`` (with
+    ``text`` empty, what the answer is, without naming the wrong one)."""
+    answer = fact.answer.strip()
+    wrong = f", not {text.strip()}" if text.strip() else ""
     if shows_answer(quote, fact):
-        return f"{name} gives {answer}, not {wrong}: {quoted(quote)}"
+        return f"{name} gives {answer}{wrong}: {quoted(quote)}"
     if fact.note:  # a derived answer: how it is worked out
-        return f"It is {answer}, not {wrong}: {fact.note.strip()}"
-    return f"It is {answer}, not {wrong}, from what {name} says: {quoted(quote)}"
+        return f"It is {answer}{wrong}: {fact.note.strip()}"
+    return f"It is {answer}{wrong}, from what {name} says: {quoted(quote)}"
 
 
 def typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str] = ()) -> dict[str, str]:
@@ -243,3 +261,144 @@ def page_reasons(question: Question) -> dict[str, str]:
                   if question.accepted or not token.startswith("t|")})
     return {token: why for token, why in found.items()
             if not reveals(why, key_texts(question, token))}
+
+
+# --- feedback that tells no other question's answer ----------------------------------------
+
+#: How a reworded reason or explanation names a source whose name would tell an answer.
+A_SOURCE = "the source"
+_SENTENCE_START = re.compile(r"(^|[.!?:]\s+)the source\b")
+#: A quote closing a reason, with what introduces it (left out when it tells an answer).
+_CLOSING_QUOTE = re.compile(r"[:,]?\s*\u201c[^\u201d]*\u201d\W*$")
+
+
+def tells(text: str, needles: Collection[str]) -> bool:
+    """Whether ``text`` names one of ``needles`` (answer keys padded with spaces, as
+    :class:`~factquiz.assembly.Traits` holds them)."""
+    key = f" {answer_key(text)} "
+    return any(needle in key for needle in needles)
+
+
+def source_names(bank: Bank) -> list[tuple[str, list[str]]]:
+    """Every way feedback names a source (in full, as an option names it, by short name),
+    longest first, each with the shorter ways to name it, the last its title and date
+    (a short name has none: it is a few words already). Built once per bank."""
+    found: list[tuple[str, list[str]]] | None = bank.cache.get("reasons-source-names")
+    if found is None:
+        found = []
+        for source in bank.sources.values():
+            meta = source.meta
+            titled = f"\u201c{meta.title}\u201d ({date_text(meta.published)})"
+            forms = [source_label(meta), option_name(meta), meta.short_name or ""]
+            found.extend((form, [f for f in [*forms[n + 1:], titled] if f and f != form])
+                         for n, form in enumerate(forms[:2]))
+            if meta.short_name:
+                found.append((meta.short_name, []))
+        found.sort(key=lambda item: -len(item[0]))
+        bank.cache["reasons-source-names"] = found
+    return found
+
+
+def unnamed(bank: Bank) -> tuple[str, ...]:
+    """The ways feedback names sources (:func:`source_names`), for
+    :func:`~factquiz.assembly.traits`: the planner does not count an answer told by a
+    source's name, as :func:`fair_feedback` names that source by less."""
+    return tuple(form for form, _shorter in source_names(bank))
+
+
+def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
+    """``text`` with each source named in a way that tells one of ``needles`` named by a
+    shorter way that does not: its short name, else "the source" (an aside in brackets
+    is left out)."""
+    if not tells(text, needles):
+        return text
+    for form, shorter in source_names(bank):
+        if form not in text or not tells(form, needles):
+            continue
+        aside = f" ({form})"
+        if aside in text:  # "(AA 2022)." after a question: its closing mark is enough
+            text = text.replace(aside, "").replace("?\u201d.", "?\u201d")
+        name = next((s for s in shorter if not tells(s, needles)), A_SOURCE)
+        text = text.replace(form, name)
+    return _SENTENCE_START.sub(lambda m: f"{m.group(1)}The source", text)
+
+
+def reworded(reason: str, needles: Collection[str], bank: Bank,
+             other_ways: Sequence[str] = ()) -> str:
+    """``reason``, or the first of its rewordings that names none of ``needles``: the
+    sources named by less (:func:`renamed`), each of ``other_ways`` (the same reason in
+    other words) likewise, then the reason without the quote it closes with; '' when
+    every wording would tell."""
+    for way in [reason, *other_ways]:
+        for text in (way, renamed(way, needles, bank)):
+            if not tells(text, needles):
+                return text
+    for way in [reason, *other_ways]:
+        text = renamed(way, needles, bank)
+        cut = _CLOSING_QUOTE.sub("", text).rstrip()
+        if cut != text and cut and not cut.endswith(("says", "say", "said")) \
+                and not tells(cut, needles):
+            return cut + "."
+    return ""
+
+
+def _other_ways(question: Question, wrong: str, bank: Bank) -> list[str]:
+    """Other wordings of a generated one-fact question's reason for the wrong answer
+    ``wrong``: the source-gives form from each of its fact's quotes, naming ``wrong``,
+    then not (when ``wrong`` is itself another question's answer)."""
+    if len(question.fact_ids) != 1 or question.fact_ids[0] not in bank.by_id \
+            or question.type not in ("mc", "cloze", "numeric") or not wrong:
+        return []
+    fact = bank.by_id[question.fact_ids[0]]
+    return [source_gives(fact, text, short_name(ev.source, bank), ev.quote.strip())
+            for text in (wrong, "") for ev in fact.evidence]
+
+
+def _typed_text(question: Question, token: str, bank: Bank) -> str:
+    """The typed answer whose :func:`typed_token` is ``token``, as the bank writes it."""
+    key = token.removeprefix("t|")
+    fact = bank.by_id.get(question.fact_ids[0]) if question.fact_ids else None
+    if fact is not None:
+        own, others = bank.pool(fact)
+        found = next((t for t in [*own, *others] if answer_key(t) == key), None)
+        if found is not None:
+            return found
+    return next((a for f in _answer_index(bank).get(key, []) for a in f.accepted
+                 if answer_key(a) == key), "")
+
+
+def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Question:
+    """``question`` with feedback that names none of ``needles`` (the answers of the other
+    questions of its variant): its explanation's source names and its reasons reworded
+    (:func:`reworded`), a reason no wording clears dropped."""
+    if not needles:
+        return question
+    options = []
+    for i, why in enumerate(question.option_feedback):
+        if why and tells(why, needles):
+            wrong = question.options[i] if i < len(question.options) else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
+        options.append(why)
+    responses = {}
+    for token, why in question.response_feedback.items():
+        if tells(why, needles):
+            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
+        if why:
+            responses[token] = why
+    explanation = renamed(question.explanation, needles, bank)
+    if (options, responses, explanation) == (question.option_feedback,
+                                             question.response_feedback, question.explanation):
+        return question
+    return question.model_copy(update={"option_feedback": options,
+                                       "response_feedback": responses,
+                                       "explanation": explanation})
+
+
+def fair_feedback(questions: Sequence[Question], bank: Bank) -> list[Question]:
+    """The questions of one variant, each with feedback that tells no other question's
+    answer (:func:`fair_question`; the answers compared as the whole-quiz rules compare
+    them, :attr:`~factquiz.assembly.Traits.telling`). Deterministic."""
+    marks = [telling_needles(q, bank.by_id) for q in questions]
+    return [fair_question(q, {n for j, t in enumerate(marks) if j != i for n in t}, bank)
+            for i, q in enumerate(questions)]
