@@ -30,6 +30,7 @@ from factquiz.qtypes import REGISTRY
 from factquiz.qtypes.reasons import order_reasons, page_reasons, pairing_reasons, part_token
 from factquiz.qtypes.static import digest
 from factquiz.qtypes.truefalse import PREFIX
+from factquiz.quotes import quoted
 from factquiz.sphinxext.static_quiz import (
     decode_feedback,
     reason_entries,
@@ -106,7 +107,7 @@ def test_mc_reasons_come_from_the_bank() -> None:
                 assert any(answer_key(q.options[i]) in map(answer_key, f.accepted)
                            for f in asked), why
             else:
-                assert (any(f"\u201c{quote}\u201d" in why for quote in quotes)
+                assert (any(quoted(quote) in why for quote in quotes)
                         or (fact.note and fact.note.strip() in why)), why
                 assert f"{fact.answer.strip()}, not {q.options[i]}" in why
 
@@ -240,3 +241,23 @@ def test_no_reason_reaches_the_notebook_before_check(tmp_path: Path) -> None:
         for q in quiz.questions:
             for why in [*q.option_feedback, *q.response_feedback.values()]:
                 assert not why or why not in state, (lesson, q.id)
+
+
+def test_a_quote_with_its_own_opening_mark_is_not_quoted_again() -> None:
+    assert quoted(" plain words ") == "\u201cplain words\u201d"
+    for own in ("\u201cIt will,\u201d he said.", '"Landmark"', "\u2018so-called\u2019 words"):
+        assert quoted(own) == own
+
+
+@pytest.mark.content
+def test_every_reason_and_explanation_quotes_without_doubled_marks() -> None:
+    """No feedback text opens a quote with two marks (a quote that opens with its own mark
+    is shown as it is), and a false item's swap reads mid-sentence ("says the United
+    States", never "says The United States")."""
+    for qtype in SIX:
+        for _bank, question in generated(qtype):
+            texts = [question.explanation, *question.option_feedback,
+                     *question.response_feedback.values()]
+            for text in texts:
+                assert "\u201c\u201c" not in text and '\u201c"' not in text, text
+                assert not re.search(r" says (The|A|An) ", text), text

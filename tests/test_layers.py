@@ -23,7 +23,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes")),
     ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
     ("load", ("sources", "load", "sourceindex", "passages")),
     ("bank", ("categories", "factbank", "distractors")),

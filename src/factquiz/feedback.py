@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .escape import html_text
 from .model import Citation, Question
+from .quotes import quoted
 
 
 def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</q>")) -> str:
@@ -19,7 +20,7 @@ def citation_html(citation: Citation, quote_marks: tuple[str, str] = ("<q>", "</
 
 def citation_text(citation: Citation) -> str:
     """``Title (published): “quote”`` for a citation."""
-    return f"{citation.title} ({citation.published}): “{citation.quote}”"
+    return f"{citation.title} ({citation.published}): {quoted(citation.quote)}"
 
 
 def feedback_text(question: Question) -> str:

@@ -9,6 +9,7 @@ import typer
 from rich.text import Span, Text
 
 from .. import cache
+from ..quotes import quoted
 from .common import ProjectOpt, app, console, plain
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def question_lines(number: int, question: Question, answers: bool) -> list[Text]
         lines.append(Text("   Why: ", style="bold") + plain(question.explanation))
         for c in question.citations:
             lines.append(plain(f"   Source: {c.title} ({c.published or 'undated'}): ", style="dim")
-                         + plain(f"\u201c{c.quote}\u201d", style="dim italic"))
+                         + plain(quoted(c.quote), style="dim italic"))
     return lines
 
 

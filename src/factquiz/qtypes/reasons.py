@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..assembly import telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
+from ..quotes import quoted
 from .sourced import date_text, option_name, source_label
 
 if TYPE_CHECKING:
@@ -49,11 +50,6 @@ def part_token(position: int, index: int) -> str:
     """The token of one position's choice (ordering: item ``index`` at ``position``;
     matching: option ``index`` for item ``position``)."""
     return f"{position}|{index}"
-
-
-def quoted(text: str) -> str:
-    """``text`` between curly quotes."""
-    return f"\u201c{text.strip()}\u201d"
 
 
 def short_name(source_id: str, bank: Bank) -> str:

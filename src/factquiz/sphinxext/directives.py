@@ -21,8 +21,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..errors import FactquizError
+from ..quotes import quoted
 from .dates import human_date
-from .nodes import fact_ref, quiz_block, quoted
+from .nodes import fact_ref, quiz_block
 from .state import (
     SOURCE_ANCHOR,
     BookData,

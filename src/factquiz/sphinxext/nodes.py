@@ -12,6 +12,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from ..quotes import quoted
 from .state import SOURCE_ANCHOR, NoteIndex, quiz_html, source_pages
 
 
@@ -30,14 +31,6 @@ class quiz_block(nodes.General, nodes.Element):
     """A self-check quiz: ``quiz`` (the variant's JSON), ``scripts`` (the question types
     whose scripts its page loads) and ``serial``; written by the HTML builder only."""
 
-
-#: Quotation marks a quote may open with: it is then shown without added marks.
-OPENING_QUOTES = "\"'“‘„«"
-
-
-def quoted(text: str) -> str:
-    """``text`` in quotation marks, unless it opens with its own (no doubled marks)."""
-    return text if text.startswith(tuple(OPENING_QUOTES)) else f"“{text}”"
 
 
 # --- HTML ---------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..quotes import quoted
 from .dates import human_date
-from .nodes import fact_notes, fact_ref, quoted
+from .nodes import fact_notes, fact_ref
 from .state import BookData, project_of
 
 if TYPE_CHECKING:

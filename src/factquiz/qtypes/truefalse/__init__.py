@@ -131,7 +131,8 @@ def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Q
         statement, answer = false_statement(fact, wrong, bank.cache[key]), 1
         start, end = bank.cache[key][0]
         original = fact.statement[start:end]
-        swap = f"The statement puts {placed(original, wrong)} where {name} says {original}"
+        said = _ARTICLE_START.sub(lambda m: m.group(0).lower(), original)  # mid-sentence
+        swap = f"The statement puts {placed(original, wrong)} where {name} says {said}"
         explanation = f"{swap}. {fact.statement.strip()}"
         reasons = [f"{swap}: {quoted(quote)}", ""]
     return Question(id=qid, type="tf", prompt=f"{PREFIX}{statement}", options=list(OPTIONS),
