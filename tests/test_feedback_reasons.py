@@ -181,7 +181,9 @@ def _choice(feedback: list[str]) -> Question:
 def test_a_reason_naming_the_key_is_not_put_on_the_page() -> None:
     q = _choice(["", "Tokyo report 2020 gives Tokyo, not Perth.",
                  "Osaka is the answer to another question, \u201cWhere is Expo 2025?\u201d"])
-    assert page_reasons(q) == {"c|2": q.option_feedback[2]}
+    # The page says of Perth only what names no key: the sources do not give it.
+    assert page_reasons(q) == {"c|1": "\u201cPerth\u201d is not what the sources give here.",
+                               "c|2": q.option_feedback[2]}
     order = Question(id="o", type="ordering", prompt="Order", items=["B", "A", "C"],
                      answer=[1, 0, 2], explanation="A, B, C.", citations=[], fact_ids=[],
                      response_feedback={**order_reasons(["B", "A", "C"], [1, 0, 2]),

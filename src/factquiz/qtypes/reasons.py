@@ -249,14 +249,26 @@ def page_reasons(question: Question) -> dict[str, str]:
     """The reasons the book's page carries, by token: each wrong option's
     (``c|<index>``), each wrong position choice's (ordering, matching) and each known wrong
     text answer's (cloze: the page computes the same :func:`typed_token`), less those that
-    would name the key (:func:`reveals`). A number gets none: its distance would give the
+    would name the key (:func:`reveals`); a wrong option's such reason is replaced by
+    :func:`withheld`. A number gets none: its distance would give the
     answer away, and the page reads numbers in more forms than one token."""
     found = {f"c|{i}": why for i, why in enumerate(question.option_feedback)
              if why and i != question.answer}
     found.update({token: why for token, why in question.response_feedback.items()
                   if question.accepted or not token.startswith("t|")})
-    return {token: why for token, why in found.items()
-            if not reveals(why, key_texts(question, token))}
+    shown = {}
+    for token, why in found.items():
+        if reveals(why, key_texts(question, token)) and token.startswith("c|"):
+            why = withheld(question.options[int(token[2:])])
+        if not reveals(why, key_texts(question, token)):
+            shown[token] = why
+    return shown
+
+
+def withheld(option: str) -> str:
+    """What the book's page says of a wrong option whose reason would name the key: that
+    the sources do not give it (the reason itself opens with the right answer)."""
+    return f"{quoted(option)} is not what the sources give here."
 
 
 # --- feedback that tells no other question's answer ----------------------------------------
