@@ -48,6 +48,8 @@ CSS_FILE = "factquiz.css"
 JS_FILE = "factquiz.js"
 #: The messages every quiz shows (generated, see static_quiz.messages_script).
 MESSAGES_FILE = "factquiz-messages.js"
+#: Starts the page's quizzes once the core, its messages and the types' scripts are in.
+START_FILE = "factquiz-start.js"
 #: How the quiz script loads: after the page is parsed (``defer``), first of the deferred
 #: scripts (its priority), and before the page is first drawn (``blocking="render"``), so
 #: that the quiz is ready, without a layout shift, by the time the reader sees it.
@@ -79,11 +81,13 @@ def _quiz_script(app: Sphinx, pagename: str, templatename: str, context: dict[st
     are deferred too (:func:`_defer_scripts`, ``layout.html``)."""
     blocks = list(doctree.findall(fq_nodes.quiz_block)) if doctree is not None else []
     if blocks:
-        # Same priority, so they run in this order: the core, its messages, the types.
+        # Same priority, so they run in this order: the core, its messages, the types, and
+        # the script that starts the quizzes (before the theme's deferred scripts).
         app.add_js_file(JS_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
         app.add_js_file(MESSAGES_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
         for name in dict.fromkeys(name for block in blocks for name in block["scripts"]):
             app.add_js_file(type_script_name(name), priority=JS_PRIORITY, **JS_ATTRIBUTES)
+        app.add_js_file(START_FILE, priority=JS_PRIORITY, **JS_ATTRIBUTES)
         context["factquiz_defer_scripts"] = True
 
 

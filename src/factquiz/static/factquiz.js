@@ -612,6 +612,9 @@
     for (var i = 0; i < quizzes.length; i++) { new Quiz(quizzes[i]); }
   }
 
+  /* factquiz-start.js, after the types' scripts, calls it without waiting for the rest. */
+  core.start = start;
+
   if (document.readyState === "complete") { start(); }
   else {
     document.addEventListener("DOMContentLoaded", start);
