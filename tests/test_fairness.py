@@ -30,7 +30,7 @@ from factquiz.model import Fact, Question
 from factquiz.normalize import answer_key
 from factquiz.planner import UnsatisfiableQuiz
 from factquiz.qtypes import REGISTRY, cloze, matching
-from factquiz.qtypes.reasons import page_reasons
+from factquiz.qtypes.reasons import page_reasons, withheld
 from factquiz.qtypes.truefalse import false_statement
 from factquiz.quality import audit, check_quality
 from factquiz.stems import clue_problems
@@ -355,5 +355,8 @@ def test_a_reason_naming_another_questions_answer_is_reworded(
             assert (option in why) == (option != "lantern"), why
         assert talks == make_quiz(project, "raa", seed=seed).questions[
             quiz.questions.index(talks)]  # deterministic
-        # The book page still keeps off a reason naming the key.
-        assert page_reasons(talks) == {}
+        # The book page still keeps off a reason naming the key: of each wrong option it
+        # says only that the sources do not give it (the option is printed beside it).
+        assert page_reasons(talks) == {f"c|{i}": withheld(option)
+                                       for i, option in enumerate(talks.options)
+                                       if option != "trade"}

@@ -32,6 +32,11 @@ def axe_violations(p: Any, watch: Watch) -> list[tuple[str, list[str]]]:
     not the page's: it fetches the style sheets again to read them, and resolves an
     ``@import`` against the page instead of the sheet (a 404 the page itself never has)."""
     logged = len(watch.errors)
+    # The settled page is what is checked: a colour still in a CSS transition (the theme's
+    # buttons fade in dark mode) would read as a contrast violation now and then.
+    p.evaluate("Promise.all(document.getAnimations()"
+               ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+               ".map(a => a.finished.catch(() => null)))")
     found = violations(p)
     del watch.errors[logged:]
     return found
