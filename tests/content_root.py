@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from factquiz.factbank import Bank
     from factquiz.load import Project
+    from factquiz.model import Fact
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT_ROOT = Path(os.environ.get("FACTQUIZ_TEST_PROJECT") or REPO).resolve()
@@ -26,3 +30,18 @@ def content_project() -> Project:
     from factquiz.load import load_project
 
     return load_project(CONTENT_ROOT)
+
+
+def capable_facts(qtype: str) -> Iterator[tuple[Bank, Fact]]:
+    """Each lesson's bank of the content project, with each fact of that lesson that can
+    yield a ``qtype`` question (its ``why_not`` is None)."""
+    from factquiz.factbank import Bank
+    from factquiz.qtypes import REGISTRY
+
+    project = content_project()
+    why_not = REGISTRY[qtype].why_not
+    for lesson in project.lessons:
+        bank = Bank.of(project, lesson)
+        for fact in bank.facts:
+            if fact.lesson == lesson and why_not(fact, bank) is None:
+                yield bank, fact

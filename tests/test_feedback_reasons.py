@@ -14,16 +14,15 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
-from content_root import CONTENT_ROOT
+from content_root import capable_facts, content_project
 
 from factquiz.factbank import Bank
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
-from factquiz.load import Project, load_project
+from factquiz.load import Project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, mentions
 from factquiz.qtypes import REGISTRY
@@ -42,22 +41,16 @@ SEEDS = range(4)
 SIX = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
 
 
-@cache
 def real() -> Project:
-    return load_project(CONTENT_ROOT)
+    return content_project()
 
 
 def generated(qtype: str) -> Iterator[tuple[Bank, Question]]:
     """Every fact of every lesson that can yield ``qtype``, as a question, a few seeds."""
-    project = real()
-    for lesson in sorted(project.lessons):
-        bank = Bank.of(project, lesson)
-        kind = REGISTRY[qtype]
-        for fact in bank.facts:
-            if fact.lesson != lesson or kind.why_not(fact, bank) is not None:
-                continue
-            for seed in SEEDS:
-                yield bank, kind.generate(fact, bank, random.Random(seed), f"{fact.id}-{seed}")
+    kind = REGISTRY[qtype]
+    for bank, fact in capable_facts(qtype):
+        for seed in SEEDS:
+            yield bank, kind.generate(fact, bank, random.Random(seed), f"{fact.id}-{seed}")
 
 
 def quiz_questions() -> Iterator[Question]:

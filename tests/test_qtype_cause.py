@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from content_root import content_project
+from content_root import capable_facts, content_project
 from test_verify import GOOD, HEADER, fact
 
 from factquiz.export import context_for, export_quiz
@@ -38,12 +38,7 @@ def real() -> Project:
 
 def capable() -> Iterator[tuple[Bank, Fact]]:
     """Each lesson's bank with each fact of that lesson able to yield a cause question."""
-    project = real()
-    for lesson in project.lessons:
-        bank = Bank.of(project, lesson)
-        for f in bank.facts:
-            if f.lesson == lesson and cause.why_not(f, bank) is None:
-                yield bank, f
+    return capable_facts("cause")
 
 
 @pytest.mark.content

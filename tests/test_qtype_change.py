@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from content_root import content_project
+from content_root import capable_facts, content_project
 from test_verify import GOOD, HEADER, fact
 
 from factquiz.factbank import Bank
@@ -37,12 +37,7 @@ def real() -> Project:
 
 def capable() -> Iterator[tuple[Bank, Fact]]:
     """Each lesson's bank with each fact of that lesson able to yield a what-changed question."""
-    project = real()
-    for lesson in project.lessons:
-        bank = Bank.of(project, lesson)
-        for f in bank.facts:
-            if f.lesson == lesson and change.why_not(f, bank) is None:
-                yield bank, f
+    return capable_facts("change")
 
 
 def test_date_text() -> None:

@@ -23,7 +23,7 @@ from .model import Fact
 from .normalize import answer_key
 from .qtypes.change import DATED, MONTHS, ordered
 from .qtypes.ordering import interval
-from .sourceindex import SourceIndex, fact_finding
+from .sourceindex import SourceIndex, fact_finding, link_finding
 
 
 def check_causes(project: Project, index: SourceIndex | None = None) -> Iterator[Finding]:
@@ -33,14 +33,11 @@ def check_causes(project: Project, index: SourceIndex | None = None) -> Iterator
         for i, cause_id in enumerate(fact.because):
             loc = ("because", i)
             cause = facts.get(cause_id)
-            if cause_id == fact.id:
-                yield fact_finding(project, fact, loc, "cause-self",
-                                   "a fact cannot be its own cause",
-                                   "name the facts this one happened or holds because of")
-            elif cause is None:
-                yield fact_finding(project, fact, loc, "cause-unknown",
-                                   f"because names an unknown fact '{cause_id}'",
-                                   "use the id of a fact in facts/*.yml")
+            bad = link_finding(project, fact, "because", i, "cause",
+                               "a fact cannot be its own cause",
+                               "name the facts this one happened or holds because of")
+            if bad is not None:
+                yield bad
             elif cause.lesson not in scope_lessons(project, fact.lesson):
                 yield fact_finding(project, fact, loc, "cause-later-lesson",
                                    f"the cause '{cause_id}' belongs to lesson '{cause.lesson}', "

@@ -114,3 +114,19 @@ def fact_finding(project: Project, fact: Fact, loc: tuple[str | int, ...], code:
     located = project.fact_locations[fact.id][index]
     line, col = located.at(*loc)
     return Finding(located.path, line, col, code, message, hint, fact.id, suggestion=suggestion)
+
+
+def link_finding(project: Project, fact: Fact, field: str, i: int, prefix: str,
+                 self_message: str, self_hint: str) -> Finding | None:
+    """What is wrong with the ``i``-th fact id of ``fact``'s list ``field`` (``because``,
+    ``contested_by``) as a link: the fact itself (``<prefix>-self``) or no known fact
+    (``<prefix>-unknown``); None when it names another known fact."""
+    other_id = getattr(fact, field)[i]
+    if other_id == fact.id:
+        return fact_finding(project, fact, (field, i), f"{prefix}-self", self_message,
+                            self_hint)
+    if other_id not in project.facts_by_id:
+        return fact_finding(project, fact, (field, i), f"{prefix}-unknown",
+                            f"{field} names an unknown fact '{other_id}'",
+                            "use the id of a fact in facts/*.yml")
+    return None

@@ -31,7 +31,7 @@ from .model import Fact
 from .normalize import casefold, mentions, normalize
 from .pagecites import pages_cite_both_sides
 from .passages import ATTRIBUTION_WINDOW, SourcePassages
-from .sourceindex import SourceIndex, fact_finding
+from .sourceindex import SourceIndex, fact_finding, link_finding
 from .terms import key_terms
 from .terms import stem as _stem
 from .terms import stems as _stems
@@ -152,16 +152,12 @@ def check_contested(project: Project, index: SourceIndex) -> Iterator[Finding]:
     for fact in project.facts:
         for i, other_id in enumerate(fact.contested_by):
             loc = ("contested_by", i)
-            other = facts.get(other_id)
-            if other_id == fact.id:
-                yield fact_finding(project, fact, loc, "contested-self",
-                                    "a fact cannot contest itself",
-                                    "name the fact whose claim conflicts with this one")
-            elif other is None:
-                yield fact_finding(project, fact, loc, "contested-unknown",
-                                    f"contested_by names an unknown fact '{other_id}'",
-                                    "use the id of a fact in facts/*.yml")
-            elif fact.id not in other.contested_by:
+            bad = link_finding(project, fact, "contested_by", i, "contested",
+                               "a fact cannot contest itself",
+                               "name the fact whose claim conflicts with this one")
+            if bad is not None:
+                yield bad
+            elif fact.id not in facts[other_id].contested_by:
                 yield fact_finding(project, fact, loc, "contested-not-symmetric",
                                     f"'{other_id}' does not list '{fact.id}' in its contested_by",
                                     f"add `contested_by: [{fact.id}]` to '{other_id}' "
