@@ -20,11 +20,15 @@ book: $(STAMP)
 
 # The tests on two workers, the longest first (tests/conftest.py orders them; xdist must
 # not reorder), slowest listed; then nbval over the committed notebooks on two workers, each
-# notebook on one (nbval runs a notebook's cells in order in one kernel).
+# notebook on one (nbval runs a notebook's cells in order in one kernel). Every Python
+# process of both runs first runs tests/startup/sitecustomize.py (see there).
+TEST_PYTHONPATH := $(CURDIR)/tests/startup$(if $(PYTHONPATH),:$(PYTHONPATH))
+
 test: $(STAMP)
 	bash scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 tests
-	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
+	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadgroup \
+		--no-loadscope-reorder --durations=15 tests
+	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
 		--nbval-sanitize-with notebooks/nbval-sanitize.cfg
 
 check: $(STAMP)

@@ -10,12 +10,21 @@ copy where a lesson was just added).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from content_root import CONTENT_ROOT
 from fixture_project import new_project
+
+#: Holds the ``sitecustomize.py`` that every Python process of the session runs first (see
+#: there); on ``PYTHONPATH`` for the processes started from here on (the xdist workers, the
+#: commands, builds, kernels and nested pytest runs the tests start).
+STARTUP = Path(__file__).resolve().parent / "startup"
+if str(STARTUP) not in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(STARTUP), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 #: The longest tests, started first and in this order, so that the many short tests fill in
 #: around them and neither worker is left alone with a long test at the end. ``make test``
@@ -60,6 +69,4 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The content-hash cache (``factquiz.cache``) of every test, and of the commands the
     tests run, is kept in a temporary folder, not the user's ``~/.cache``."""
-    import os
-
     os.environ["FACTQUIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("factquiz-cache"))

@@ -12,8 +12,8 @@ built from: its cells, ``lessons.yml``, the sources, the fact bank, its lesson's
 Sphinx extension or the book's static files). ``write_notebooks`` executes only the notebooks
 whose recorded hash differs, so regenerating with nothing changed takes a second;
 ``outdated_notebooks`` compares the hashes without executing anything, and
-``stale_notebooks`` (``factquiz notebooks --check``) still re-executes and compares the
-files exactly.
+``stale_notebooks`` (``factquiz notebooks --check``) re-executes the notebooks whose hash
+is current and compares the files exactly (one whose hash is not current is stale).
 
 The cells hold only the call that shows a quiz: the key stays in the kernel (see
 :mod:`factquiz.widgets`).
@@ -229,14 +229,6 @@ def _build(root: Path, name: str, nb: NotebookNode, digest: str) -> str:
     return nbformat.writes(executed) + "\n"
 
 
-def build_notebooks(root: Path, names: list[str] | None = None) -> dict[str, str]:
-    """Every notebook (or those in ``names``) built and executed, as file text."""
-    expected = expected_notebooks(load_project(root))
-    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
-    return {name: _build(root, name, nb, inputs_digest(root, name, nb))
-            for name, nb in expected.items() if names is None or name in names}
-
-
 def _differs(path: Path, text: str) -> bool:
     """Whether ``path`` is missing or holds something other than ``text``."""
     return not path.is_file() or path.read_text(encoding="utf-8") != text
@@ -280,7 +272,17 @@ def outdated_notebooks(root: Path) -> list[str]:
 
 
 def stale_notebooks(root: Path) -> list[str]:
-    """Names of notebooks that are missing, obsolete, or differ from a fresh build."""
-    built = build_notebooks(root)
-    stale = [name for name, text in built.items() if _differs(root / NOTEBOOKS_DIR / name, text)]
-    return stale + [p.name for p in _obsolete(root, set(built))]
+    """Names of notebooks that are missing, obsolete, or differ from a fresh build.
+
+    A notebook whose recorded inputs hash is not the current one differs from a fresh
+    build (which records the current hash) without being executed; the others are
+    executed and compared byte for byte."""
+    expected = expected_notebooks(load_project(root))
+    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
+    stale = []
+    for name, nb in expected.items():
+        path = root / NOTEBOOKS_DIR / name
+        digest = inputs_digest(root, name, nb)
+        if recorded_digest(path) != digest or _differs(path, _build(root, name, nb, digest)):
+            stale.append(name)
+    return stale + [p.name for p in _obsolete(root, set(expected))]
