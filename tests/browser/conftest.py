@@ -76,6 +76,7 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     watch = Watch()
 
     def route(r: Any) -> None:
+        watch.requested.append(r.request.url)
         url = urlparse(r.request.url)
         if url.scheme in ("file", "data", "blob") or url.hostname == "127.0.0.1":
             r.continue_()
@@ -85,7 +86,7 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
 
     context.route("**/*", route)
     page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("console", watch.console)
     page.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
     yield page, watch
     context.close()

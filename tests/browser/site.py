@@ -41,9 +41,28 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+#: How Chromium logs a request that failed (a 404, a refused connection).
+FAILED_LOAD = "Failed to load resource"
+
+
 @dataclass
 class Watch:
-    """What a page did: console errors, uncaught exceptions, requests to other hosts."""
+    """What a page did: console errors, uncaught exceptions, requests to other hosts, and
+    every URL it requested (in order)."""
 
     errors: list[str] = field(default_factory=list)
     remote: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
+    #: Style sheets axe-core fetched itself while it ran (see :meth:`console`).
+    axe_fetched: set[str] = field(default_factory=set)
+
+    def console(self, message: Any) -> None:
+        """Record a console error of the page. Not axe-core's: to read the style sheets it
+        fetches them again, and resolves an ``@import`` against the page instead of the
+        sheet (a 404 the page itself never has)."""
+        if message.type != "error":
+            return
+        if message.text.startswith(FAILED_LOAD) and message.location.get("url") in \
+                self.axe_fetched:
+            return
+        self.errors.append(message.text)

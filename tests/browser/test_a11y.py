@@ -21,11 +21,22 @@ WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
               "resultTypes": ["violations"]}
 
 
-def violations(p: Any) -> list[tuple[str, list[str]]]:
-    """axe-core's WCAG 2.1 AA violations on the page: (rule, offending elements)."""
+def load_axe(p: Any) -> None:
+    """axe-core in every page the context of ``p`` opens from now on (one copy of its
+    source sent to the browser, not one per page)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    found = Axe().run(p, options=WCAG_21_AA).response["violations"]
+    p.context.add_init_script(script=Axe().axe_script)
+
+
+def violations(p: Any) -> list[tuple[str, list[str]]]:
+    """axe-core's WCAG 2.1 AA violations on the page: (rule, offending elements). axe-core
+    is put in the page first, unless :func:`load_axe` did."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if p.evaluate("typeof window.axe === 'undefined'"):
+        p.evaluate(Axe().axe_script)
+    found = p.evaluate("options => axe.run(document, options)", WCAG_21_AA)["violations"]
     return [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in found]
 
 
