@@ -68,5 +68,8 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture(autouse=True, scope="session")
 def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The content-hash cache (``factquiz.cache``) of every test, and of the commands the
-    tests run, is kept in a temporary folder, not the user's ``~/.cache``."""
-    os.environ["FACTQUIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("factquiz-cache"))
+    tests run, is kept in a temporary folder, not the user's ``~/.cache``: the session's
+    own, or the one ``$FACTQUIZ_TEST_CACHE_DIR`` names (a session started by a test, such as
+    the instructor-path test's run of the content rules, shares its parent's)."""
+    os.environ["FACTQUIZ_CACHE_DIR"] = os.environ.get("FACTQUIZ_TEST_CACHE_DIR") or str(
+        tmp_path_factory.mktemp("factquiz-cache"))

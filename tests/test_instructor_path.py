@@ -162,7 +162,9 @@ def test_an_instructor_adds_a_lesson_and_everything_passes(tmp_path: Path) -> No
         [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-o", "addopts=",
          "-m", "content", *content_rule_files()],
         cwd=root, capture_output=True, text=True, timeout=1200,
-        env={**clean_environment(), "FACTQUIZ_TEST_PROJECT": str(root)})
+        env={**clean_environment(), "FACTQUIZ_TEST_PROJECT": str(root),
+             # what the commands above computed over the copy is reused (see conftest)
+             "FACTQUIZ_TEST_CACHE_DIR": os.environ["FACTQUIZ_CACHE_DIR"]})
     assert rules.returncode == 0, rules.stdout[-5000:] + rules.stderr[-2000:]
     assert " passed" in rules.stdout.splitlines()[-1]
     # Among the rules: the copy's book builds strictly, with a page and a quiz per lesson.
