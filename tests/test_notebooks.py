@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
@@ -236,33 +237,46 @@ def test_write_check_and_staleness(small_project: Path) -> None:
         "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
 
 
-def nbval(root: Path) -> subprocess.CompletedProcess[str]:
+def nbval(roots: dict[str, Path], tmp_path: Path) -> dict[str, list[str | None]]:
+    """nbval over the fact-check notebook of each project in ``roots`` (by name), in one
+    pytest run (each notebook in a kernel of its own, started in its own folder, as
+    always): what it reported for each of the notebook's cells, by project (None for a
+    cell that passed, else the failure's report)."""
     env = {k: v for k, v in os.environ.items() if k != "FACTQUIZ_PROJECT"}
-    env["FACTQUIZ_PROGRESS"] = str(root / "progress.json")
-    return subprocess.run(
+    env["FACTQUIZ_PROGRESS"] = str(tmp_path / "progress.json")
+    report = tmp_path / "nbval.xml"
+    sanitize = next(iter(roots.values())) / "notebooks" / "nbval-sanitize.cfg"
+    done = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:randomly",
-         "-o", "addopts=", "-vv", "--nbval", f"notebooks/{FACT_CHECK}",
-         "--nbval-sanitize-with", "notebooks/nbval-sanitize.cfg"],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600)
+         "-o", "addopts=", "-vv", "--nbval", f"--junitxml={report}",
+         "--nbval-sanitize-with", str(sanitize),
+         *(str(root / "notebooks" / FACT_CHECK) for root in roots.values())],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert report.is_file(), done.stdout[-3000:] + done.stderr[-3000:]
+    cells: dict[str, list[str | None]] = {name: [] for name in roots}
+    for case in ElementTree.parse(report).iter("testcase"):
+        failure = case.find("failure")  # the class is the path: project.notebooks.fact-check
+        cells[case.get("classname", "").split(".")[0]].append(None if failure is None else
+                             f"{failure.get('message', '')}\n{failure.text or ''}")
+    return cells
 
 
 @small
-def test_nbval_fails_when_a_quote_or_source_no_longer_matches(small_project: Path) -> None:
-    root = small_project
-    passed = nbval(root)
-    assert passed.returncode == 0, passed.stdout[-3000:]
-    assert "4 passed" in passed.stdout
-    facts = root / "facts" / "raa.yml"
-    original = facts.read_bytes()
-    for change, shown, summary in [(break_quote, "NOT FOUND", "5 checksums ok: 1 PROBLEM(S)."),
-                                   (change_source, "MISMATCH", "4 checksums ok: 1 PROBLEM(S).")]:
-        change(root)
-        failed = nbval(root)
-        assert failed.returncode == 1
-        assert "failed" in failed.stdout.splitlines()[-1]
-        assert shown in failed.stdout  # nbval's diff shows the changed lines of the table
-        assert summary in failed.stdout
-        facts.write_bytes(original)
+def test_nbval_fails_when_a_quote_or_source_no_longer_matches(small_project: Path,
+                                                              tmp_path: Path) -> None:
+    roots = {"project": small_project}
+    for change in (break_quote, change_source):
+        name = change.__name__.replace("_", "-")
+        roots[name] = shutil.copytree(small_project, tmp_path / name)
+        change(roots[name])
+    reported = nbval(roots, tmp_path)
+    assert reported["project"] == [None] * 4  # every cell of the unchanged project passes
+    for name, shown, summary in [("break-quote", "NOT FOUND", "5 checksums ok: 1 PROBLEM(S)."),
+                                 ("change-source", "MISMATCH", "4 checksums ok: 1 PROBLEM(S).")]:
+        failures = "\n".join(f for f in reported[name] if f is not None)
+        assert len(reported[name]) == 4 and failures, reported[name]
+        assert shown in failures  # nbval's diff shows the changed lines of the table
+        assert summary in failures
 
 
 def test_a_failing_cell_is_reported_in_one_line(tmp_path: Path) -> None:
