@@ -58,6 +58,14 @@ def check(p: Any, watch: Watch, rel: str) -> None:
         assert (rel, "widest answers", overflow(p)) == (rel, "widest answers", [])
 
 
+def loaded_late(p: Any, watch: Watch, loaded: int) -> list[str]:
+    """What the page requested after its first ``loaded`` requests, but for what axe-core
+    fetched and the page's icon (which the browser fetches for its tab once loaded)."""
+    icon = p.evaluate("document.querySelector('link[rel~=icon]')?.href")
+    return [url for url in watch.requested[loaded:]
+            if url not in watch.axe_fetched and url != icon]
+
+
 # The theme follows the reader's light or dark preference: each is checked at one width.
 @pytest.mark.parametrize(("width", "scheme"), [(PHONE, "light"), (DESKTOP, "dark")])
 def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
@@ -77,11 +85,7 @@ def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
         if scheme == "light":  # once per page, what loads late (until 500 ms without a
             # request): the wait runs out while the checks above run
             p.wait_for_load_state("networkidle")
-            # (not the page's icon, which the browser fetches for its tab once loaded)
-            icon = p.evaluate("document.querySelector('link[rel~=icon]')?.href")
-            late = [url for url in watch.requested[loaded:]
-                    if url not in watch.axe_fetched and url != icon]
-            if late and rel in shown:  # the page changed after it was checked
-                p.goto(f"{real_site.url}/{rel}", wait_until="networkidle")
+            if rel in shown and loaded_late(p, watch, loaded):  # changed once checked:
+                p.goto(f"{real_site.url}/{rel}", wait_until="networkidle")  # check it settled
                 check(p, watch, rel)
         assert (rel, watch.errors, watch.remote) == (rel, [], [])
