@@ -67,6 +67,9 @@ class SingleIndex:
     printed_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates showing it
     by_telling: dict[str, int] = field(default_factory=dict)  # telling needle -> candidates
     told_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates telling it
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> its candidates
+    cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
+    cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
 
     def clashing(self, mine: Traits) -> int:
         """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
@@ -121,6 +124,11 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
         for needle in t.telling:
             index.by_telling[needle] = index.by_telling.get(needle, 0) | 1 << i
+    for i, (qtype, fact) in enumerate(keys):
+        index.by_type.setdefault(qtype, []).append(i)
+        index.cluster_of.append(fact.cluster_key)
+    for fact in plan.bank.facts:
+        index.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
     # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
     # candidate at once, and ``clash`` is symmetric); each candidate conflicts with itself.
     index.masks = [index.clashing(t) | 1 << i for i, t in enumerate(found)]
@@ -191,17 +199,13 @@ class Search:
             if REGISTRY[t].facts_needed == 1:
                 group = (t,) if plan.capable[t] else FALLBACK
                 self.groups[group] = self.groups.get(group, 0) + 1
-        by_type: dict[str, list[int]] = {}
-        for i, (qtype, _fact) in enumerate(self.index.keys):
-            by_type.setdefault(qtype, []).append(i)
-        for ids in by_type.values():
-            ids.sort(key=lambda i: rank[self.index.keys[i][1].id])
-        self.by_type = by_type
+        # Each type's candidates in the variant's fact order (a fact's rank, per candidate).
+        ranks = [rank[fact.id] for _t, fact in self.index.keys]
+        self.by_type = {qtype: sorted(ids, key=ranks.__getitem__)
+                        for qtype, ids in self.index.by_type.items()}
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
-        self.cluster_of = [fact.cluster_key for _t, fact in self.index.keys]
-        self.cluster_facts: dict[str, list[str]] = {}
-        for fact in plan.bank.facts:
-            self.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
+        self.cluster_of = self.index.cluster_of
+        self.cluster_facts = self.index.cluster_facts
         self.state = _State()
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:

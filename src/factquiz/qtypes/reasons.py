@@ -311,7 +311,10 @@ def unnamed(bank: Bank) -> tuple[str, ...]:
     """The ways feedback names sources (:func:`source_names`), for
     :func:`~factquiz.assembly.traits`: the planner does not count an answer told by a
     source's name, as :func:`fair_feedback` names that source by less."""
-    return tuple(form for form, _shorter in source_names(bank))
+    found: tuple[str, ...] | None = bank.cache.get("reasons-unnamed")
+    if found is None:
+        found = bank.cache["reasons-unnamed"] = tuple(form for form, _ in source_names(bank))
+    return found
 
 
 def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
