@@ -28,7 +28,7 @@ import re
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from ..assembly import telling_needles
+from ..assembly import padded_keys, telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
 from ..quotes import quoted
@@ -287,6 +287,19 @@ def tells(text: str, needles: Collection[str]) -> bool:
     return any(needle in key for needle in needles)
 
 
+def tells_any(keys: str, needles: Collection[str]) -> bool:
+    """Whether ``keys`` (padded answer keys, one per line, as
+    :func:`~factquiz.assembly.padded_keys` makes them) names one of ``needles``: as
+    :func:`tells` of each text at once (a needle holds no newline)."""
+    return any(needle in keys for needle in needles)
+
+
+def _feedback_keys(question: Question) -> str:
+    """The padded answer keys of the feedback :func:`fair_question` may reword."""
+    return padded_keys([question.explanation, *question.option_feedback,
+                        *question.response_feedback.values()])
+
+
 def source_names(bank: Bank) -> list[tuple[str, list[str]]]:
     """Every way feedback names a source (in full, as an option names it, by short name),
     longest first, each with the shorter ways to name it, the last its title and date
@@ -382,8 +395,9 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
     """``question`` with feedback that names none of ``needles`` (the answers of the other
     questions of its variant): its explanation's source names and its reasons reworded
     (:func:`reworded`), a reason no wording clears dropped."""
-    if not needles:
-        return question
+    if not needles or (all(question.response_feedback.values())
+                       and not tells_any(_feedback_keys(question), needles)):
+        return question  # nothing to reword (the common case, checked at once)
     options = []
     for i, why in enumerate(question.option_feedback):
         if why and tells(why, needles):
