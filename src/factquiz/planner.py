@@ -22,7 +22,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .assembly import Traits, clash, conflict, traits
+from .assembly import Traits, clash, conflict, padded_keys, traits
 from .errors import FactquizError
 from .factbank import Bank
 from .model import Fact, Question
@@ -207,6 +207,7 @@ class Search:
         self.cluster_of = self.index.cluster_of
         self.cluster_facts = self.index.cluster_facts
         self.state = _State()
+        self.prefer = frozenset(f.id for f in plan.pool)  # partners from the quiz first
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
         return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
@@ -275,7 +276,7 @@ class Search:
         blocked = used | self.index.clash | frozenset(
             f.id for i, (_t, f) in enumerate(self.index.keys) if not viable >> i & 1)
         scarce = blocked | self._scarce(viable, groups)
-        prefer = frozenset(f.id for f in self.plan.pool)
+        prefer = self.prefer
         fitted = False
         for fact in self.order:
             if fact.id not in self.plan.capable[qtype] or fact.cluster_key in taken:
@@ -334,10 +335,21 @@ class Search:
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
         used = frozenset(f for t in self._all_traits() for f in t.facts)
         tried: set[frozenset[str]] = set()
+        drafted = REGISTRY[qtype].shown
+        answers: set[str] | None = None
         for avoid in (used | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:
                 continue
             tried.add(avoid)
+            if drafted is not None:
+                # A chosen answer printed in what it shows rules it out (as ``clash``)
+                # before it is made.
+                if answers is None:
+                    answers = {n for t in self._all_traits() for n in t.answers}
+                shown = padded_keys(drafted(fact, self.plan.bank, self._rng(qtype, fact),
+                                            avoid, self.prefer))
+                if any(needle in shown for needle in answers):
+                    continue
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
             mine = plan_traits(question, self.plan)
             if not any(clash(mine, t) for t in self._all_traits()):

@@ -80,6 +80,20 @@ class QType:
     #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
     #: ``mix`` gives it no generated questions.
     instructor_only: bool = False
+    #: The texts a student reads in the question ``generate`` would make with the same
+    #: arguments (less its ``qid``), drawn alike but without making it: the planner tests
+    #: a seeded candidate against the chosen questions' answers with it first (None: the
+    #: planner makes the question to test it).
+    shown: Shown | None = None
+
+
+class Shown(Protocol):
+    """``shown(fact, bank, rng, avoid, prefer)``: the
+    :func:`~factquiz.assembly.shown_texts` of the question
+    ``generate(fact, bank, rng, qid, avoid, prefer)`` makes, without making it."""
+
+    def __call__(self, fact: Fact, bank: Bank, rng: random.Random,
+                 avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> list[str]: ...
 
 
 class FromInstructor(Protocol):

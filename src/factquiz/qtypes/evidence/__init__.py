@@ -132,27 +132,43 @@ def _opening(passage: Passage, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def _draw(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str],
+          ) -> tuple[Passage, list[Passage], list[Passage]]:
+    """The passages of one question: the key, the distractors drawn, all in their order."""
+    clear = clear_of(bank, avoid)
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    [key] = pick(rng, keys, 1, lambda p: clear(p.text))
+    wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
+                 POOL)
+    return key, wrong, rng.sample([key, *wrong], N_DISTRACTORS + 1)
+
+
+def _prompt(fact: Fact) -> str:
+    return f"Claim: {quoted(fact.statement)} Which passage of the sources supports it?"
+
+
+def shown(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> list[str]:
+    """The texts a student reads in the question :func:`generate` makes with the same
+    arguments (its prompt and passages), without making it (see ``QType.shown``)."""
+    *_, order = _draw(fact, bank, rng, avoid)
+    return [_prompt(fact), *(p.text for p in order)]
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """Four passages; ``answer`` is the index of the one holding the fact's quote. Passages
     printing the answers of the facts in ``avoid`` (asked by other questions) are taken
     only when there are not enough others."""
-    clear = clear_of(bank, avoid)
-    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
-    [key] = pick(rng, keys, 1, lambda p: clear(p.text))
-    wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
-                 POOL)
-    order = rng.sample([key, *wrong], N_DISTRACTORS + 1)
+    key, wrong, order = _draw(fact, bank, rng, avoid)
     reasons = _reasons(fact, bank)
     feedback = ["" if p == key else reasons[p][0] for p in order]
     meta = bank.sources[key.source_id].meta
     why = " ".join(reasons[p][1] for p in wrong)
     explanation = (f"{fact.statement} The passage from {source_label(meta)} says so. "
                    f"Why not the others: {why}")
-    return Question(id=qid, type="evidence",
-                    prompt=f"Claim: {quoted(fact.statement)} Which passage of the sources "
-                           "supports it?",
+    return Question(id=qid, type="evidence", prompt=_prompt(fact),
                     options=[p.text for p in order], answer=order.index(key),
                     explanation=explanation, option_feedback=feedback,
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.evaluate)
@@ -160,4 +176,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("evidence", "find the evidence", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.evaluate, exports_as="mc")
+              form=FORM, level=Level.evaluate, exports_as="mc", shown=shown)
