@@ -117,15 +117,29 @@ def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random
     return order[:max(min(free, N_DISTRACTORS), MIN_DISTRACTORS)]
 
 
+def _draw(fact: Fact, causes: list[Fact], bank: Bank, rng: random.Random,
+          avoid: frozenset[str], prefer: frozenset[str]) -> tuple[Fact, list[Fact]]:
+    """The options of one question: the key (one of ``causes``) and all in their order."""
+    key = rng.choice(causes)
+    chosen = [key, *_pick(fact, key, wrong_causes(fact, bank), bank, rng, avoid, prefer)]
+    rng.shuffle(chosen)
+    return key, chosen
+
+
+def shown(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> list[str]:
+    """The texts a student reads in the question :func:`generate` makes with the same
+    arguments (its prompt and options), without making it (see ``QType.shown``)."""
+    _key, chosen = _draw(fact, causes_of(fact, bank), bank, rng, avoid, prefer)
+    return [(fact.why or "").strip(), *(c.statement.strip() for c in chosen)]
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """"Why ...?" with one of ``fact``'s causes and wrong causes as options."""
     causes = causes_of(fact, bank)
-    key = rng.choice(causes)
-    wrong = _pick(fact, key, wrong_causes(fact, bank), bank, rng, avoid, prefer)
-    chosen = [key, *wrong]
-    rng.shuffle(chosen)
+    key, chosen = _draw(fact, causes, bank, rng, avoid, prefer)
     effects = effects_of(bank)
     feedback = []
     for option in chosen:
@@ -147,4 +161,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=LEVEL, exports_as="mc")
+              form=FORM, level=LEVEL, exports_as="mc", shown=shown)

@@ -107,7 +107,11 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
     """People who may be offered as not making the claim: of the claimant's categories
     (``categories.yml``), the bank's other claimants and the people its facts name as
     answers, never one named where the claim is attributed; those the claim's sources
-    name first (they are plausible speakers)."""
+    name first (they are plausible speakers). Kept per bank."""
+    return memo(bank, "contested-people", fact, lambda: _find_people(fact, bank))
+
+
+def _find_people(fact: Fact, bank: Bank) -> list[str]:
     from ...categories import membership
 
     assert fact.claimed_by is not None
@@ -130,7 +134,11 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
 
 def _sources(fact: Fact, bank: Bank) -> list[str]:
     """Sources that may be offered as not making the claim: those holding a contesting
-    fact first."""
+    fact first. Kept per bank."""
+    return memo(bank, "contested-sources", fact, lambda: _find_sources(fact, bank))
+
+
+def _find_sources(fact: Fact, bank: Bank) -> list[str]:
     texts = corpus(bank)
     cited = fact_sources(fact)
     other = {s for f in _contesting(fact, bank) for s in fact_sources(f)}
