@@ -70,18 +70,21 @@ class SingleIndex:
     by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> its candidates
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
+    printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
+    telling_in: dict[str, int] = field(default_factory=dict)  # told line -> telling in it
 
     def clashing(self, mine: Traits) -> int:
         """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
         mask = 0
         for cluster in mine.clusters:
             mask |= self.by_cluster.get(cluster, 0)
-        for needle, candidates in self.by_answer.items():
-            if needle in mine.answers or needle in mine.shown:
-                mask |= candidates
-        for needle, candidates in self.by_telling.items():
-            if needle in mine.told:
-                mask |= candidates
+        for needle in mine.answers:
+            mask |= self.by_answer.get(needle, 0)
+        # A needle holds no newline: it is in ``shown`` (``told``) when in one of its lines.
+        for line in mine.shown.split("\n"):
+            mask |= self._line_mask(line, self.printing, self.by_answer)
+        for line in mine.told.split("\n"):
+            mask |= self._line_mask(line, self.telling_in, self.by_telling)
         for needle in mine.answers:
             shown = self.printed_in.get(needle)
             if shown is None:
@@ -97,6 +100,18 @@ class SingleIndex:
                 told = sum(1 << i for i, t in enumerate(self.traits) if needle in t.told)
                 self.told_in[needle] = told
             mask |= told
+        return mask
+
+    @staticmethod
+    def _line_mask(line: str, known: dict[str, int], needles: dict[str, int]) -> int:
+        """The candidates of ``needles`` whose needle ``line`` holds (kept in ``known``)."""
+        mask = known.get(line)
+        if mask is None:
+            mask = 0
+            for needle, candidates in needles.items():
+                if needle in line:
+                    mask |= candidates
+            known[line] = mask
         return mask
 
 
