@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
@@ -22,6 +23,7 @@ from ..base import (
 )
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
+from ..sourced import memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -89,9 +91,31 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
     """The longer words of ``text``, normalised (to compare topics)."""
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text))}
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text)))
+
+
+def _naming(candidate: Fact, bank: Bank) -> frozenset[str]:
+    """The facts of ``bank`` whose answer (or an alias) ``candidate``'s statement names
+    (kept per bank)."""
+    return memo(bank, "cause-naming", candidate, lambda: frozenset(
+        fid for fid, f in bank.by_id.items()
+        if any(mentions(candidate.statement, a) for a in f.accepted)))
+
+
+def _rivals(fact: Fact, bank: Bank, prefer: frozenset[str]) -> frozenset[str]:
+    """The causes of the effects among ``prefer`` (other than ``fact``) that have a
+    ``why:`` (kept per bank and ``prefer``)."""
+    kept: dict[tuple[str, frozenset[str]], frozenset[str]] = bank.cache.setdefault(
+        "cause-rivals", {})
+    found = kept.get((fact.id, prefer))
+    if found is None:
+        found = kept[(fact.id, prefer)] = frozenset(
+            c.id for fid in prefer if fid in bank.by_id and fid != fact.id
+            for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why)
+    return found
 
 
 def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random.Random,
@@ -105,11 +129,9 @@ def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random
     order = rng.sample(candidates, len(candidates))
     size = len(key.statement)
     topic = _words(f"{fact.why} {key.statement}")
-    rivals = {c.id for fid in prefer if fid in bank.by_id and fid != fact.id
-              for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why}
-    shown = [a for fid in avoid if fid in bank.by_id for a in bank.by_id[fid].accepted]
+    rivals = _rivals(fact, bank, prefer)
     avoided = {f.id: 2 if f.id in avoid else 1 for f in order
-               if f.id in avoid or any(mentions(f.statement, a) for a in shown)}
+               if f.id in avoid or not avoid.isdisjoint(_naming(f, bank))}
     order.sort(key=lambda f: (avoided.get(f.id, 0), f.id in rivals,
                               -len(topic & _words(f.statement)),
                               abs(len(f.statement) - size) // 40))
