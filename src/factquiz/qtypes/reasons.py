@@ -32,7 +32,7 @@ from ..assembly import padded_keys, telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
 from ..quotes import quoted
-from .sourced import date_text, option_name, source_label
+from .sourced import date_text, memo, option_name, source_label
 
 if TYPE_CHECKING:
     from ..factbank import Bank
@@ -71,7 +71,12 @@ def shows_answer(quote: str, fact: Fact) -> bool:
 def evidence_of(fact: Fact, bank: Bank, claim: bool = False) -> tuple[str, str]:
     """``(source name, quote)`` of the evidence that best shows ``fact``: a quote naming
     the answer first, then the one sharing most words with the statement (with ``claim``,
-    the whole claim matters most: most words shared first)."""
+    the whole claim matters most: most words shared first). Kept per bank."""
+    return memo(bank, ("reasons-evidence", claim), fact,
+                lambda: _evidence_of(fact, bank, claim))
+
+
+def _evidence_of(fact: Fact, bank: Bank, claim: bool) -> tuple[str, str]:
     claim_words = _words(fact.statement)
 
     def rank(quote: str) -> tuple[int, ...]:
@@ -118,7 +123,11 @@ def other_answer(text: str, other: Fact, bank: Bank) -> str:
 def wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     """Why ``text`` is not ``fact``'s answer: what it is when it is another fact's answer,
     else what the source gives instead, in its words (for an answer worked out from the
-    source, how: the fact's ``note``, else the quote it rests on)."""
+    source, how: the fact's ``note``, else the quote it rests on). Kept per bank."""
+    return memo(bank, ("reasons-wrong", text), fact, lambda: _wrong_answer(fact, text, bank))
+
+
+def _wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     other = answered_by(text, fact, bank)
     if other is not None:
         return other_answer(text, other, bank)
@@ -141,7 +150,13 @@ def source_gives(fact: Fact, text: str, name: str, quote: str) -> str:
 def typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str] = ()) -> dict[str, str]:
     """Reasons for the wrong answers a student may type for ``fact``: its safe distractors
     (its own first, then its category's or kind's) and the ``rejected`` near misses that
-    are another fact's answer, at most :data:`MAX_TYPED_REASONS`, by :func:`typed_token`."""
+    are another fact's answer, at most :data:`MAX_TYPED_REASONS`, by :func:`typed_token`.
+    Kept per bank (a new dict each call)."""
+    return dict(memo(bank, ("reasons-typed", tuple(rejected)), fact,
+                     lambda: _typed_reasons(fact, bank, rejected)))
+
+
+def _typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str]) -> dict[str, str]:
     own, others = bank.pool(fact)
     out: dict[str, str] = {}
     for text in [*own, *others, *rejected]:

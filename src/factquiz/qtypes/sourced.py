@@ -10,7 +10,7 @@ that once per bank.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -32,7 +32,7 @@ def corpus(bank: Bank) -> Corpus:
     return found
 
 
-def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
+def memo(bank: Bank, name: Hashable, fact: Fact, compute: Callable[[], T]) -> T:
     """``compute()`` for ``fact``, kept in the bank's cache under ``name`` (recomputed for
     another fact object of the same id)."""
     key = (name, fact.id)
