@@ -39,6 +39,7 @@ from ..base import (
     with_expected,
 )
 from ..reasons import typed_reasons, typed_token
+from ..sourced import memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -83,13 +84,15 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _known_answers(fact: Fact, bank: Bank) -> list[str]:
+def _known_answers(fact: Fact, bank: Bank) -> tuple[str, ...]:
     """Other answers a student could mean: the fact's distractors, its category's members
-    and the answers of other facts of its kind."""
-    category = bank.category_of(fact)
-    return [*fact.distractors, *(category.members if category else []),
-            *(f.answer for f in bank.by_kind.get(fact.kind, [])
-              if f.id != fact.id and f.cluster_key != fact.cluster_key)]
+    and the answers of other facts of its kind (kept per bank)."""
+    def compute() -> tuple[str, ...]:
+        category = bank.category_of(fact)
+        return (*fact.distractors, *(category.members if category else []),
+                *(f.answer for f in bank.by_kind.get(fact.kind, [])
+                  if f.id != fact.id and f.cluster_key != fact.cluster_key))
+    return memo(bank, "cloze-known-answers", fact, compute)
 
 
 def cloze_text(fact: Fact) -> str:
