@@ -223,12 +223,26 @@ class Search:
         self.cluster_facts = self.index.cluster_facts
         self.state = _State()
         self.prefer = frozenset(f.id for f in plan.pool)  # partners from the quiz first
+        # The facts and answer needles of the fixed and chosen questions, one entry per
+        # question chosen (see :meth:`_choose`).
+        self.used = [frozenset(f for t in fixed for f in t.facts)]
+        self.answers = [frozenset(n for t in fixed for n in t.answers)]
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
         return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
 
     def _all_traits(self) -> list[Traits]:
         return [*self.fixed, *(c[3] for c in self.state.chosen)]
+
+    def _choose(self, qtype: str, anchor: str, question: Question, mine: Traits) -> None:
+        self.state.chosen.append((qtype, anchor, question, mine))
+        self.used.append(self.used[-1] | mine.facts)
+        self.answers.append(self.answers[-1] | mine.answers.keys())
+
+    def _unchoose(self) -> None:
+        self.state.chosen.pop()
+        self.used.pop()
+        self.answers.pop()
 
     def run(self) -> list[tuple[str, str, Question]]:
         groups = dict(self.groups)
@@ -287,7 +301,7 @@ class Search:
             return self._place_single(viable, groups, {})
         qtype = self.multi[slot]
         taken = {k for t in self._all_traits() for k in t.clusters}
-        used = frozenset(f for t in self._all_traits() for f in t.facts)
+        used = self.used[-1]
         blocked = used | self.index.clash | frozenset(
             f.id for i, (_t, f) in enumerate(self.index.keys) if not viable >> i & 1)
         scarce = blocked | self._scarce(viable, groups)
@@ -315,10 +329,10 @@ class Search:
                 left = viable & ~self._single_mask(qtype, question, mine)
                 if not self._enough(left, groups, {}):
                     continue  # it would leave too few one-fact questions
-                self.state.chosen.append((qtype, fact.id, question, mine))
+                self._choose(qtype, fact.id, question, mine)
                 if self._place_multi(slot + 1, left, groups):
                     return True
-                self.state.chosen.pop()
+                self._unchoose()
         if fitted or self.plan.capable[qtype] or self.state.steps > SEARCH_BUDGET:
             return False
         # No anchor fits at all: the slot falls back to the one-fact types.
@@ -348,22 +362,18 @@ class Search:
         fits with the chosen ones, or None. Types drawing on other facts are asked to keep
         out the facts of the chosen questions and those an instructor question rules out;
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
-        used = frozenset(f for t in self._all_traits() for f in t.facts)
         tried: set[frozenset[str]] = set()
         drafted = REGISTRY[qtype].shown
-        answers: set[str] | None = None
-        for avoid in (used | self.index.statement_clash, self.index.statement_clash):
+        for avoid in (self.used[-1] | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:
                 continue
             tried.add(avoid)
             if drafted is not None:
                 # A chosen answer printed in what it shows rules it out (as ``clash``)
                 # before it is made.
-                if answers is None:
-                    answers = {n for t in self._all_traits() for n in t.answers}
                 shown = padded_keys(drafted(fact, self.plan.bank, self._rng(qtype, fact),
                                             avoid, self.prefer))
-                if any(needle in shown for needle in answers):
+                if any(needle in shown for needle in self.answers[-1]):
                     continue
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
             mine = plan_traits(question, self.plan)
@@ -444,7 +454,7 @@ class Search:
                     continue
                 question, mine = found
                 left &= ~self.index.clashing(mine)
-            self.state.chosen.append((qtype, fact.id, question, mine))
+            self._choose(qtype, fact.id, question, mine)
             groups[group] -= 1
             before = last.get(group, 0)
             last[group] = position + 1
@@ -452,7 +462,7 @@ class Search:
                 return True
             last[group] = before
             groups[group] += 1
-            self.state.chosen.pop()
+            self._unchoose()
             if self.state.steps > SEARCH_BUDGET:
                 return False
         self.state.failed.add(memo)
