@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from .assembly import Traits, clash, conflict, padded_keys, traits
 from .errors import FactquizError
 from .factbank import Bank
-from .model import Fact, Question
+from .model import Fact, Level, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
 from .qtypes.reasons import unnamed
@@ -71,6 +71,9 @@ class SingleIndex:
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
+    #: The levels of a variant's questions (sorted) -> their shortfalls from the level mix.
+    level_checks: dict[tuple[Level, ...], list[tuple[str, Level, int, int]]] = field(
+        default_factory=dict)
     telling_in: dict[str, int] = field(default_factory=dict)  # told line -> telling in it
 
     def clashing(self, mine: Traits) -> int:
@@ -257,7 +260,11 @@ class Search:
         (a slot of a type above recall that fell back to a recall type)."""
         asked = [instructor_level(iq) for iq in self.plan.instructor]
         asked.extend(question.level for _t, _a, question, _ in self.state.chosen)
-        short = level_shortfalls(self.plan.definition.levels, asked)
+        key = tuple(sorted(asked))
+        short = self.index.level_checks.get(key)
+        if short is None:
+            short = self.index.level_checks[key] = level_shortfalls(
+                self.plan.definition.levels, asked)
         if short:
             fell = sorted({t for t in self.plan.type_order if not self.plan.capable[t]})
             why = (f"no selected fact can yield {', '.join(fell)}" if fell
