@@ -348,9 +348,30 @@ def unnamed(bank: Bank) -> tuple[str, ...]:
 def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     """``text`` with each source named in a way that tells one of ``needles`` named by a
     shorter way that does not: its short name, else "the source" (an aside in brackets
-    is left out)."""
-    if not tells(text, needles):
+    is left out). Kept per bank, by ``text`` and the needles that matter: those in
+    ``text`` or in a way to name a source (the only texts this looks for them in)."""
+    key = f" {answer_key(text)} "
+    names = _name_keys(bank)
+    relevant = frozenset(n for n in needles if n in key or n in names)
+    if not any(n in key for n in relevant):
         return text
+    kept: dict[tuple[str, frozenset[str]], str] = bank.cache.setdefault("reasons-renamed", {})
+    found = kept.get((text, relevant))
+    if found is None:
+        found = kept[(text, relevant)] = _renamed(text, relevant, bank)
+    return found
+
+
+def _name_keys(bank: Bank) -> str:
+    """The padded answer keys of every way :func:`source_names` names a source."""
+    found: str | None = bank.cache.get("reasons-name-keys")
+    if found is None:
+        found = bank.cache["reasons-name-keys"] = padded_keys(
+            [text for form, shorter in source_names(bank) for text in (form, *shorter)])
+    return found
+
+
+def _renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     for form, shorter in source_names(bank):
         if form not in text or not tells(form, needles):
             continue
