@@ -19,7 +19,7 @@ when no fair set exists :class:`UnsatisfiableQuiz` says which slot failed and wh
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 
 from .assembly import Traits, clash, conflict, padded_keys, traits
@@ -38,6 +38,8 @@ FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
 SEARCH_BUDGET = 20000
 #: Partner draws tried per anchor fact for ordering and matching questions.
 GROUP_DRAWS = 4
+#: Questions the planner keeps per quiz by their draws (see ``SingleIndex.made``).
+MADE_KEPT = 20000
 #: One-fact types whose whole-quiz traits (answers, shown texts) do not depend on the seed.
 SEED_FREE_TRAITS = frozenset({"mc", "cloze", "numeric"})
 #: A one-fact group is scarce when it has fewer spare candidates than this (the most
@@ -71,6 +73,8 @@ class SingleIndex:
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
+    #: The questions made for the variants, with their traits, by type, fact and draw.
+    made: dict[tuple[str, str, Hashable], tuple[Question, Traits]] = field(default_factory=dict)
     #: The levels of a variant's questions (sorted) -> their shortfalls from the level mix.
     level_checks: dict[tuple[Level, ...], list[tuple[str, Level, int, int]]] = field(
         default_factory=dict)
@@ -370,23 +374,41 @@ class Search:
         out the facts of the chosen questions and those an instructor question rules out;
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
         tried: set[frozenset[str]] = set()
-        drafted = REGISTRY[qtype].shown
         for avoid in (self.used[-1] | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:
                 continue
             tried.add(avoid)
-            if drafted is not None:
-                # A chosen answer printed in what it shows rules it out (as ``clash``)
-                # before it is made.
-                shown = padded_keys(drafted(fact, self.plan.bank, self._rng(qtype, fact),
-                                            avoid, self.prefer))
-                if any(needle in shown for needle in self.answers[-1]):
-                    continue
-            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
-            mine = plan_traits(question, self.plan)
+            made = self._made(qtype, fact, avoid)
+            if made is None:
+                continue
+            question, mine = made
             if not any(clash(mine, t) for t in self._all_traits()):
                 return question, mine
         return None
+
+    def _made(self, qtype: str, fact: Fact, avoid: frozenset[str],
+              screen: bool = True) -> tuple[Question, Traits] | None:
+        """The question ``build`` makes for this variant, with its traits: kept per quiz by
+        what the type draws for it (``QType.draft``), so that a draw made for another seed
+        is not made again. With ``screen``, None for a question not yet made that would
+        show one of the chosen questions' answers (it would clash with it: not made)."""
+        draft = REGISTRY[qtype].draft
+        if draft is None:
+            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
+            return question, plan_traits(question, self.plan)
+        drawn = draft(fact, self.plan.bank, self._rng(qtype, fact), avoid, self.prefer)
+        key = (qtype, fact.id, drawn.key)
+        made = self.index.made.get(key)
+        if made is None:
+            if screen:
+                shown = padded_keys(drawn.shown)
+                if any(needle in shown for needle in self.answers[-1]):
+                    return None
+            if len(self.index.made) >= MADE_KEPT:
+                self.index.made.clear()
+            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
+            made = self.index.made[key] = (question, plan_traits(question, self.plan))
+        return made
 
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
         ids = self._ids(group)
@@ -452,7 +474,10 @@ class Search:
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
             if qtype in SEED_FREE_TRAITS:
-                question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
+                made = (self._made(qtype, fact, frozenset(), screen=False)
+                        if REGISTRY[qtype].draft else None)
+                question = made[0] if made else self.build(qtype, fact, self._rng(qtype, fact),
+                                                           frozenset())
             else:
                 # A true/false question's false form shows a distractor, other types' options
                 # depend on the seed: check them, and keep them from later ones.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -80,20 +80,28 @@ class QType:
     #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
     #: ``mix`` gives it no generated questions.
     instructor_only: bool = False
-    #: The texts a student reads in the question ``generate`` would make with the same
-    #: arguments (less its ``qid``), drawn alike but without making it: the planner tests
-    #: a seeded candidate against the chosen questions' answers with it first (None: the
-    #: planner makes the question to test it).
-    shown: Shown | None = None
+    #: What ``generate`` draws at random, without making the question (see :class:`Draft`):
+    #: the planner tries many seeded candidates and keeps the questions it made by their
+    #: draws (None: every candidate is made).
+    draft: Drafter | None = None
 
 
-class Shown(Protocol):
-    """``shown(fact, bank, rng, avoid, prefer)``: the
-    :func:`~factquiz.assembly.shown_texts` of the question
-    ``generate(fact, bank, rng, qid, avoid, prefer)`` makes, without making it."""
+@dataclass(frozen=True)
+class Draft:
+    """What ``generate(fact, bank, rng, qid, avoid, prefer)`` draws: ``key`` is hashable and
+    determines the question (for one fact and ``qid``: two calls drawing equal keys make
+    equal questions); ``shown`` is the :func:`~factquiz.assembly.shown_texts` of it."""
+
+    key: Hashable
+    shown: list[str]
+
+
+class Drafter(Protocol):
+    """``draft(fact, bank, rng, avoid, prefer)``: the :class:`Draft` of the question
+    ``generate`` makes with the same arguments (and ``rng`` in the same state)."""
 
     def __call__(self, fact: Fact, bank: Bank, rng: random.Random,
-                 avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> list[str]: ...
+                 avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> Draft: ...
 
 
 class FromInstructor(Protocol):

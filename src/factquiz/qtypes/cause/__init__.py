@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
 from ..base import (
+    Draft,
     QType,
     choice_answer_text,
     choice_grade,
@@ -148,12 +149,13 @@ def _draw(fact: Fact, causes: list[Fact], bank: Bank, rng: random.Random,
     return key, chosen
 
 
-def shown(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
-          prefer: frozenset[str] = frozenset()) -> list[str]:
-    """The texts a student reads in the question :func:`generate` makes with the same
-    arguments (its prompt and options), without making it (see ``QType.shown``)."""
-    _key, chosen = _draw(fact, causes_of(fact, bank), bank, rng, avoid, prefer)
-    return [(fact.why or "").strip(), *(c.statement.strip() for c in chosen)]
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The options :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    key, chosen = _draw(fact, causes_of(fact, bank), bank, rng, avoid, prefer)
+    return Draft((key.id, tuple(c.id for c in chosen)),
+                 [(fact.why or "").strip(), *(c.statement.strip() for c in chosen)])
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
@@ -183,4 +185,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=LEVEL, exports_as="mc", shown=shown)
+              form=FORM, level=LEVEL, exports_as="mc", draft=draft)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ...model import Fact, Level, Question
 from ...normalize import mentions
 from ...terms import key_terms, word_form
-from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..base import Draft, QType, choice_answer_text, choice_grade, choice_responses
 from ..corpus import Corpus
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
@@ -147,12 +147,12 @@ def _prompt(fact: Fact) -> str:
     return f"Claim: {quoted(fact.statement)} Which passage of the sources supports it?"
 
 
-def shown(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
-          prefer: frozenset[str] = frozenset()) -> list[str]:
-    """The texts a student reads in the question :func:`generate` makes with the same
-    arguments (its prompt and passages), without making it (see ``QType.shown``)."""
-    *_, order = _draw(fact, bank, rng, avoid)
-    return [_prompt(fact), *(p.text for p in order)]
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The passages :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    key, wrong, order = _draw(fact, bank, rng, avoid)
+    return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
@@ -176,4 +176,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("evidence", "find the evidence", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.evaluate, exports_as="mc", shown=shown)
+              form=FORM, level=Level.evaluate, exports_as="mc", draft=draft)
