@@ -70,6 +70,7 @@ class SingleIndex:
     by_telling: dict[str, int] = field(default_factory=dict)  # telling needle -> candidates
     told_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates telling it
     by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> its candidates
+    by_fact: dict[str, list[int]] = field(default_factory=dict)  # fact id -> its candidates
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
@@ -148,6 +149,7 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             index.by_telling[needle] = index.by_telling.get(needle, 0) | 1 << i
     for i, (qtype, fact) in enumerate(keys):
         index.by_type.setdefault(qtype, []).append(i)
+        index.by_fact.setdefault(fact.id, []).append(i)
         index.cluster_of.append(fact.cluster_key)
     for fact in plan.bank.facts:
         index.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
@@ -212,7 +214,6 @@ class Search:
                  build: Callable[[str, Fact, random.Random, frozenset[str]], Question]) -> None:
         self.plan, self.seed, self.fixed, self.build = plan, seed, fixed, build
         self.index = single_index(plan, fixed)
-        rank = {f.id: n for n, f in enumerate(order)}
         self.order = order
         slots = [t for t in plan.type_order for _ in range(plan.counts[t])]
         self.multi = [t for t in slots if REGISTRY[t].facts_needed > 1]
@@ -221,10 +222,11 @@ class Search:
             if REGISTRY[t].facts_needed == 1:
                 group = (t,) if plan.capable[t] else FALLBACK
                 self.groups[group] = self.groups.get(group, 0) + 1
-        # Each type's candidates in the variant's fact order (a fact's rank, per candidate).
-        ranks = [rank[fact.id] for _t, fact in self.index.keys]
-        self.by_type = {qtype: sorted(ids, key=ranks.__getitem__)
-                        for qtype, ids in self.index.by_type.items()}
+        # Each type's candidates in the variant's fact order.
+        self.by_type: dict[str, list[int]] = {qtype: [] for qtype in self.index.by_type}
+        for fact in order:
+            for i in self.index.by_fact.get(fact.id, ()):
+                self.by_type[self.index.keys[i][0]].append(i)
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
         self.cluster_of = self.index.cluster_of
         self.cluster_facts = self.index.cluster_facts

@@ -25,7 +25,7 @@ out) or, as a last resort, dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from ..assembly import padded_keys, telling_needles
@@ -351,8 +351,8 @@ def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     is left out). Kept per bank, by ``text`` and the needles that matter: those in
     ``text`` or in a way to name a source (the only texts this looks for them in)."""
     key = f" {answer_key(text)} "
-    names = _name_keys(bank)
-    relevant = frozenset(n for n in needles if n in key or n in names)
+    named = _named(bank)
+    relevant = frozenset(n for n in needles if n in key or named(n))
     if not any(n in key for n in relevant):
         return text
     kept: dict[tuple[str, frozenset[str]], str] = bank.cache.setdefault("reasons-renamed", {})
@@ -362,12 +362,21 @@ def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     return found
 
 
-def _name_keys(bank: Bank) -> str:
-    """The padded answer keys of every way :func:`source_names` names a source."""
-    found: str | None = bank.cache.get("reasons-name-keys")
+def _named(bank: Bank) -> Callable[[str], bool]:
+    """A test of whether a needle is in a way :func:`source_names` names a source (kept
+    per bank, with what it found)."""
+    found: Callable[[str], bool] | None = bank.cache.get("reasons-named")
     if found is None:
-        found = bank.cache["reasons-name-keys"] = padded_keys(
-            [text for form, shorter in source_names(bank) for text in (form, *shorter)])
+        names = padded_keys([text for form, shorter in source_names(bank)
+                             for text in (form, *shorter)])
+        known: dict[str, bool] = {}
+
+        def named(needle: str) -> bool:
+            hit = known.get(needle)
+            if hit is None:
+                hit = known[needle] = needle in names
+            return hit
+        found = bank.cache["reasons-named"] = named
     return found
 
 
