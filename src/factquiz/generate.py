@@ -210,7 +210,7 @@ def _assemble(plan: QuizPlan, seed: int,
     random generator, to shuffle them with the instructor questions."""
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))
-    prefer = frozenset(f.id for f in plan.pool)
+    prefer = plan.prefer
 
     def build(qtype: str, fact: Fact, fact_rng: random.Random,
               avoid: frozenset[str]) -> Question:

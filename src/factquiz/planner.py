@@ -70,7 +70,10 @@ class SingleIndex:
     by_telling: dict[str, int] = field(default_factory=dict)  # telling needle -> candidates
     told_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates telling it
     by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> its candidates
-    by_fact: dict[str, list[int]] = field(default_factory=dict)  # fact id -> its candidates
+    #: fact id -> its candidates, with their types
+    by_fact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    fixed_facts: frozenset[str] = frozenset()  # the facts of the instructor questions
+    fixed_answers: frozenset[str] = frozenset()  # their answer needles
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
@@ -149,8 +152,10 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             index.by_telling[needle] = index.by_telling.get(needle, 0) | 1 << i
     for i, (qtype, fact) in enumerate(keys):
         index.by_type.setdefault(qtype, []).append(i)
-        index.by_fact.setdefault(fact.id, []).append(i)
+        index.by_fact.setdefault(fact.id, []).append((qtype, i))
         index.cluster_of.append(fact.cluster_key)
+    index.fixed_facts = frozenset(f for t in fixed for f in t.facts)
+    index.fixed_answers = frozenset(n for t in fixed for n in t.answers)
     for fact in plan.bank.facts:
         index.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
     # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
@@ -224,18 +229,19 @@ class Search:
                 self.groups[group] = self.groups.get(group, 0) + 1
         # Each type's candidates in the variant's fact order.
         self.by_type: dict[str, list[int]] = {qtype: [] for qtype in self.index.by_type}
+        by_fact = self.index.by_fact
         for fact in order:
-            for i in self.index.by_fact.get(fact.id, ()):
-                self.by_type[self.index.keys[i][0]].append(i)
+            for qtype, i in by_fact.get(fact.id, ()):
+                self.by_type[qtype].append(i)
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
         self.cluster_of = self.index.cluster_of
         self.cluster_facts = self.index.cluster_facts
         self.state = _State()
-        self.prefer = frozenset(f.id for f in plan.pool)  # partners from the quiz first
+        self.prefer = plan.prefer  # partners from the quiz first
         # The facts and answer needles of the fixed and chosen questions, one entry per
         # question chosen (see :meth:`_choose`).
-        self.used = [frozenset(f for t in fixed for f in t.facts)]
-        self.answers = [frozenset(n for t in fixed for n in t.answers)]
+        self.used = [self.index.fixed_facts]
+        self.answers = [self.index.fixed_answers]
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
         return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
@@ -543,3 +549,8 @@ class QuizPlan:
     instructor: list[InstructorQuestion]
     #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
     singles: SingleIndex | None = None
+    #: The ids of ``pool``: the facts many-fact and cause questions take partners from first.
+    prefer: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.prefer = frozenset(f.id for f in self.pool)
