@@ -465,10 +465,13 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
                                        "explanation": explanation})
 
 
-def fair_feedback(questions: Sequence[Question], bank: Bank) -> list[Question]:
+def fair_feedback(questions: Sequence[Question], bank: Bank,
+                  telling: Sequence[frozenset[str]] | None = None) -> list[Question]:
     """The questions of one variant, each with feedback that tells no other question's
     answer (:func:`fair_question`; the answers compared as the whole-quiz rules compare
-    them, :attr:`~factquiz.assembly.Traits.telling`). Deterministic."""
-    marks = [telling_needles(q, bank.by_id) for q in questions]
+    them, :attr:`~factquiz.assembly.Traits.telling`, which ``telling`` gives when known).
+    Deterministic."""
+    marks = list(telling) if telling is not None else [
+        telling_needles(q, bank.by_id) for q in questions]
     return [fair_question(q, {n for j, t in enumerate(marks) if j != i for n in t}, bank)
             for i, q in enumerate(questions)]
