@@ -78,7 +78,7 @@ class SingleIndex:
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
     #: The questions made for the variants, with their traits, by type, fact and draw.
-    made: dict[tuple[str, str, Hashable], tuple[Question, Traits]] = field(default_factory=dict)
+    made: dict[tuple[str, str, Hashable], Made] = field(default_factory=dict)
     #: The levels of a variant's questions (sorted) -> their shortfalls from the level mix.
     level_checks: dict[tuple[Level, ...], list[tuple[str, Level, int, int]]] = field(
         default_factory=dict)
@@ -203,6 +203,17 @@ def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
 
 
 @dataclass
+class Made:
+    """A seeded question the planner made, its traits, and (worked out on first use)
+    whether it conflicts with an instructor question and which one-fact candidates."""
+
+    question: Question
+    traits: Traits
+    fixed: bool | None = None
+    mask: int | None = None
+
+
+@dataclass
 class _State:
     chosen: list[tuple[str, str, Question, Traits]] = field(default_factory=list)
     steps: int = 0
@@ -242,6 +253,8 @@ class Search:
         # question chosen (see :meth:`_choose`).
         self.used = [self.index.fixed_facts]
         self.answers = [self.index.fixed_answers]
+        self.single_of: list[int | None] = []  # per chosen question (see :meth:`_choose`)
+        self.singles = [0]  # the seed-free one-fact candidates chosen, as bits
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
         return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
@@ -249,15 +262,22 @@ class Search:
     def _all_traits(self) -> list[Traits]:
         return [*self.fixed, *(c[3] for c in self.state.chosen)]
 
-    def _choose(self, qtype: str, anchor: str, question: Question, mine: Traits) -> None:
+    def _choose(self, qtype: str, anchor: str, question: Question, mine: Traits,
+                single: int | None = None) -> None:
+        """Add a question to the variant (``single``: its one-fact candidate, when ``mine``
+        are that candidate's seed-free traits)."""
         self.state.chosen.append((qtype, anchor, question, mine))
         self.used.append(self.used[-1] | mine.facts)
         self.answers.append(self.answers[-1] | mine.answers.keys())
+        self.single_of.append(single)
+        self.singles.append(self.singles[-1] | (0 if single is None else 1 << single))
 
     def _unchoose(self) -> None:
         self.state.chosen.pop()
         self.used.pop()
         self.answers.pop()
+        self.single_of.pop()
+        self.singles.pop()
 
     def run(self) -> list[tuple[str, str, Question]]:
         groups = dict(self.groups)
@@ -376,7 +396,7 @@ class Search:
             mask = self.index.group_masks[key] = self.index.clashing(mine)
         return mask
 
-    def _seeded(self, qtype: str, fact: Fact) -> tuple[Question, Traits] | None:
+    def _seeded(self, qtype: str, fact: Fact) -> Made | None:
         """A one-fact question whose shown texts depend on the seed, with its traits, that
         fits with the chosen ones, or None. Types drawing on other facts are asked to keep
         out the facts of the chosen questions and those an instructor question rules out;
@@ -387,15 +407,30 @@ class Search:
                 continue
             tried.add(avoid)
             made = self._made(qtype, fact, avoid)
-            if made is None:
-                continue
-            question, mine = made
-            if not any(clash(mine, t) for t in self._all_traits()):
-                return question, mine
+            if made is not None and not self._clashes(made):
+                return made
         return None
 
+    def _clashes(self, made: Made) -> bool:
+        """Whether ``made`` conflicts with a fixed or chosen question (as :func:`clash`;
+        with a chosen one-fact candidate of seed-free traits, through its mask)."""
+        if made.fixed is None:
+            made.fixed = any(clash(made.traits, t) for t in self.fixed)
+        if made.fixed:
+            return True
+        if self.singles[-1] and self._mask(made) & self.singles[-1]:
+            return True
+        return any(clash(made.traits, c[3]) for c, single in
+                   zip(self.state.chosen, self.single_of, strict=True) if single is None)
+
+    def _mask(self, made: Made) -> int:
+        """The one-fact candidates ``made`` conflicts with (worked out once)."""
+        if made.mask is None:
+            made.mask = self.index.clashing(made.traits)
+        return made.mask
+
     def _made(self, qtype: str, fact: Fact, avoid: frozenset[str],
-              screen: bool = True) -> tuple[Question, Traits] | None:
+              screen: bool = True) -> Made | None:
         """The question ``build`` makes for this variant, with its traits: kept per quiz by
         what the type draws for it (``QType.draft``), so that a draw made for another seed
         is not made again. With ``screen``, None for a question not yet made that would
@@ -403,7 +438,7 @@ class Search:
         draft = REGISTRY[qtype].draft
         if draft is None:
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
-            return question, plan_traits(question, self.plan)
+            return Made(question, plan_traits(question, self.plan))
         drawn = draft(fact, self.plan.bank, self._rng(qtype, fact), avoid, self.prefer)
         key = (qtype, fact.id, drawn.key)
         made = self.index.made.get(key)
@@ -415,7 +450,7 @@ class Search:
             if len(self.index.made) >= MADE_KEPT:
                 self.index.made.clear()
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
-            made = self.index.made[key] = (question, plan_traits(question, self.plan))
+            made = self.index.made[key] = Made(question, plan_traits(question, self.plan))
         return made
 
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
@@ -481,20 +516,21 @@ class Search:
             qtype, fact = self.index.keys[i]
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
+            single: int | None = i
             if qtype in SEED_FREE_TRAITS:
                 made = (self._made(qtype, fact, frozenset(), screen=False)
                         if REGISTRY[qtype].draft else None)
-                question = made[0] if made else self.build(qtype, fact, self._rng(qtype, fact),
-                                                           frozenset())
+                question = made.question if made else self.build(
+                    qtype, fact, self._rng(qtype, fact), frozenset())
             else:
                 # A true/false question's false form shows a distractor, other types' options
                 # depend on the seed: check them, and keep them from later ones.
                 found = self._seeded(qtype, fact)
                 if found is None:
                     continue
-                question, mine = found
-                left &= ~self.index.clashing(mine)
-            self._choose(qtype, fact.id, question, mine)
+                question, mine, single = found.question, found.traits, None
+                left &= ~self._mask(found)
+            self._choose(qtype, fact.id, question, mine, single)
             groups[group] -= 1
             before = last.get(group, 0)
             last[group] = position + 1
