@@ -401,6 +401,9 @@ class Search:
         fits with the chosen ones, or None. Types drawing on other facts are asked to keep
         out the facts of the chosen questions and those an instructor question rules out;
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
+        hopeless = REGISTRY[qtype].hopeless
+        if hopeless is not None and hopeless(fact, self.plan.bank, self.answers[-1]):
+            return None  # whatever it draws shows a chosen answer
         tried: set[frozenset[str]] = set()
         for avoid in (self.used[-1] | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:

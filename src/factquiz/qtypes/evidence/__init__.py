@@ -15,7 +15,7 @@ import random
 from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
-from ...normalize import mentions
+from ...normalize import answer_key, mentions
 from ...terms import key_terms, word_form
 from ..base import Draft, QType, choice_answer_text, choice_grade, choice_responses
 from ..corpus import Corpus
@@ -155,6 +155,27 @@ def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = fr
     return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
 
 
+def hopeless(fact: Fact, bank: Bank, needles: frozenset[str]) -> bool:
+    """Whether every question :func:`generate` can make from ``fact`` shows one of
+    ``needles``: each passage holding its quote does, or all but too few of the passages a
+    distractor may be (see ``QType.hopeless``)."""
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    wrong = distractor_passages(fact, bank)
+    showing: dict[str, int] = memo(bank, "evidence-showing", fact, dict)
+    texts: list[str] | None = None
+    bad = 0
+    for needle in needles:
+        mask = showing.get(needle)
+        if mask is None:
+            if texts is None:
+                texts = [f" {answer_key(p.text)} " for p in [*keys, *wrong]]
+            mask = showing[needle] = sum(1 << n for n, t in enumerate(texts) if needle in t)
+        bad |= mask
+    all_keys = (1 << len(keys)) - 1
+    good_wrong = ~bad >> len(keys) & ((1 << len(wrong)) - 1)
+    return bad & all_keys == all_keys or good_wrong.bit_count() < N_DISTRACTORS
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
@@ -176,4 +197,5 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("evidence", "find the evidence", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.evaluate, exports_as="mc", draft=draft)
+              form=FORM, level=Level.evaluate, exports_as="mc", draft=draft,
+              hopeless=hopeless)
