@@ -302,17 +302,36 @@ def tells(text: str, needles: Collection[str]) -> bool:
     return any(needle in key for needle in needles)
 
 
-def tells_any(keys: str, needles: Collection[str]) -> bool:
-    """Whether ``keys`` (padded answer keys, one per line, as
-    :func:`~factquiz.assembly.padded_keys` makes them) names one of ``needles``: as
-    :func:`tells` of each text at once (a needle holds no newline)."""
-    return any(needle in keys for needle in needles)
+#: Texts whose needle tests :func:`_test` keeps per bank.
+_TESTS_KEPT = 8192
 
 
-def _feedback_keys(question: Question) -> str:
-    """The padded answer keys of the feedback :func:`fair_question` may reword."""
-    return padded_keys([question.explanation, *question.option_feedback,
-                        *question.response_feedback.values()])
+def _test(bank: Bank, texts: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether one of ``texts`` names a needle (as :func:`tells`), kept per bank
+    with what it found: a variant's feedback is tested against the answers of the others,
+    and the same texts come back in many variants."""
+    tests: dict[tuple[str, ...], Callable[[str], bool]] = bank.cache.setdefault(
+        "reasons-tests", {})
+    found = tests.get(texts)
+    if found is None:
+        if len(tests) >= _TESTS_KEPT:
+            tests.clear()
+        keys = padded_keys(texts)  # a needle holds no newline: found in one text or none
+        known: dict[str, bool] = {}
+
+        def found(needle: str) -> bool:
+            hit = known.get(needle)
+            if hit is None:
+                hit = known[needle] = needle in keys
+            return hit
+        tests[texts] = found
+    return found
+
+
+def _tells(bank: Bank, text: str, needles: Collection[str]) -> bool:
+    """:func:`tells`, with what was found kept per bank."""
+    test = _test(bank, (text,))
+    return any(test(needle) for needle in needles)
 
 
 def source_names(bank: Bank) -> list[tuple[str, list[str]]]:
@@ -382,12 +401,12 @@ def _named(bank: Bank) -> Callable[[str], bool]:
 
 def _renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     for form, shorter in source_names(bank):
-        if form not in text or not tells(form, needles):
+        if form not in text or not _tells(bank, form, needles):
             continue
         aside = f" ({form})"
         if aside in text:  # "(AA 2022)." after a question: its closing mark is enough
             text = text.replace(aside, "").replace("?\u201d.", "?\u201d")
-        name = next((s for s in shorter if not tells(s, needles)), A_SOURCE)
+        name = next((s for s in shorter if not _tells(bank, s, needles)), A_SOURCE)
         text = text.replace(form, name)
     return _SENTENCE_START.sub(lambda m: f"{m.group(1)}The source", text)
 
@@ -400,13 +419,13 @@ def reworded(reason: str, needles: Collection[str], bank: Bank,
     every wording would tell."""
     for way in [reason, *other_ways]:
         for text in (way, renamed(way, needles, bank)):
-            if not tells(text, needles):
+            if not _tells(bank, text, needles):
                 return text
     for way in [reason, *other_ways]:
         text = renamed(way, needles, bank)
         cut = _CLOSING_QUOTE.sub("", text).rstrip()
         if cut != text and cut and not cut.endswith(("says", "say", "said")) \
-                and not tells(cut, needles):
+                and not _tells(bank, cut, needles):
             return cut + "."
     return ""
 
@@ -440,18 +459,21 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
     """``question`` with feedback that names none of ``needles`` (the answers of the other
     questions of its variant): its explanation's source names and its reasons reworded
     (:func:`reworded`), a reason no wording clears dropped."""
-    if not needles or (all(question.response_feedback.values())
-                       and not tells_any(_feedback_keys(question), needles)):
+    if not needles:
+        return question
+    feedback = _test(bank, (question.explanation, *question.option_feedback,
+                            *question.response_feedback.values()))
+    if all(question.response_feedback.values()) and not any(feedback(n) for n in needles):
         return question  # nothing to reword (the common case, checked at once)
     options = []
     for i, why in enumerate(question.option_feedback):
-        if why and tells(why, needles):
+        if why and _tells(bank, why, needles):
             wrong = question.options[i] if i < len(question.options) else ""
             why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
         options.append(why)
     responses = {}
     for token, why in question.response_feedback.items():
-        if tells(why, needles):
+        if _tells(bank, why, needles):
             wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
             why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
         if why:
