@@ -412,20 +412,29 @@ def _renamed(text: str, needles: Collection[str], bank: Bank) -> str:
 
 
 def reworded(reason: str, needles: Collection[str], bank: Bank,
-             other_ways: Sequence[str] = ()) -> str:
+             other_ways: Sequence[str] = (), seen: list[str] | None = None) -> str:
     """``reason``, or the first of its rewordings that names none of ``needles``: the
     sources named by less (:func:`renamed`), each of ``other_ways`` (the same reason in
     other words) likewise, then the reason without the quote it closes with; '' when
-    every wording would tell."""
+    every wording would tell. ``seen`` collects the texts found to name none of
+    ``needles`` and those given to :func:`renamed` (see :func:`fair_question`)."""
+    def clear(text: str) -> bool:
+        if _tells(bank, text, needles):
+            return False
+        if seen is not None:
+            seen.append(text)
+        return True
+
     for way in [reason, *other_ways]:
+        if seen is not None:
+            seen.append(way)
         for text in (way, renamed(way, needles, bank)):
-            if not _tells(bank, text, needles):
+            if clear(text):
                 return text
     for way in [reason, *other_ways]:
         text = renamed(way, needles, bank)
         cut = _CLOSING_QUOTE.sub("", text).rstrip()
-        if cut != text and cut and not cut.endswith(("says", "say", "said")) \
-                and not _tells(bank, cut, needles):
+        if cut != text and cut and not cut.endswith(("says", "say", "said")) and clear(cut):
             return cut + "."
     return ""
 
@@ -465,26 +474,59 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
                             *question.response_feedback.values()))
     if all(question.response_feedback.values()) and not any(feedback(n) for n in needles):
         return question  # nothing to reword (the common case, checked at once)
-    options = []
-    for i, why in enumerate(question.option_feedback):
-        if why and _tells(bank, why, needles):
-            wrong = question.options[i] if i < len(question.options) else ""
-            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
-        options.append(why)
-    responses = {}
-    for token, why in question.response_feedback.items():
-        if _tells(bank, why, needles):
-            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
-            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
-        if why:
-            responses[token] = why
-    explanation = renamed(question.explanation, needles, bank)
+    # Kept per bank by the question's feedback and the needles it or a source's name
+    # holds, and reused while no other needle is in a text the rewording looked at.
+    named = _named(bank)
+    relevant = frozenset(n for n in needles if feedback(n) or named(n))
+    others = [n for n in needles if n not in relevant]
+    kept: dict[tuple[object, ...], tuple[list[str], dict[str, str], str, list[str]]] = \
+        bank.cache.setdefault("reasons-fair", {})
+    key = (question.type, tuple(question.fact_ids), tuple(question.options),
+           question.explanation, tuple(question.option_feedback),
+           tuple(question.response_feedback.items()), relevant)
+    held = kept.get(key)
+    if held is None:
+        if len(kept) >= _TESTS_KEPT:
+            kept.clear()
+        seen: list[str] = []
+        held = kept[key] = (*_fair_parts(question, relevant, bank, seen), seen)
+    if any(_test(bank, (text,))(n) for text in held[3] for n in others):
+        options, responses, explanation = _fair_parts(question, needles, bank, None)
+    else:
+        options, responses, explanation = list(held[0]), dict(held[1]), held[2]
     if (options, responses, explanation) == (question.option_feedback,
                                              question.response_feedback, question.explanation):
         return question
     return question.model_copy(update={"option_feedback": options,
                                        "response_feedback": responses,
                                        "explanation": explanation})
+
+
+def _fair_parts(question: Question, needles: Collection[str], bank: Bank,
+                seen: list[str] | None) -> tuple[list[str], dict[str, str], str]:
+    """The option reasons, response reasons and explanation of :func:`fair_question`;
+    ``seen`` as for :func:`reworded` (with the reasons found to name no needle and the
+    explanation)."""
+    options = []
+    for i, why in enumerate(question.option_feedback):
+        if why and _tells(bank, why, needles):
+            wrong = question.options[i] if i < len(question.options) else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank), seen)
+        elif why and seen is not None:
+            seen.append(why)
+        options.append(why)
+    responses = {}
+    for token, why in question.response_feedback.items():
+        if _tells(bank, why, needles):
+            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank), seen)
+        elif seen is not None:
+            seen.append(why)
+        if why:
+            responses[token] = why
+    if seen is not None:
+        seen.append(question.explanation)
+    return options, responses, renamed(question.explanation, needles, bank)
 
 
 def fair_feedback(questions: Sequence[Question], bank: Bank,
