@@ -401,9 +401,6 @@ class Search:
         fits with the chosen ones, or None. Types drawing on other facts are asked to keep
         out the facts of the chosen questions and those an instructor question rules out;
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
-        hopeless = REGISTRY[qtype].hopeless
-        if hopeless is not None and hopeless(fact, self.plan.bank, self.answers[-1]):
-            return None  # whatever it draws shows a chosen answer
         tried: set[frozenset[str]] = set()
         for avoid in (self.used[-1] | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:
@@ -436,9 +433,14 @@ class Search:
               screen: bool = True) -> Made | None:
         """The question ``build`` makes for this variant, with its traits: kept per quiz by
         what the type draws for it (``QType.draft``), so that a draw made for another seed
-        is not made again. With ``screen``, None for a question not yet made that would
-        show one of the chosen questions' answers (it would clash with it: not made)."""
-        draft = REGISTRY[qtype].draft
+        is not made again. With ``screen``, None for a question that would show one of the
+        chosen questions' answers (it would clash with it): one not made yet, or one its
+        type finds hopeless before drawing (``QType.hopeless``)."""
+        qtype_of = REGISTRY[qtype]
+        if screen and qtype_of.hopeless is not None and qtype_of.hopeless(
+                fact, self.plan.bank, self.answers[-1], avoid):
+            return None  # whatever it draws shows a chosen answer
+        draft = qtype_of.draft
         if draft is None:
             question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
             return Made(question, plan_traits(question, self.plan))

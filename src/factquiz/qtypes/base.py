@@ -84,11 +84,10 @@ class QType:
     #: the planner tries many seeded candidates and keeps the questions it made by their
     #: draws (None: every candidate is made).
     draft: Drafter | None = None
-    #: ``hopeless(fact, bank, needles)``: whether every question ``generate`` can make from
-    #: ``fact`` shows one of ``needles`` (padded answer keys, see
-    #: :class:`~factquiz.assembly.Traits`): the planner then tries no draw (None: it
-    #: tries).
-    hopeless: Callable[[Fact, Bank, frozenset[str]], bool] | None = None
+    #: ``hopeless(fact, bank, needles, avoid)``: whether every question ``generate`` can
+    #: make from ``fact`` with ``avoid`` shows one of ``needles`` (padded answer keys, see
+    #: :class:`~factquiz.assembly.Traits`): the planner then draws none (None: it draws).
+    hopeless: Callable[[Fact, Bank, frozenset[str], frozenset[str]], bool] | None = None
 
 
 @dataclass(frozen=True)

@@ -155,10 +155,11 @@ def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = fr
     return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
 
 
-def hopeless(fact: Fact, bank: Bank, needles: frozenset[str]) -> bool:
-    """Whether every question :func:`generate` can make from ``fact`` shows one of
-    ``needles``: each passage holding its quote does, or all but too few of the passages a
-    distractor may be (see ``QType.hopeless``)."""
+def hopeless(fact: Fact, bank: Bank, needles: frozenset[str],
+             avoid: frozenset[str] = frozenset()) -> bool:
+    """Whether every question :func:`generate` can draw from ``fact`` with ``avoid`` shows
+    one of ``needles``: each passage it may take as the key does, or all but too few of
+    those it may take as distractors (see ``QType.hopeless``; as :func:`_draw` picks)."""
     keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
     wrong = distractor_passages(fact, bank)
     showing: dict[str, int] = memo(bank, "evidence-showing", fact, dict)
@@ -171,9 +172,20 @@ def hopeless(fact: Fact, bank: Bank, needles: frozenset[str]) -> bool:
                 texts = [f" {answer_key(p.text)} " for p in [*keys, *wrong]]
             mask = showing[needle] = sum(1 << n for n, t in enumerate(texts) if needle in t)
         bad |= mask
-    all_keys = (1 << len(keys)) - 1
-    good_wrong = ~bad >> len(keys) & ((1 << len(wrong)) - 1)
-    return bad & all_keys == all_keys or good_wrong.bit_count() < N_DISTRACTORS
+    if not bad:
+        return False
+    clear = clear_of(bank, avoid)
+    # The key: one of the clear key passages, else the first.
+    if all(bad >> n & 1 for n in [n for n, p in enumerate(keys) if clear(p.text)] or [0]):
+        return True
+    wrong_bad = bad >> len(keys)
+    good = [n for n, p in enumerate(wrong) if clear(p.text)]
+    top = good[:max(POOL, N_DISTRACTORS)]
+    if len(top) >= N_DISTRACTORS:  # any N_DISTRACTORS of them
+        return sum(not wrong_bad >> n & 1 for n in top) < N_DISTRACTORS
+    # All of them, then the first others.
+    taken = [*top, *[n for n in range(len(wrong)) if n not in good][:N_DISTRACTORS - len(top)]]
+    return any(wrong_bad >> n & 1 for n in taken)
 
 
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
