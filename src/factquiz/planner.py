@@ -74,6 +74,7 @@ class SingleIndex:
     by_fact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     fixed_facts: frozenset[str] = frozenset()  # the facts of the instructor questions
     fixed_answers: frozenset[str] = frozenset()  # their answer needles
+    fixed_telling: frozenset[str] = frozenset()  # those their feedback must not tell
     cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
     cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
     printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
@@ -156,6 +157,7 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
         index.cluster_of.append(fact.cluster_key)
     index.fixed_facts = frozenset(f for t in fixed for f in t.facts)
     index.fixed_answers = frozenset(n for t in fixed for n in t.answers)
+    index.fixed_telling = frozenset(n for t in fixed for n in t.telling)
     for fact in plan.bank.facts:
         index.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
     # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
@@ -253,6 +255,7 @@ class Search:
         # question chosen (see :meth:`_choose`).
         self.used = [self.index.fixed_facts]
         self.answers = [self.index.fixed_answers]
+        self.telling = [self.index.fixed_telling]
         self.single_of: list[int | None] = []  # per chosen question (see :meth:`_choose`)
         self.singles = [0]  # the seed-free one-fact candidates chosen, as bits
 
@@ -269,6 +272,7 @@ class Search:
         self.state.chosen.append((qtype, anchor, question, mine))
         self.used.append(self.used[-1] | mine.facts)
         self.answers.append(self.answers[-1] | mine.answers.keys())
+        self.telling.append(self.telling[-1] | mine.telling)
         self.single_of.append(single)
         self.singles.append(self.singles[-1] | (0 if single is None else 1 << single))
 
@@ -276,6 +280,7 @@ class Search:
         self.state.chosen.pop()
         self.used.pop()
         self.answers.pop()
+        self.telling.pop()
         self.single_of.pop()
         self.singles.pop()
 
@@ -438,7 +443,7 @@ class Search:
         type finds hopeless before drawing (``QType.hopeless``)."""
         qtype_of = REGISTRY[qtype]
         if screen and qtype_of.hopeless is not None and qtype_of.hopeless(
-                fact, self.plan.bank, self.answers[-1], avoid):
+                fact, self.plan.bank, self.answers[-1], self.telling[-1], avoid):
             return None  # whatever it draws shows a chosen answer
         draft = qtype_of.draft
         if draft is None:

@@ -84,10 +84,11 @@ class QType:
     #: the planner tries many seeded candidates and keeps the questions it made by their
     #: draws (None: every candidate is made).
     draft: Drafter | None = None
-    #: ``hopeless(fact, bank, needles, avoid)``: whether every question ``generate`` can
-    #: make from ``fact`` with ``avoid`` shows one of ``needles`` (padded answer keys, see
+    #: ``hopeless(fact, bank, answers, telling, avoid)``: whether every question
+    #: ``generate`` can make from ``fact`` with ``avoid`` shows one of ``answers`` or tells
+    #: one of ``telling`` in its feedback (padded answer keys, see
     #: :class:`~factquiz.assembly.Traits`): the planner then draws none (None: it draws).
-    hopeless: Callable[[Fact, Bank, frozenset[str], frozenset[str]], bool] | None = None
+    hopeless: Hopeless | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class Drafter(Protocol):
 
     def __call__(self, fact: Fact, bank: Bank, rng: random.Random,
                  avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> Draft: ...
+
+
+Hopeless = Callable[["Fact", "Bank", frozenset[str], frozenset[str], frozenset[str]], bool]
 
 
 class FromInstructor(Protocol):

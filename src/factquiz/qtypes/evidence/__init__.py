@@ -29,6 +29,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    told_in_quotes,
     unloaded_source,
 )
 from .instructor import FORM
@@ -155,11 +156,14 @@ def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = fr
     return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
 
 
-def hopeless(fact: Fact, bank: Bank, needles: frozenset[str],
+def hopeless(fact: Fact, bank: Bank, needles: frozenset[str], telling: frozenset[str],
              avoid: frozenset[str] = frozenset()) -> bool:
     """Whether every question :func:`generate` can draw from ``fact`` with ``avoid`` shows
-    one of ``needles``: each passage it may take as the key does, or all but too few of
-    those it may take as distractors (see ``QType.hopeless``; as :func:`_draw` picks)."""
+    one of ``needles`` (each passage it may take as the key does, or all but too few of
+    those it may take as distractors, as :func:`_draw` picks) or tells one of ``telling``
+    in its citations' quotes (see ``QType.hopeless``)."""
+    if told_in_quotes(fact, bank, telling):
+        return True
     keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
     wrong = distractor_passages(fact, bank)
     showing: dict[str, int] = memo(bank, "evidence-showing", fact, dict)

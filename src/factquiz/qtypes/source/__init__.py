@@ -32,6 +32,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    told_in_quotes,
     unloaded_source,
 )
 from .instructor import FORM
@@ -157,6 +158,13 @@ def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = fr
                  [_prompt(fact, bank), *(_label(bank, option) for option in order)])
 
 
+def hopeless(fact: Fact, bank: Bank, answers: frozenset[str], telling: frozenset[str],
+             avoid: frozenset[str] = frozenset()) -> bool:
+    """Whether every question :func:`generate` can make from ``fact`` tells one of
+    ``telling``: in its citations' quotes (see ``QType.hopeless``)."""
+    return told_in_quotes(fact, bank, telling)
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
@@ -176,4 +184,5 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("source", "which source", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.analyse, exports_as="mc", draft=draft)
+              form=FORM, level=Level.analyse, exports_as="mc", draft=draft,
+              hopeless=hopeless)
