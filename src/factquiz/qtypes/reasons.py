@@ -479,7 +479,8 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
     named = _named(bank)
     relevant = frozenset(n for n in needles if feedback(n) or named(n))
     others = [n for n in needles if n not in relevant]
-    kept: dict[tuple[object, ...], tuple[list[str], dict[str, str], str, list[str]]] = \
+    kept: dict[tuple[object, ...],
+               tuple[list[str], dict[str, str], str, Callable[[str], bool]]] = \
         bank.cache.setdefault("reasons-fair", {})
     key = (question.type, tuple(question.fact_ids), tuple(question.options),
            question.explanation, tuple(question.option_feedback),
@@ -489,8 +490,9 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
         if len(kept) >= _TESTS_KEPT:
             kept.clear()
         seen: list[str] = []
-        held = kept[key] = (*_fair_parts(question, relevant, bank, seen), seen)
-    if any(_test(bank, (text,))(n) for text in held[3] for n in others):
+        held = kept[key] = (*_fair_parts(question, relevant, bank, seen),
+                            _test(bank, tuple(seen)))
+    if any(held[3](n) for n in others):
         options, responses, explanation = _fair_parts(question, needles, bank, None)
     else:
         options, responses, explanation = list(held[0]), dict(held[1]), held[2]
