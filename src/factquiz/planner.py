@@ -213,6 +213,15 @@ class Made:
     traits: Traits
     fixed: bool | None = None
     mask: int | None = None
+    #: id of the traits of another question -> (those traits, whether they conflict)
+    pairs: dict[int, tuple[Traits, bool]] = field(default_factory=dict)
+
+    def clashes(self, other: Traits) -> bool:
+        """:func:`clash` with ``other``, kept (the questions come back in many variants)."""
+        held = self.pairs.get(id(other))
+        if held is None or held[0] is not other:
+            held = self.pairs[id(other)] = (other, clash(self.traits, other))
+        return held[1]
 
 
 @dataclass
@@ -425,7 +434,7 @@ class Search:
             return True
         if self.singles[-1] and self._mask(made) & self.singles[-1]:
             return True
-        return any(clash(made.traits, c[3]) for c, single in
+        return any(made.clashes(c[3]) for c, single in
                    zip(self.state.chosen, self.single_of, strict=True) if single is None)
 
     def _mask(self, made: Made) -> int:
