@@ -40,6 +40,8 @@ SEARCH_BUDGET = 20000
 GROUP_DRAWS = 4
 #: Questions the planner keeps per quiz by their draws (see ``SingleIndex.made``).
 MADE_KEPT = 20000
+#: Conflicts a kept question keeps with the questions it met (see ``Made.clashes``).
+PAIRS_KEPT = 256
 #: One-fact types whose whole-quiz traits (answers, shown texts) do not depend on the seed.
 SEED_FREE_TRAITS = frozenset({"mc", "cloze", "numeric"})
 #: A one-fact group is scarce when it has fewer spare candidates than this (the most
@@ -220,6 +222,8 @@ class Made:
         """:func:`clash` with ``other``, kept (the questions come back in many variants)."""
         held = self.pairs.get(id(other))
         if held is None or held[0] is not other:
+            if len(self.pairs) >= PAIRS_KEPT:
+                self.pairs.clear()
             held = self.pairs[id(other)] = (other, clash(self.traits, other))
         return held[1]
 
