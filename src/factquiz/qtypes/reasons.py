@@ -182,7 +182,21 @@ def citation_says(citations: Sequence[Citation], bank: Bank) -> str:
 def instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
     """An instructor choice question's ``option_feedback``: for each wrong option, what it
     is when it is the answer of a fact the question does not rest on, else what its
-    sources say ('' for the key; none without a citation)."""
+    sources say ('' for the key; none without a citation). Kept per bank (a new list each
+    call)."""
+    first = question.citations[0] if question.citations else None
+    key = (tuple(question.options), question.answer, tuple(question.fact_ids),
+           (first.source_id, first.quote) if first else None)
+    kept: dict[tuple[object, ...], list[str]] = bank.cache.setdefault("reasons-instructor", {})
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= _TESTS_KEPT:
+            kept.clear()
+        found = kept[key] = _instructor_choice_reasons(question, bank)
+    return list(found)
+
+
+def _instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
     says_so = citation_says(question.citations, bank)
     if not says_so:
         return []
