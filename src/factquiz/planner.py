@@ -260,6 +260,7 @@ class Search:
             for qtype, i in by_fact.get(fact.id, ()):
                 self.by_type[qtype].append(i)
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
+        self.group_bits: dict[tuple[str, ...], list[int]] = {}  # 1 << each of group_ids
         self.cluster_of = self.index.cluster_of
         self.cluster_facts = self.index.cluster_facts
         self.state = _State()
@@ -477,8 +478,10 @@ class Search:
         return made
 
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
-        ids = self._ids(group)
-        return [p for p in range(start, len(ids)) if viable >> ids[p] & 1]
+        bits = self.group_bits.get(group)
+        if bits is None:
+            bits = self.group_bits[group] = [1 << i for i in self._ids(group)]
+        return [p for p in range(start, len(bits)) if viable & bits[p]]
 
     def _enough(self, viable: int, groups: dict[tuple[str, ...], int],
                 last: dict[tuple[str, ...], int],
