@@ -156,6 +156,15 @@ def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = fr
     return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
 
 
+def _passages(fact: Fact, bank: Bank,
+              ) -> tuple[list[Passage], list[Passage], list[str], dict[str, int]]:
+    """The passages :func:`_draw` may take (keys, distractors), their padded answer keys
+    in that order, and (filled by :func:`hopeless`) which of them each needle is in."""
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    wrong = distractor_passages(fact, bank)
+    return keys, wrong, [f" {answer_key(p.text)} " for p in [*keys, *wrong]], {}
+
+
 def hopeless(fact: Fact, bank: Bank, needles: frozenset[str], telling: frozenset[str],
              avoid: frozenset[str] = frozenset()) -> bool:
     """Whether every question :func:`generate` can draw from ``fact`` with ``avoid`` shows
@@ -164,16 +173,12 @@ def hopeless(fact: Fact, bank: Bank, needles: frozenset[str], telling: frozenset
     in its citations' quotes (see ``QType.hopeless``)."""
     if told_in_quotes(fact, bank, telling):
         return True
-    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
-    wrong = distractor_passages(fact, bank)
-    showing: dict[str, int] = memo(bank, "evidence-showing", fact, dict)
-    texts: list[str] | None = None
+    keys, wrong, texts, showing = memo(bank, "evidence-hopeless", fact, lambda: _passages(
+        fact, bank))
     bad = 0
     for needle in needles:
         mask = showing.get(needle)
         if mask is None:
-            if texts is None:
-                texts = [f" {answer_key(p.text)} " for p in [*keys, *wrong]]
             mask = showing[needle] = sum(1 << n for n, t in enumerate(texts) if needle in t)
         bad |= mask
     if not bad:
