@@ -22,22 +22,23 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIZ, VARIANTS, FLOOR_S = "raa", 1000, 1.0
 
 
-def one_run() -> tuple[float, int]:
+def one_run() -> tuple[float, float, int]:
+    """Seconds (wall clock, then CPU of this process) and the most questions a variant has."""
     # Generation itself is measured: the content-hash cache of variants is off.
     os.environ["FACTQUIZ_NO_CACHE"] = "1"
     project = load_project(ROOT)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sizes = {len(make_quiz(project, QUIZ, seed=seed).questions) for seed in range(VARIANTS)}
-    return time.perf_counter() - start, max(sizes)
+    return time.perf_counter() - start, time.process_time() - cpu, max(sizes)
 
 
 def main() -> int:
     runs = [one_run() for _ in range(3)]
-    seconds = min(s for s, _ in runs)
-    questions = runs[0][1]
+    seconds, cpu, questions = min(runs)
     ok = seconds < FLOOR_S
-    print(f"generate: {VARIANTS:,} variants of a {questions}-question quiz in {seconds:.2f} s; "
-          f"floor (< {FLOOR_S:g} s) {'met' if ok else 'MISSED'}")
+    # The CPU time is steadier than the wall clock on a shared machine (reported only).
+    print(f"generate: {VARIANTS:,} variants of a {questions}-question quiz in {seconds:.2f} s "
+          f"(CPU {cpu:.2f} s); floor (< {FLOOR_S:g} s) {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
 
 

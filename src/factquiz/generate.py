@@ -182,35 +182,40 @@ def _make_quiz(project: Project, quiz_id: str, seed: int | None) -> Quiz:
     if seed is None:
         seed = plan.definition.seed
     try:
-        chosen, rng = _assemble(plan, seed)
+        chosen, rng, telling = _assemble(plan, seed)
     except UnsatisfiableQuiz:
         if not plan.definition.fit:
             raise
         # A fitted quiz fits every seed check tries; another seed may need fewer questions.
-        chosen, rng = _assemble(_fitted(plan, [seed]), seed)
-    slots: list[tuple[str, str, Question | InstructorQuestion]] = list(chosen)
-    slots.extend((iq.type, iq.id or f"q{n}", iq) for n, iq in enumerate(plan.instructor, 1))
+        chosen, rng, telling = _assemble(_fitted(plan, [seed]), seed)
+    # Each question with the answers its feedback must not tell (from the planner's traits).
+    slots: list[tuple[str, str, Question | InstructorQuestion, frozenset[str]]] = [
+        (*c, t) for c, t in zip(chosen, telling, strict=True)]
+    slots.extend((iq.type, iq.id or f"q{n}", iq, t.telling) for n, (iq, t)
+                 in enumerate(zip(plan.instructor, _instructor_traits(plan), strict=True), 1))
     rng.shuffle(slots)
     questions = []
-    for n, (qtype, name, source) in enumerate(slots, start=1):
+    for n, (qtype, name, source, _) in enumerate(slots, start=1):
         qid = f"{quiz_id}-{n}-{qtype}-{name}"
         if isinstance(source, InstructorQuestion):
             questions.append(instructor_question(source, qid, rng, plan.bank))
         else:
             questions.append(source.model_copy(update={"id": qid}))
-    questions = fair_feedback(questions, plan.bank)  # no feedback tells another's answer
+    # No feedback tells another question's answer.
+    questions = fair_feedback(questions, plan.bank, [slot[3] for slot in slots])
     definition = plan.definition
     return Quiz(id=quiz_id, title=definition.title, lesson=definition.lesson, seed=seed,
                 questions=questions)
 
 
 def _assemble(plan: QuizPlan, seed: int,
-              ) -> tuple[list[tuple[str, str, Question]], random.Random]:
-    """The generated questions of one variant (see :class:`Search`) and the variant's
-    random generator, to shuffle them with the instructor questions."""
+              ) -> tuple[list[tuple[str, str, Question]], random.Random, list[frozenset[str]]]:
+    """The generated questions of one variant (see :class:`Search`), the variant's
+    random generator, to shuffle them with the instructor questions, and the answers each
+    question's feedback must not tell (:attr:`~factquiz.assembly.Traits.telling`)."""
     rng = random.Random(seed)
     order = rng.sample(plan.pool, len(plan.pool))
-    prefer = frozenset(f.id for f in plan.pool)
+    prefer = plan.prefer
 
     def build(qtype: str, fact: Fact, fact_rng: random.Random,
               avoid: frozenset[str]) -> Question:
@@ -218,8 +223,11 @@ def _assemble(plan: QuizPlan, seed: int,
                                         prefer)
 
     # A lesson with no facts yet (a new lesson) has nothing to ask: an empty quiz.
-    chosen = Search(plan, seed, order, _instructor_traits(plan), build).run() if plan.pool else []
-    return chosen, rng
+    if not plan.pool:
+        return [], rng, []
+    search = Search(plan, seed, order, _instructor_traits(plan), build)
+    chosen = search.run()
+    return chosen, rng, [c[3].telling for c in search.state.chosen]
 
 
 def generate_question(bank: Bank | Project | list[Fact], fact: Fact, qtype: QuestionType,

@@ -19,13 +19,13 @@ when no fair set exists :class:`UnsatisfiableQuiz` says which slot failed and wh
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 
-from .assembly import Traits, clash, conflict, traits
+from .assembly import Traits, clash, conflict, padded_keys, traits
 from .errors import FactquizError
 from .factbank import Bank
-from .model import Fact, Question
+from .model import Fact, Level, Question
 from .normalize import answer_key
 from .qtypes import REGISTRY, truefalse
 from .qtypes.reasons import unnamed
@@ -38,6 +38,10 @@ FALLBACK: tuple[str, ...] = ("cloze", "tf", "mc")
 SEARCH_BUDGET = 20000
 #: Partner draws tried per anchor fact for ordering and matching questions.
 GROUP_DRAWS = 4
+#: Questions the planner keeps per quiz by their draws (see ``SingleIndex.made``).
+MADE_KEPT = 20000
+#: Conflicts a kept question keeps with the questions it met (see ``Made.clashes``).
+PAIRS_KEPT = 256
 #: One-fact types whose whole-quiz traits (answers, shown texts) do not depend on the seed.
 SEED_FREE_TRAITS = frozenset({"mc", "cloze", "numeric"})
 #: A one-fact group is scarce when it has fewer spare candidates than this (the most
@@ -67,18 +71,34 @@ class SingleIndex:
     printed_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates showing it
     by_telling: dict[str, int] = field(default_factory=dict)  # telling needle -> candidates
     told_in: dict[str, int] = field(default_factory=dict)  # needle -> candidates telling it
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> its candidates
+    #: fact id -> its candidates, with their types
+    by_fact: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    fixed_facts: frozenset[str] = frozenset()  # the facts of the instructor questions
+    fixed_answers: frozenset[str] = frozenset()  # their answer needles
+    fixed_telling: frozenset[str] = frozenset()  # those their feedback must not tell
+    cluster_of: list[str] = field(default_factory=list)  # candidate -> its fact's cluster
+    cluster_facts: dict[str, list[str]] = field(default_factory=dict)  # cluster -> bank facts
+    printing: dict[str, int] = field(default_factory=dict)  # shown line -> answers in it
+    #: The questions made for the variants, with their traits, by type, fact and draw.
+    made: dict[tuple[str, str, Hashable], Made] = field(default_factory=dict)
+    #: The levels of a variant's questions (sorted) -> their shortfalls from the level mix.
+    level_checks: dict[tuple[Level, ...], list[tuple[str, Level, int, int]]] = field(
+        default_factory=dict)
+    telling_in: dict[str, int] = field(default_factory=dict)  # told line -> telling in it
 
     def clashing(self, mine: Traits) -> int:
         """The candidates that conflict with ``mine`` (as :func:`clash`), through indexes."""
         mask = 0
         for cluster in mine.clusters:
             mask |= self.by_cluster.get(cluster, 0)
-        for needle, candidates in self.by_answer.items():
-            if needle in mine.answers or needle in mine.shown:
-                mask |= candidates
-        for needle, candidates in self.by_telling.items():
-            if needle in mine.told:
-                mask |= candidates
+        for needle in mine.answers:
+            mask |= self.by_answer.get(needle, 0)
+        # A needle holds no newline: it is in ``shown`` (``told``) when in one of its lines.
+        for line in mine.shown.split("\n"):
+            mask |= self._line_mask(line, self.printing, self.by_answer)
+        for line in mine.told.split("\n"):
+            mask |= self._line_mask(line, self.telling_in, self.by_telling)
         for needle in mine.answers:
             shown = self.printed_in.get(needle)
             if shown is None:
@@ -94,6 +114,18 @@ class SingleIndex:
                 told = sum(1 << i for i, t in enumerate(self.traits) if needle in t.told)
                 self.told_in[needle] = told
             mask |= told
+        return mask
+
+    @staticmethod
+    def _line_mask(line: str, known: dict[str, int], needles: dict[str, int]) -> int:
+        """The candidates of ``needles`` whose needle ``line`` holds (kept in ``known``)."""
+        mask = known.get(line)
+        if mask is None:
+            mask = 0
+            for needle, candidates in needles.items():
+                if needle in line:
+                    mask |= candidates
+            known[line] = mask
         return mask
 
 
@@ -121,6 +153,15 @@ def single_index(plan: QuizPlan, fixed: list[Traits]) -> SingleIndex:
             index.by_answer[needle] = index.by_answer.get(needle, 0) | 1 << i
         for needle in t.telling:
             index.by_telling[needle] = index.by_telling.get(needle, 0) | 1 << i
+    for i, (qtype, fact) in enumerate(keys):
+        index.by_type.setdefault(qtype, []).append(i)
+        index.by_fact.setdefault(fact.id, []).append((qtype, i))
+        index.cluster_of.append(fact.cluster_key)
+    index.fixed_facts = frozenset(f for t in fixed for f in t.facts)
+    index.fixed_answers = frozenset(n for t in fixed for n in t.answers)
+    index.fixed_telling = frozenset(n for t in fixed for n in t.telling)
+    for fact in plan.bank.facts:
+        index.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
     # Pairwise conflicts through the indexes (``clashing`` is ``clash`` against every
     # candidate at once, and ``clash`` is symmetric); each candidate conflicts with itself.
     index.masks = [index.clashing(t) | 1 << i for i, t in enumerate(found)]
@@ -166,6 +207,28 @@ def base_traits(qtype: str, fact: Fact, plan: QuizPlan) -> Traits:
 
 
 @dataclass
+class Made:
+    """A seeded question the planner made, its traits, and (worked out on first use)
+    whether it conflicts with an instructor question and which one-fact candidates."""
+
+    question: Question
+    traits: Traits
+    fixed: bool | None = None
+    mask: int | None = None
+    #: id of the traits of another question -> (those traits, whether they conflict)
+    pairs: dict[int, tuple[Traits, bool]] = field(default_factory=dict)
+
+    def clashes(self, other: Traits) -> bool:
+        """:func:`clash` with ``other``, kept (the questions come back in many variants)."""
+        held = self.pairs.get(id(other))
+        if held is None or held[0] is not other:
+            if len(self.pairs) >= PAIRS_KEPT:
+                self.pairs.clear()
+            held = self.pairs[id(other)] = (other, clash(self.traits, other))
+        return held[1]
+
+
+@dataclass
 class _State:
     chosen: list[tuple[str, str, Question, Traits]] = field(default_factory=list)
     steps: int = 0
@@ -182,7 +245,6 @@ class Search:
                  build: Callable[[str, Fact, random.Random, frozenset[str]], Question]) -> None:
         self.plan, self.seed, self.fixed, self.build = plan, seed, fixed, build
         self.index = single_index(plan, fixed)
-        rank = {f.id: n for n, f in enumerate(order)}
         self.order = order
         slots = [t for t in plan.type_order for _ in range(plan.counts[t])]
         self.multi = [t for t in slots if REGISTRY[t].facts_needed > 1]
@@ -191,24 +253,50 @@ class Search:
             if REGISTRY[t].facts_needed == 1:
                 group = (t,) if plan.capable[t] else FALLBACK
                 self.groups[group] = self.groups.get(group, 0) + 1
-        by_type: dict[str, list[int]] = {}
-        for i, (qtype, _fact) in enumerate(self.index.keys):
-            by_type.setdefault(qtype, []).append(i)
-        for ids in by_type.values():
-            ids.sort(key=lambda i: rank[self.index.keys[i][1].id])
-        self.by_type = by_type
+        # Each type's candidates in the variant's fact order.
+        self.by_type: dict[str, list[int]] = {qtype: [] for qtype in self.index.by_type}
+        by_fact = self.index.by_fact
+        for fact in order:
+            for qtype, i in by_fact.get(fact.id, ()):
+                self.by_type[qtype].append(i)
         self.group_ids: dict[tuple[str, ...], list[int]] = {}
-        self.cluster_of = [fact.cluster_key for _t, fact in self.index.keys]
-        self.cluster_facts: dict[str, list[str]] = {}
-        for fact in plan.bank.facts:
-            self.cluster_facts.setdefault(fact.cluster_key, []).append(fact.id)
+        self.group_bits: dict[tuple[str, ...], list[int]] = {}  # 1 << each of group_ids
+        self.cluster_of = self.index.cluster_of
+        self.cluster_facts = self.index.cluster_facts
         self.state = _State()
+        self.prefer = plan.prefer  # partners from the quiz first
+        # The facts and answer needles of the fixed and chosen questions, one entry per
+        # question chosen (see :meth:`_choose`).
+        self.used = [self.index.fixed_facts]
+        self.answers = [self.index.fixed_answers]
+        self.telling = [self.index.fixed_telling]
+        self.single_of: list[int | None] = []  # per chosen question (see :meth:`_choose`)
+        self.singles = [0]  # the seed-free one-fact candidates chosen, as bits
 
     def _rng(self, qtype: str, fact: Fact, draw: int = 0) -> random.Random:
         return random.Random(f"{self.seed}:{qtype}:{fact.id}:{draw}")
 
     def _all_traits(self) -> list[Traits]:
         return [*self.fixed, *(c[3] for c in self.state.chosen)]
+
+    def _choose(self, qtype: str, anchor: str, question: Question, mine: Traits,
+                single: int | None = None) -> None:
+        """Add a question to the variant (``single``: its one-fact candidate, when ``mine``
+        are that candidate's seed-free traits)."""
+        self.state.chosen.append((qtype, anchor, question, mine))
+        self.used.append(self.used[-1] | mine.facts)
+        self.answers.append(self.answers[-1] | mine.answers.keys())
+        self.telling.append(self.telling[-1] | mine.telling)
+        self.single_of.append(single)
+        self.singles.append(self.singles[-1] | (0 if single is None else 1 << single))
+
+    def _unchoose(self) -> None:
+        self.state.chosen.pop()
+        self.used.pop()
+        self.answers.pop()
+        self.telling.pop()
+        self.single_of.pop()
+        self.singles.pop()
 
     def run(self) -> list[tuple[str, str, Question]]:
         groups = dict(self.groups)
@@ -223,7 +311,11 @@ class Search:
         (a slot of a type above recall that fell back to a recall type)."""
         asked = [instructor_level(iq) for iq in self.plan.instructor]
         asked.extend(question.level for _t, _a, question, _ in self.state.chosen)
-        short = level_shortfalls(self.plan.definition.levels, asked)
+        key = tuple(sorted(asked))
+        short = self.index.level_checks.get(key)
+        if short is None:
+            short = self.index.level_checks[key] = level_shortfalls(
+                self.plan.definition.levels, asked)
         if short:
             fell = sorted({t for t in self.plan.type_order if not self.plan.capable[t]})
             why = (f"no selected fact can yield {', '.join(fell)}" if fell
@@ -267,11 +359,11 @@ class Search:
             return self._place_single(viable, groups, {})
         qtype = self.multi[slot]
         taken = {k for t in self._all_traits() for k in t.clusters}
-        used = frozenset(f for t in self._all_traits() for f in t.facts)
+        used = self.used[-1]
         blocked = used | self.index.clash | frozenset(
             f.id for i, (_t, f) in enumerate(self.index.keys) if not viable >> i & 1)
         scarce = blocked | self._scarce(viable, groups)
-        prefer = frozenset(f.id for f in self.plan.pool)
+        prefer = self.prefer
         fitted = False
         for fact in self.order:
             if fact.id not in self.plan.capable[qtype] or fact.cluster_key in taken:
@@ -295,10 +387,10 @@ class Search:
                 left = viable & ~self._single_mask(qtype, question, mine)
                 if not self._enough(left, groups, {}):
                     continue  # it would leave too few one-fact questions
-                self.state.chosen.append((qtype, fact.id, question, mine))
+                self._choose(qtype, fact.id, question, mine)
                 if self._place_multi(slot + 1, left, groups):
                     return True
-                self.state.chosen.pop()
+                self._unchoose()
         if fitted or self.plan.capable[qtype] or self.state.steps > SEARCH_BUDGET:
             return False
         # No anchor fits at all: the slot falls back to the one-fact types.
@@ -323,26 +415,73 @@ class Search:
             mask = self.index.group_masks[key] = self.index.clashing(mine)
         return mask
 
-    def _seeded(self, qtype: str, fact: Fact) -> tuple[Question, Traits] | None:
+    def _seeded(self, qtype: str, fact: Fact) -> Made | None:
         """A one-fact question whose shown texts depend on the seed, with its traits, that
         fits with the chosen ones, or None. Types drawing on other facts are asked to keep
         out the facts of the chosen questions and those an instructor question rules out;
         if that does not fit, only the latter (a fact used elsewhere may still be shown)."""
-        used = frozenset(f for t in self._all_traits() for f in t.facts)
         tried: set[frozenset[str]] = set()
-        for avoid in (used | self.index.statement_clash, self.index.statement_clash):
+        for avoid in (self.used[-1] | self.index.statement_clash, self.index.statement_clash):
             if avoid in tried:
                 continue
             tried.add(avoid)
-            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
-            mine = plan_traits(question, self.plan)
-            if not any(clash(mine, t) for t in self._all_traits()):
-                return question, mine
+            made = self._made(qtype, fact, avoid)
+            if made is not None and not self._clashes(made):
+                return made
         return None
 
+    def _clashes(self, made: Made) -> bool:
+        """Whether ``made`` conflicts with a fixed or chosen question (as :func:`clash`;
+        with a chosen one-fact candidate of seed-free traits, through its mask)."""
+        if made.fixed is None:
+            made.fixed = any(clash(made.traits, t) for t in self.fixed)
+        if made.fixed:
+            return True
+        if self.singles[-1] and self._mask(made) & self.singles[-1]:
+            return True
+        return any(made.clashes(c[3]) for c, single in
+                   zip(self.state.chosen, self.single_of, strict=True) if single is None)
+
+    def _mask(self, made: Made) -> int:
+        """The one-fact candidates ``made`` conflicts with (worked out once)."""
+        if made.mask is None:
+            made.mask = self.index.clashing(made.traits)
+        return made.mask
+
+    def _made(self, qtype: str, fact: Fact, avoid: frozenset[str],
+              screen: bool = True) -> Made | None:
+        """The question ``build`` makes for this variant, with its traits: kept per quiz by
+        what the type draws for it (``QType.draft``), so that a draw made for another seed
+        is not made again. With ``screen``, None for a question that would show one of the
+        chosen questions' answers (it would clash with it): one not made yet, or one its
+        type finds hopeless before drawing (``QType.hopeless``)."""
+        qtype_of = REGISTRY[qtype]
+        if screen and qtype_of.hopeless is not None and qtype_of.hopeless(
+                fact, self.plan.bank, self.answers[-1], self.telling[-1], avoid):
+            return None  # whatever it draws shows a chosen answer
+        draft = qtype_of.draft
+        if draft is None:
+            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
+            return Made(question, plan_traits(question, self.plan))
+        drawn = draft(fact, self.plan.bank, self._rng(qtype, fact), avoid, self.prefer)
+        key = (qtype, fact.id, drawn.key)
+        made = self.index.made.get(key)
+        if made is None:
+            if screen:
+                shown = padded_keys(drawn.shown)
+                if any(needle in shown for needle in self.answers[-1]):
+                    return None
+            if len(self.index.made) >= MADE_KEPT:
+                self.index.made.clear()
+            question = self.build(qtype, fact, self._rng(qtype, fact), avoid)
+            made = self.index.made[key] = Made(question, plan_traits(question, self.plan))
+        return made
+
     def _options(self, group: tuple[str, ...], viable: int, start: int) -> list[int]:
-        ids = self._ids(group)
-        return [p for p in range(start, len(ids)) if viable >> ids[p] & 1]
+        bits = self.group_bits.get(group)
+        if bits is None:
+            bits = self.group_bits[group] = [1 << i for i in self._ids(group)]
+        return [p for p in range(start, len(bits)) if viable & bits[p]]
 
     def _enough(self, viable: int, groups: dict[tuple[str, ...], int],
                 last: dict[tuple[str, ...], int],
@@ -403,17 +542,21 @@ class Search:
             qtype, fact = self.index.keys[i]
             mine = self.index.traits[i]
             left = viable & ~self.index.masks[i]
+            single: int | None = i
             if qtype in SEED_FREE_TRAITS:
-                question = self.build(qtype, fact, self._rng(qtype, fact), frozenset())
+                made = (self._made(qtype, fact, frozenset(), screen=False)
+                        if REGISTRY[qtype].draft else None)
+                question = made.question if made else self.build(
+                    qtype, fact, self._rng(qtype, fact), frozenset())
             else:
                 # A true/false question's false form shows a distractor, other types' options
                 # depend on the seed: check them, and keep them from later ones.
                 found = self._seeded(qtype, fact)
                 if found is None:
                     continue
-                question, mine = found
-                left &= ~self.index.clashing(mine)
-            self.state.chosen.append((qtype, fact.id, question, mine))
+                question, mine, single = found.question, found.traits, None
+                left &= ~self._mask(found)
+            self._choose(qtype, fact.id, question, mine, single)
             groups[group] -= 1
             before = last.get(group, 0)
             last[group] = position + 1
@@ -421,7 +564,7 @@ class Search:
                 return True
             last[group] = before
             groups[group] += 1
-            self.state.chosen.pop()
+            self._unchoose()
             if self.state.steps > SEARCH_BUDGET:
                 return False
         self.state.failed.add(memo)
@@ -468,3 +611,8 @@ class QuizPlan:
     instructor: list[InstructorQuestion]
     #: The one-fact candidates and their conflicts, built on first use (see ``planner``).
     singles: SingleIndex | None = None
+    #: The ids of ``pool``: the facts many-fact and cause questions take partners from first.
+    prefer: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.prefer = frozenset(f.id for f in self.pool)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -80,6 +80,36 @@ class QType:
     #: Written by instructors only (``why_not`` refuses every fact): a quiz without a
     #: ``mix`` gives it no generated questions.
     instructor_only: bool = False
+    #: What ``generate`` draws at random, without making the question (see :class:`Draft`):
+    #: the planner tries many seeded candidates and keeps the questions it made by their
+    #: draws (None: every candidate is made).
+    draft: Drafter | None = None
+    #: ``hopeless(fact, bank, answers, telling, avoid)``: whether every question
+    #: ``generate`` can make from ``fact`` with ``avoid`` shows one of ``answers`` or tells
+    #: one of ``telling`` in its feedback (padded answer keys, see
+    #: :class:`~factquiz.assembly.Traits`): the planner then draws none (None: it draws).
+    hopeless: Hopeless | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What ``generate(fact, bank, rng, qid, avoid, prefer)`` draws: ``key`` is hashable and
+    determines the question (for one fact and ``qid``: two calls drawing equal keys make
+    equal questions); ``shown`` is the :func:`~factquiz.assembly.shown_texts` of it."""
+
+    key: Hashable
+    shown: list[str]
+
+
+class Drafter(Protocol):
+    """``draft(fact, bank, rng, avoid, prefer)``: the :class:`Draft` of the question
+    ``generate`` makes with the same arguments (and ``rng`` in the same state)."""
+
+    def __call__(self, fact: Fact, bank: Bank, rng: random.Random,
+                 avoid: frozenset[str] = ..., prefer: frozenset[str] = ...) -> Draft: ...
+
+
+Hopeless = Callable[["Fact", "Bank", frozenset[str], frozenset[str], frozenset[str]], bool]
 
 
 class FromInstructor(Protocol):

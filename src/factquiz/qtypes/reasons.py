@@ -25,14 +25,14 @@ out) or, as a last resort, dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
-from ..assembly import telling_needles
+from ..assembly import padded_keys, telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
 from ..quotes import quoted
-from .sourced import date_text, option_name, source_label
+from .sourced import date_text, memo, option_name, source_label
 
 if TYPE_CHECKING:
     from ..factbank import Bank
@@ -71,7 +71,12 @@ def shows_answer(quote: str, fact: Fact) -> bool:
 def evidence_of(fact: Fact, bank: Bank, claim: bool = False) -> tuple[str, str]:
     """``(source name, quote)`` of the evidence that best shows ``fact``: a quote naming
     the answer first, then the one sharing most words with the statement (with ``claim``,
-    the whole claim matters most: most words shared first)."""
+    the whole claim matters most: most words shared first). Kept per bank."""
+    return memo(bank, ("reasons-evidence", claim), fact,
+                lambda: _evidence_of(fact, bank, claim))
+
+
+def _evidence_of(fact: Fact, bank: Bank, claim: bool) -> tuple[str, str]:
     claim_words = _words(fact.statement)
 
     def rank(quote: str) -> tuple[int, ...]:
@@ -118,7 +123,11 @@ def other_answer(text: str, other: Fact, bank: Bank) -> str:
 def wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     """Why ``text`` is not ``fact``'s answer: what it is when it is another fact's answer,
     else what the source gives instead, in its words (for an answer worked out from the
-    source, how: the fact's ``note``, else the quote it rests on)."""
+    source, how: the fact's ``note``, else the quote it rests on). Kept per bank."""
+    return memo(bank, ("reasons-wrong", text), fact, lambda: _wrong_answer(fact, text, bank))
+
+
+def _wrong_answer(fact: Fact, text: str, bank: Bank) -> str:
     other = answered_by(text, fact, bank)
     if other is not None:
         return other_answer(text, other, bank)
@@ -141,7 +150,13 @@ def source_gives(fact: Fact, text: str, name: str, quote: str) -> str:
 def typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str] = ()) -> dict[str, str]:
     """Reasons for the wrong answers a student may type for ``fact``: its safe distractors
     (its own first, then its category's or kind's) and the ``rejected`` near misses that
-    are another fact's answer, at most :data:`MAX_TYPED_REASONS`, by :func:`typed_token`."""
+    are another fact's answer, at most :data:`MAX_TYPED_REASONS`, by :func:`typed_token`.
+    Kept per bank (a new dict each call)."""
+    return dict(memo(bank, ("reasons-typed", tuple(rejected)), fact,
+                     lambda: _typed_reasons(fact, bank, rejected)))
+
+
+def _typed_reasons(fact: Fact, bank: Bank, rejected: Sequence[str]) -> dict[str, str]:
     own, others = bank.pool(fact)
     out: dict[str, str] = {}
     for text in [*own, *others, *rejected]:
@@ -167,7 +182,21 @@ def citation_says(citations: Sequence[Citation], bank: Bank) -> str:
 def instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
     """An instructor choice question's ``option_feedback``: for each wrong option, what it
     is when it is the answer of a fact the question does not rest on, else what its
-    sources say ('' for the key; none without a citation)."""
+    sources say ('' for the key; none without a citation). Kept per bank (a new list each
+    call)."""
+    first = question.citations[0] if question.citations else None
+    key = (tuple(question.options), question.answer, tuple(question.fact_ids),
+           (first.source_id, first.quote) if first else None)
+    kept: dict[tuple[object, ...], list[str]] = bank.cache.setdefault("reasons-instructor", {})
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= _TESTS_KEPT:
+            kept.clear()
+        found = kept[key] = _instructor_choice_reasons(question, bank)
+    return list(found)
+
+
+def _instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
     says_so = citation_says(question.citations, bank)
     if not says_so:
         return []
@@ -287,6 +316,38 @@ def tells(text: str, needles: Collection[str]) -> bool:
     return any(needle in key for needle in needles)
 
 
+#: Texts whose needle tests :func:`_test` keeps per bank.
+_TESTS_KEPT = 8192
+
+
+def _test(bank: Bank, texts: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of whether one of ``texts`` names a needle (as :func:`tells`), kept per bank
+    with what it found: a variant's feedback is tested against the answers of the others,
+    and the same texts come back in many variants."""
+    tests: dict[tuple[str, ...], Callable[[str], bool]] = bank.cache.setdefault(
+        "reasons-tests", {})
+    found = tests.get(texts)
+    if found is None:
+        if len(tests) >= _TESTS_KEPT:
+            tests.clear()
+        keys = padded_keys(texts)  # a needle holds no newline: found in one text or none
+        known: dict[str, bool] = {}
+
+        def found(needle: str) -> bool:
+            hit = known.get(needle)
+            if hit is None:
+                hit = known[needle] = needle in keys
+            return hit
+        tests[texts] = found
+    return found
+
+
+def _tells(bank: Bank, text: str, needles: Collection[str]) -> bool:
+    """:func:`tells`, with what was found kept per bank."""
+    test = _test(bank, (text,))
+    return any(test(needle) for needle in needles)
+
+
 def source_names(bank: Bank) -> list[tuple[str, list[str]]]:
     """Every way feedback names a source (in full, as an option names it, by short name),
     longest first, each with the shorter ways to name it, the last its title and date
@@ -311,41 +372,83 @@ def unnamed(bank: Bank) -> tuple[str, ...]:
     """The ways feedback names sources (:func:`source_names`), for
     :func:`~factquiz.assembly.traits`: the planner does not count an answer told by a
     source's name, as :func:`fair_feedback` names that source by less."""
-    return tuple(form for form, _shorter in source_names(bank))
+    found: tuple[str, ...] | None = bank.cache.get("reasons-unnamed")
+    if found is None:
+        found = bank.cache["reasons-unnamed"] = tuple(form for form, _ in source_names(bank))
+    return found
 
 
 def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     """``text`` with each source named in a way that tells one of ``needles`` named by a
     shorter way that does not: its short name, else "the source" (an aside in brackets
-    is left out)."""
-    if not tells(text, needles):
+    is left out). Kept per bank, by ``text`` and the needles that matter: those in
+    ``text`` or in a way to name a source (the only texts this looks for them in)."""
+    key = f" {answer_key(text)} "
+    named = _named(bank)
+    relevant = frozenset(n for n in needles if n in key or named(n))
+    if not any(n in key for n in relevant):
         return text
+    kept: dict[tuple[str, frozenset[str]], str] = bank.cache.setdefault("reasons-renamed", {})
+    found = kept.get((text, relevant))
+    if found is None:
+        found = kept[(text, relevant)] = _renamed(text, relevant, bank)
+    return found
+
+
+def _named(bank: Bank) -> Callable[[str], bool]:
+    """A test of whether a needle is in a way :func:`source_names` names a source (kept
+    per bank, with what it found)."""
+    found: Callable[[str], bool] | None = bank.cache.get("reasons-named")
+    if found is None:
+        names = padded_keys([text for form, shorter in source_names(bank)
+                             for text in (form, *shorter)])
+        known: dict[str, bool] = {}
+
+        def named(needle: str) -> bool:
+            hit = known.get(needle)
+            if hit is None:
+                hit = known[needle] = needle in names
+            return hit
+        found = bank.cache["reasons-named"] = named
+    return found
+
+
+def _renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     for form, shorter in source_names(bank):
-        if form not in text or not tells(form, needles):
+        if form not in text or not _tells(bank, form, needles):
             continue
         aside = f" ({form})"
         if aside in text:  # "(AA 2022)." after a question: its closing mark is enough
             text = text.replace(aside, "").replace("?\u201d.", "?\u201d")
-        name = next((s for s in shorter if not tells(s, needles)), A_SOURCE)
+        name = next((s for s in shorter if not _tells(bank, s, needles)), A_SOURCE)
         text = text.replace(form, name)
     return _SENTENCE_START.sub(lambda m: f"{m.group(1)}The source", text)
 
 
 def reworded(reason: str, needles: Collection[str], bank: Bank,
-             other_ways: Sequence[str] = ()) -> str:
+             other_ways: Sequence[str] = (), seen: list[str] | None = None) -> str:
     """``reason``, or the first of its rewordings that names none of ``needles``: the
     sources named by less (:func:`renamed`), each of ``other_ways`` (the same reason in
     other words) likewise, then the reason without the quote it closes with; '' when
-    every wording would tell."""
+    every wording would tell. ``seen`` collects the texts found to name none of
+    ``needles`` and those given to :func:`renamed` (see :func:`fair_question`)."""
+    def clear(text: str) -> bool:
+        if _tells(bank, text, needles):
+            return False
+        if seen is not None:
+            seen.append(text)
+        return True
+
     for way in [reason, *other_ways]:
+        if seen is not None:
+            seen.append(way)
         for text in (way, renamed(way, needles, bank)):
-            if not tells(text, needles):
+            if clear(text):
                 return text
     for way in [reason, *other_ways]:
         text = renamed(way, needles, bank)
         cut = _CLOSING_QUOTE.sub("", text).rstrip()
-        if cut != text and cut and not cut.endswith(("says", "say", "said")) \
-                and not tells(cut, needles):
+        if cut != text and cut and not cut.endswith(("says", "say", "said")) and clear(cut):
             return cut + "."
     return ""
 
@@ -381,20 +484,32 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
     (:func:`reworded`), a reason no wording clears dropped."""
     if not needles:
         return question
-    options = []
-    for i, why in enumerate(question.option_feedback):
-        if why and tells(why, needles):
-            wrong = question.options[i] if i < len(question.options) else ""
-            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
-        options.append(why)
-    responses = {}
-    for token, why in question.response_feedback.items():
-        if tells(why, needles):
-            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
-            why = reworded(why, needles, bank, _other_ways(question, wrong, bank))
-        if why:
-            responses[token] = why
-    explanation = renamed(question.explanation, needles, bank)
+    feedback = _test(bank, (question.explanation, *question.option_feedback,
+                            *question.response_feedback.values()))
+    if all(question.response_feedback.values()) and not any(feedback(n) for n in needles):
+        return question  # nothing to reword (the common case, checked at once)
+    # Kept per bank by the question's feedback and the needles it or a source's name
+    # holds, and reused while no other needle is in a text the rewording looked at.
+    named = _named(bank)
+    relevant = frozenset(n for n in needles if feedback(n) or named(n))
+    others = [n for n in needles if n not in relevant]
+    kept: dict[tuple[object, ...],
+               tuple[list[str], dict[str, str], str, Callable[[str], bool]]] = \
+        bank.cache.setdefault("reasons-fair", {})
+    key = (question.type, tuple(question.fact_ids), tuple(question.options),
+           question.explanation, tuple(question.option_feedback),
+           tuple(question.response_feedback.items()), relevant)
+    held = kept.get(key)
+    if held is None:
+        if len(kept) >= _TESTS_KEPT:
+            kept.clear()
+        seen: list[str] = []
+        held = kept[key] = (*_fair_parts(question, relevant, bank, seen),
+                            _test(bank, tuple(seen)))
+    if any(held[3](n) for n in others):
+        options, responses, explanation = _fair_parts(question, needles, bank, None)
+    else:
+        options, responses, explanation = list(held[0]), dict(held[1]), held[2]
     if (options, responses, explanation) == (question.option_feedback,
                                              question.response_feedback, question.explanation):
         return question
@@ -403,10 +518,40 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
                                        "explanation": explanation})
 
 
-def fair_feedback(questions: Sequence[Question], bank: Bank) -> list[Question]:
+def _fair_parts(question: Question, needles: Collection[str], bank: Bank,
+                seen: list[str] | None) -> tuple[list[str], dict[str, str], str]:
+    """The option reasons, response reasons and explanation of :func:`fair_question`;
+    ``seen`` as for :func:`reworded` (with the reasons found to name no needle and the
+    explanation)."""
+    options = []
+    for i, why in enumerate(question.option_feedback):
+        if why and _tells(bank, why, needles):
+            wrong = question.options[i] if i < len(question.options) else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank), seen)
+        elif why and seen is not None:
+            seen.append(why)
+        options.append(why)
+    responses = {}
+    for token, why in question.response_feedback.items():
+        if _tells(bank, why, needles):
+            wrong = _typed_text(question, token, bank) if token.startswith("t|") else ""
+            why = reworded(why, needles, bank, _other_ways(question, wrong, bank), seen)
+        elif seen is not None:
+            seen.append(why)
+        if why:
+            responses[token] = why
+    if seen is not None:
+        seen.append(question.explanation)
+    return options, responses, renamed(question.explanation, needles, bank)
+
+
+def fair_feedback(questions: Sequence[Question], bank: Bank,
+                  telling: Sequence[frozenset[str]] | None = None) -> list[Question]:
     """The questions of one variant, each with feedback that tells no other question's
     answer (:func:`fair_question`; the answers compared as the whole-quiz rules compare
-    them, :attr:`~factquiz.assembly.Traits.telling`). Deterministic."""
-    marks = [telling_needles(q, bank.by_id) for q in questions]
+    them, :attr:`~factquiz.assembly.Traits.telling`, which ``telling`` gives when known).
+    Deterministic."""
+    marks = list(telling) if telling is not None else [
+        telling_needles(q, bank.by_id) for q in questions]
     return [fair_question(q, {n for j, t in enumerate(marks) if j != i for n in t}, bank)
             for i, q in enumerate(questions)]

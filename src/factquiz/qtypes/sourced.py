@@ -10,10 +10,11 @@ that once per bank.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from ..assembly import padded_keys
 from ..model import Fact, SourceMeta
 from ..normalize import answer_key
 from .corpus import Corpus
@@ -32,7 +33,7 @@ def corpus(bank: Bank) -> Corpus:
     return found
 
 
-def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
+def memo(bank: Bank, name: Hashable, fact: Fact, compute: Callable[[], T]) -> T:
     """``compute()`` for ``fact``, kept in the bank's cache under ``name`` (recomputed for
     another fact object of the same id)."""
     key = (name, fact.id)
@@ -41,6 +42,14 @@ def memo(bank: Bank, name: str, fact: Fact, compute: Callable[[], T]) -> T:
         held = bank.cache[key] = (fact, compute())
     value: T = held[1]
     return value
+
+
+def told_in_quotes(fact: Fact, bank: Bank, telling: frozenset[str]) -> bool:
+    """Whether a quote of ``fact``'s citations tells one of ``telling`` (padded answer
+    keys): a question citing the fact tells it in its feedback, whatever it draws."""
+    quotes = memo(bank, "quote-keys", fact,
+                  lambda: padded_keys([c.quote for c in bank.citations(fact)]))
+    return any(needle in quotes for needle in telling)
 
 
 #: Answer sets kept per bank for :func:`clear_of` (one per set of facts to avoid).

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
 from ...normalize import answer_key, mentions
 from ..base import (
+    Draft,
     QType,
     choice_answer_text,
     choice_grade,
@@ -22,6 +24,7 @@ from ..base import (
 )
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
+from ..sourced import memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -89,9 +92,31 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
     """The longer words of ``text``, normalised (to compare topics)."""
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text))}
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", answer_key(text)))
+
+
+def _naming(candidate: Fact, bank: Bank) -> frozenset[str]:
+    """The facts of ``bank`` whose answer (or an alias) ``candidate``'s statement names
+    (kept per bank)."""
+    return memo(bank, "cause-naming", candidate, lambda: frozenset(
+        fid for fid, f in bank.by_id.items()
+        if any(mentions(candidate.statement, a) for a in f.accepted)))
+
+
+def _rivals(fact: Fact, bank: Bank, prefer: frozenset[str]) -> frozenset[str]:
+    """The causes of the effects among ``prefer`` (other than ``fact``) that have a
+    ``why:`` (kept per bank and ``prefer``)."""
+    kept: dict[tuple[str, frozenset[str]], frozenset[str]] = bank.cache.setdefault(
+        "cause-rivals", {})
+    found = kept.get((fact.id, prefer))
+    if found is None:
+        found = kept[(fact.id, prefer)] = frozenset(
+            c.id for fid in prefer if fid in bank.by_id and fid != fact.id
+            for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why)
+    return found
 
 
 def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random.Random,
@@ -105,11 +130,9 @@ def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random
     order = rng.sample(candidates, len(candidates))
     size = len(key.statement)
     topic = _words(f"{fact.why} {key.statement}")
-    rivals = {c.id for fid in prefer if fid in bank.by_id and fid != fact.id
-              for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why}
-    shown = [a for fid in avoid if fid in bank.by_id for a in bank.by_id[fid].accepted]
+    rivals = _rivals(fact, bank, prefer)
     avoided = {f.id: 2 if f.id in avoid else 1 for f in order
-               if f.id in avoid or any(mentions(f.statement, a) for a in shown)}
+               if f.id in avoid or not avoid.isdisjoint(_naming(f, bank))}
     order.sort(key=lambda f: (avoided.get(f.id, 0), f.id in rivals,
                               -len(topic & _words(f.statement)),
                               abs(len(f.statement) - size) // 40))
@@ -117,15 +140,30 @@ def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random
     return order[:max(min(free, N_DISTRACTORS), MIN_DISTRACTORS)]
 
 
+def _draw(fact: Fact, causes: list[Fact], bank: Bank, rng: random.Random,
+          avoid: frozenset[str], prefer: frozenset[str]) -> tuple[Fact, list[Fact]]:
+    """The options of one question: the key (one of ``causes``) and all in their order."""
+    key = rng.choice(causes)
+    chosen = [key, *_pick(fact, key, wrong_causes(fact, bank), bank, rng, avoid, prefer)]
+    rng.shuffle(chosen)
+    return key, chosen
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The options :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    key, chosen = _draw(fact, causes_of(fact, bank), bank, rng, avoid, prefer)
+    return Draft((key.id, tuple(c.id for c in chosen)),
+                 [(fact.why or "").strip(), *(c.statement.strip() for c in chosen)])
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """"Why ...?" with one of ``fact``'s causes and wrong causes as options."""
     causes = causes_of(fact, bank)
-    key = rng.choice(causes)
-    wrong = _pick(fact, key, wrong_causes(fact, bank), bank, rng, avoid, prefer)
-    chosen = [key, *wrong]
-    rng.shuffle(chosen)
+    key, chosen = _draw(fact, causes, bank, rng, avoid, prefer)
     effects = effects_of(bank)
     feedback = []
     for option in chosen:
@@ -147,4 +185,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("cause", "cause and effect", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=LEVEL, exports_as="mc")
+              form=FORM, level=LEVEL, exports_as="mc", draft=draft)

@@ -31,6 +31,7 @@ from ...normalize import answer_key
 from ..base import (
     BLANK,
     MALFORMED,
+    Draft,
     QType,
     Responses,
     answer_spans,
@@ -39,6 +40,7 @@ from ..base import (
     with_expected,
 )
 from ..reasons import typed_reasons, typed_token
+from ..sourced import memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -83,13 +85,15 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
-def _known_answers(fact: Fact, bank: Bank) -> list[str]:
+def _known_answers(fact: Fact, bank: Bank) -> tuple[str, ...]:
     """Other answers a student could mean: the fact's distractors, its category's members
-    and the answers of other facts of its kind."""
-    category = bank.category_of(fact)
-    return [*fact.distractors, *(category.members if category else []),
-            *(f.answer for f in bank.by_kind.get(fact.kind, [])
-              if f.id != fact.id and f.cluster_key != fact.cluster_key)]
+    and the answers of other facts of its kind (kept per bank)."""
+    def compute() -> tuple[str, ...]:
+        category = bank.category_of(fact)
+        return (*fact.distractors, *(category.members if category else []),
+                *(f.answer for f in bank.by_kind.get(fact.kind, [])
+                  if f.id != fact.id and f.cluster_key != fact.cluster_key))
+    return memo(bank, "cloze-known-answers", fact, compute)
 
 
 def cloze_text(fact: Fact) -> str:
@@ -134,16 +138,26 @@ def rejected_for(accepted: list[str], match: str, bank: Bank,
     return list(bank.cache[key])
 
 
+def _prompt(fact: Fact, bank: Bank) -> str:
+    key = ("cloze-text", fact.id)
+    if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
+        bank.cache[key] = cloze_text(fact)
+    return PREFIX + bank.cache[key]
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """:func:`generate` draws nothing: one question per fact (see ``QType.draft``)."""
+    return Draft((), [_prompt(fact, bank)])
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """The blanked statement; ``accepted`` lists the answer and its aliases."""
-    key = ("cloze-text", fact.id)
-    if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
-        bank.cache[key] = cloze_text(fact)
     rejected = rejected_for(fact.accepted, match_for(fact.kind), bank,
                             also=_known_answers(fact, bank))
-    return Question(id=qid, type="cloze", prompt=PREFIX + bank.cache[key],
+    return Question(id=qid, type="cloze", prompt=_prompt(fact, bank),
                     accepted=[a.strip() for a in fact.accepted], match=match_for(fact.kind),
                     rejected=rejected, explanation=fact.statement,
                     response_feedback=typed_reasons(fact, bank, rejected),
@@ -187,4 +201,4 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 QTYPE = QType("cloze", "fill in the blank", generate, grade, why_not, responses, answer_text,
               frozenset({"accepted", "match"}), from_instructor,
-              form=FORM)
+              form=FORM, draft=draft)

@@ -24,6 +24,7 @@ from ...model import Fact, Kind, Level, Question
 from ...normalize import answer_key, mentions
 from ..base import (
     BLANK,
+    Draft,
     QType,
     answer_spans,
     choice_answer_text,
@@ -107,7 +108,11 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
     """People who may be offered as not making the claim: of the claimant's categories
     (``categories.yml``), the bank's other claimants and the people its facts name as
     answers, never one named where the claim is attributed; those the claim's sources
-    name first (they are plausible speakers)."""
+    name first (they are plausible speakers). Kept per bank."""
+    return memo(bank, "contested-people", fact, lambda: _find_people(fact, bank))
+
+
+def _find_people(fact: Fact, bank: Bank) -> list[str]:
     from ...categories import membership
 
     assert fact.claimed_by is not None
@@ -130,7 +135,11 @@ def _people(fact: Fact, bank: Bank) -> list[str]:
 
 def _sources(fact: Fact, bank: Bank) -> list[str]:
     """Sources that may be offered as not making the claim: those holding a contesting
-    fact first."""
+    fact first. Kept per bank."""
+    return memo(bank, "contested-sources", fact, lambda: _find_sources(fact, bank))
+
+
+def _find_sources(fact: Fact, bank: Bank) -> list[str]:
     texts = corpus(bank)
     cited = fact_sources(fact)
     other = {s for f in _contesting(fact, bank) for s in fact_sources(f)}
@@ -169,39 +178,65 @@ def _other_side(fact: Fact, bank: Bank) -> str:
     return "Other sources see it differently. " + " ".join(parts)
 
 
+def _key(fact: Fact, bank: Bank) -> str:
+    """The right option: the claimant, else the source the claim is shown from."""
+    if fact.claimed_by is not None:
+        return fact.claimed_by
+    return option_name(bank.sources[_claim_text(fact, bank)[1]].meta)
+
+
+def _draw(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str],
+          ) -> tuple[list[str], list[str], list[str]]:
+    """The wrong claimants drawn (people, or source ids), their options, and all the
+    options in their order."""
+    clear = clear_of(bank, avoid)
+    if fact.claimed_by is not None:
+        picked = pick(rng, _people(fact, bank), N_DISTRACTORS, clear, N_DISTRACTORS + 1)
+        wrong = picked
+    else:
+        picked = pick(rng, _sources(fact, bank), N_DISTRACTORS,
+                      lambda s: clear(option_name(bank.sources[s].meta)), N_DISTRACTORS)
+        wrong = [option_name(bank.sources[s].meta) for s in picked]
+    return picked, wrong, rng.sample([_key(fact, bank), *wrong], len(wrong) + 1)
+
+
+def _prompt(fact: Fact, bank: Bank) -> str:
+    lead = ("The sources disagree on this point." if _contesting(fact, bank)
+            else "This is one view.")
+    ask = "Who says this?" if fact.claimed_by is not None else "Which source makes this claim?"
+    return f"{lead} {ask} {_claim_text(fact, bank)[0]}"
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The claimants :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    picked, _wrong, options = _draw(fact, bank, rng, avoid)
+    return Draft((tuple(picked), tuple(options)), [_prompt(fact, bank), *options])
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """Three or four claimants; ``answer`` indexes the one who makes the claim. Claimants
     printing the answers of the facts in ``avoid`` are offered only when others lack."""
-    clear = clear_of(bank, avoid)
-    shown, source_id = _claim_text(fact, bank)
-    meta = bank.sources[source_id].meta
-    contested = bool(_contesting(fact, bank))
-    lead = "The sources disagree on this point." if contested else "This is one view."
+    meta = bank.sources[_claim_text(fact, bank)[1]].meta
+    key = _key(fact, bank)
+    picked, wrong, options = _draw(fact, bank, rng, avoid)
     if fact.claimed_by is not None:
-        key = fact.claimed_by
-        wrong = pick(rng, _people(fact, bank), N_DISTRACTORS, clear, N_DISTRACTORS + 1)
         why = {w: f"{w} is not the one: {key} says this, in {source_label(meta)}." for w in wrong}
-        prompt = f"{lead} Who says this? {shown}"
         said = f"{key} says this, in {source_label(meta)}."
     else:
-        key = option_name(meta)
-        wrong_ids = pick(rng, _sources(fact, bank), N_DISTRACTORS,
-                         lambda s: clear(option_name(bank.sources[s].meta)), N_DISTRACTORS)
-        wrong = [option_name(bank.sources[s].meta) for s in wrong_ids]
         why = {}
-        for sid, label in zip(wrong_ids, wrong, strict=True):
+        for sid, label in zip(picked, wrong, strict=True):
             theirs = [f.statement for f in _contesting(fact, bank) if sid in fact_sources(f)]
             why[label] = (f"{label} does not make this claim"
                           + (f"; it says instead: {theirs[0]}" if theirs else ".")
                           ).replace(".;", ";")
-        prompt = f"{lead} Which source makes this claim? {shown}"
         said = f"{source_label(meta)} makes this claim."
-    options = rng.sample([key, *wrong], len(wrong) + 1)
     citations = [*bank.citations(fact),
                  *(c for other in _contesting(fact, bank) for c in bank.citations(other))]
-    return Question(id=qid, type="contested", prompt=prompt, options=options,
+    return Question(id=qid, type="contested", prompt=_prompt(fact, bank), options=options,
                     answer=options.index(key),
                     explanation=f"{said} {_other_side(fact, bank)}",
                     option_feedback=["" if o == key else why[o] for o in options],
@@ -210,4 +245,4 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("contested", "contested claim", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.evaluate, exports_as="mc")
+              form=FORM, level=Level.evaluate, exports_as="mc", draft=draft)

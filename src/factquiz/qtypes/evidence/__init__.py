@@ -15,9 +15,9 @@ import random
 from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
-from ...normalize import mentions
+from ...normalize import answer_key, mentions
 from ...terms import key_terms, word_form
-from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..base import Draft, QType, choice_answer_text, choice_grade, choice_responses
 from ..corpus import Corpus
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
@@ -29,6 +29,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    told_in_quotes,
     unloaded_source,
 )
 from .instructor import FORM
@@ -132,27 +133,84 @@ def _opening(passage: Passage, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def _draw(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str],
+          ) -> tuple[Passage, list[Passage], list[Passage]]:
+    """The passages of one question: the key, the distractors drawn, all in their order."""
+    clear = clear_of(bank, avoid)
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    [key] = pick(rng, keys, 1, lambda p: clear(p.text))
+    wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
+                 POOL)
+    return key, wrong, rng.sample([key, *wrong], N_DISTRACTORS + 1)
+
+
+def _prompt(fact: Fact) -> str:
+    return f"Claim: {quoted(fact.statement)} Which passage of the sources supports it?"
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The passages :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    key, wrong, order = _draw(fact, bank, rng, avoid)
+    return Draft((key, tuple(wrong), tuple(order)), [_prompt(fact), *(p.text for p in order)])
+
+
+def _passages(fact: Fact, bank: Bank,
+              ) -> tuple[list[Passage], list[Passage], list[str], dict[str, int]]:
+    """The passages :func:`_draw` may take (keys, distractors), their padded answer keys
+    in that order, and (filled by :func:`hopeless`) which of them each needle is in."""
+    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    wrong = distractor_passages(fact, bank)
+    return keys, wrong, [f" {answer_key(p.text)} " for p in [*keys, *wrong]], {}
+
+
+def hopeless(fact: Fact, bank: Bank, needles: frozenset[str], telling: frozenset[str],
+             avoid: frozenset[str] = frozenset()) -> bool:
+    """Whether every question :func:`generate` can draw from ``fact`` with ``avoid`` shows
+    one of ``needles`` (each passage it may take as the key does, or all but too few of
+    those it may take as distractors, as :func:`_draw` picks) or tells one of ``telling``
+    in its citations' quotes (see ``QType.hopeless``)."""
+    if told_in_quotes(fact, bank, telling):
+        return True
+    keys, wrong, texts, showing = memo(bank, "evidence-hopeless", fact, lambda: _passages(
+        fact, bank))
+    bad = 0
+    for needle in needles:
+        mask = showing.get(needle)
+        if mask is None:
+            mask = showing[needle] = sum(1 << n for n, t in enumerate(texts) if needle in t)
+        bad |= mask
+    if not bad:
+        return False
+    clear = clear_of(bank, avoid)
+    # The key: one of the clear key passages, else the first.
+    if all(bad >> n & 1 for n in [n for n, p in enumerate(keys) if clear(p.text)] or [0]):
+        return True
+    wrong_bad = bad >> len(keys)
+    good = [n for n, p in enumerate(wrong) if clear(p.text)]
+    top = good[:max(POOL, N_DISTRACTORS)]
+    if len(top) >= N_DISTRACTORS:  # any N_DISTRACTORS of them
+        return sum(not wrong_bad >> n & 1 for n in top) < N_DISTRACTORS
+    # All of them, then the first others.
+    taken = [*top, *[n for n in range(len(wrong)) if n not in good][:N_DISTRACTORS - len(top)]]
+    return any(wrong_bad >> n & 1 for n in taken)
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """Four passages; ``answer`` is the index of the one holding the fact's quote. Passages
     printing the answers of the facts in ``avoid`` (asked by other questions) are taken
     only when there are not enough others."""
-    clear = clear_of(bank, avoid)
-    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
-    [key] = pick(rng, keys, 1, lambda p: clear(p.text))
-    wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
-                 POOL)
-    order = rng.sample([key, *wrong], N_DISTRACTORS + 1)
+    key, wrong, order = _draw(fact, bank, rng, avoid)
     reasons = _reasons(fact, bank)
     feedback = ["" if p == key else reasons[p][0] for p in order]
     meta = bank.sources[key.source_id].meta
     why = " ".join(reasons[p][1] for p in wrong)
     explanation = (f"{fact.statement} The passage from {source_label(meta)} says so. "
                    f"Why not the others: {why}")
-    return Question(id=qid, type="evidence",
-                    prompt=f"Claim: {quoted(fact.statement)} Which passage of the sources "
-                           "supports it?",
+    return Question(id=qid, type="evidence", prompt=_prompt(fact),
                     options=[p.text for p in order], answer=order.index(key),
                     explanation=explanation, option_feedback=feedback,
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.evaluate)
@@ -160,4 +218,5 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("evidence", "find the evidence", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.evaluate, exports_as="mc")
+              form=FORM, level=Level.evaluate, exports_as="mc", draft=draft,
+              hopeless=hopeless)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ...answers import MESSAGES, accepts, match_for, names_same_thing, wrong_with
@@ -56,9 +57,11 @@ _COMMON = frozenset({"the", "and", "for", "with", "from", "that", "this", "which
                      "japan", "japanese", "two", "countries", "country"})
 
 
-def content_words(text: str) -> set[str]:
-    """The words of ``text`` that could pair an item with its answer by sight."""
-    return {w for w in answer_key(text).split() if len(w) >= 4 and w not in _COMMON}
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that could pair an item with its answer by sight (memoised:
+    planning compares every pair of a kind's facts)."""
+    return frozenset(w for w in answer_key(text).split() if len(w) >= 4 and w not in _COMMON)
 
 
 def shared_word_clue(fact: Fact, answer: str) -> bool:

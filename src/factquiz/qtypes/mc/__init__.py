@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ...model import Fact, Grade, Question
 from ...normalize import answer_key
 from ..base import (
+    Draft,
     QType,
     choice_answer_text,
     choice_grade,
@@ -41,12 +42,24 @@ def why_not(fact: Fact, bank: Bank) -> str | None:
     return None
 
 
+def _options(fact: Fact, bank: Bank, rng: random.Random) -> list[str]:
+    options = [fact.answer.strip(), *distractors_for(fact, bank, N_DISTRACTORS, rng)]
+    rng.shuffle(options)
+    return options
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The options :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    return Draft(tuple(_options(fact, bank, rng)), [fact.question])
+
+
 def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
              avoid: frozenset[str] = frozenset(),
              prefer: frozenset[str] = frozenset()) -> Question:
     """A four-option question; ``answer`` is the index of the correct option."""
-    options = [fact.answer.strip(), *distractors_for(fact, bank, N_DISTRACTORS, rng)]
-    rng.shuffle(options)
+    options = _options(fact, bank, rng)
     answer = options.index(fact.answer.strip())
     return Question(id=qid, type="mc", prompt=fact.question, options=options,
                     answer=answer, explanation=fact.statement,
@@ -73,4 +86,4 @@ def from_instructor(iq: InstructorQuestion, common: dict[str, Any], rng: random.
 
 QTYPE = QType("mc", "multiple choice", generate, grade, why_not, choice_responses,
               choice_answer_text, INSTRUCTOR_FIELDS, from_instructor,
-              form=FORM)
+              form=FORM, draft=draft)

@@ -20,7 +20,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from ...model import Fact, Level, Question
-from ..base import QType, choice_answer_text, choice_grade, choice_responses
+from ..base import Draft, QType, choice_answer_text, choice_grade, choice_responses
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
 from ..sourced import (
@@ -32,6 +32,7 @@ from ..sourced import (
     pick,
     quoted,
     source_label,
+    told_in_quotes,
     unloaded_source,
 )
 from .instructor import FORM
@@ -112,36 +113,70 @@ def _why_wrong(bank: Bank, option: tuple[str, ...], cited: list[str]) -> str:
     return f"Neither {names[silent[0]]} nor {names[silent[1]]} reports it."
 
 
-def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
-             avoid: frozenset[str] = frozenset(),
-             prefer: frozenset[str] = frozenset()) -> Question:
-    """Three or four options naming sources (or pairs); ``answer`` indexes the right one.
-    Options printing the answers of the facts in ``avoid`` come last."""
-    cited = [s for s in fact_sources(fact) if s in bank.sources]
+def _cited(fact: Fact, bank: Bank) -> list[str]:
+    return [s for s in fact_sources(fact) if s in bank.sources]
+
+
+def _prompt(fact: Fact, bank: Bank) -> str:
+    ask = "Which source says so?" if len(_cited(fact, bank)) == 1 else \
+        "Which two sources both say so?"
+    return f"Claim: {quoted(fact.statement)} {ask}"
+
+
+Option = tuple[str, ...]
+
+
+def _draw(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str],
+          ) -> tuple[Option, list[Option], list[Option]]:
+    """The options of one question: the key, the wrong ones drawn, all in their order."""
+    cited = _cited(fact, bank)
     wrong = wrong_sources(fact, bank)
     clear = clear_of(bank, avoid)
 
-    def shows_nothing(option: tuple[str, ...]) -> bool:
+    def shows_nothing(option: Option) -> bool:
         return clear(_label(bank, option))
 
     if len(cited) == 1:
-        key: tuple[str, ...] = (cited[0],)
-        pool: list[tuple[str, ...]] = [(w,) for w in wrong]
-        prompt = f"Claim: {quoted(fact.statement)} Which source says so?"
+        key: Option = (cited[0],)
+        pool: list[Option] = [(w,) for w in wrong]
     else:
         [key] = pick(rng, list(combinations(cited, 2)), 1, shows_nothing)
         pool = _wrong_pairs(cited, wrong)
         rng.shuffle(pool)
         pool.sort(key=lambda pair: not set(pair) & set(cited))  # half-right pairs first
-        prompt = f"Claim: {quoted(fact.statement)} Which two sources both say so?"
     chosen = pick(rng, pool, MAX_DISTRACTORS, shows_nothing,
                   None if len(cited) == 1 else MAX_DISTRACTORS + 1)
-    order = rng.sample([key, *chosen], len(chosen) + 1)
+    return key, chosen, rng.sample([key, *chosen], len(chosen) + 1)
+
+
+def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),
+          prefer: frozenset[str] = frozenset()) -> Draft:
+    """The options :func:`generate` draws with the same arguments, without making the
+    question (see ``QType.draft``)."""
+    key, chosen, order = _draw(fact, bank, rng, avoid)
+    return Draft((key, tuple(chosen), tuple(order)),
+                 [_prompt(fact, bank), *(_label(bank, option) for option in order)])
+
+
+def hopeless(fact: Fact, bank: Bank, answers: frozenset[str], telling: frozenset[str],
+             avoid: frozenset[str] = frozenset()) -> bool:
+    """Whether every question :func:`generate` can make from ``fact`` tells one of
+    ``telling``: in its citations' quotes (see ``QType.hopeless``)."""
+    return told_in_quotes(fact, bank, telling)
+
+
+def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
+             avoid: frozenset[str] = frozenset(),
+             prefer: frozenset[str] = frozenset()) -> Question:
+    """Three or four options naming sources (or pairs); ``answer`` indexes the right one.
+    Options printing the answers of the facts in ``avoid`` come last."""
+    cited = _cited(fact, bank)
+    key, chosen, order = _draw(fact, bank, rng, avoid)
     why = {o: "" if o == key else _why_wrong(bank, o, cited) for o in order}
     sayers = "; ".join(source_label(bank.sources[s].meta) for s in cited)
     explanation = " ".join([fact.statement, f"Reported by {sayers}.",
                             *(why[option] for option in chosen)])
-    return Question(id=qid, type="source", prompt=prompt,
+    return Question(id=qid, type="source", prompt=_prompt(fact, bank),
                     options=[_label(bank, option) for option in order], answer=order.index(key),
                     explanation=explanation, option_feedback=[why[o] for o in order],
                     citations=bank.citations(fact), fact_ids=[fact.id], level=Level.analyse)
@@ -149,4 +184,5 @@ def generate(fact: Fact, bank: Bank, rng: random.Random, qid: str,
 
 QTYPE = QType("source", "which source", generate, choice_grade, why_not,
               choice_responses, choice_answer_text, INSTRUCTOR_FIELDS, choice_from_instructor,
-              form=FORM, level=Level.analyse, exports_as="mc")
+              form=FORM, level=Level.analyse, exports_as="mc", draft=draft,
+              hopeless=hopeless)
