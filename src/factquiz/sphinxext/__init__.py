@@ -12,7 +12,8 @@ Book's ``_config.yml``). It provides
 * a warning at every line of a lesson page that still holds scaffold ``TODO`` text.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
-``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
+``transforms``, ``expand`` (nodes made as a page is written), ``lint`` (uncited claims),
+``todo`` (scaffold text left in a page),
 ``state`` (what a build reads of the project, kept by content hash so that a build of
 unchanged data loads nothing), ``static_quiz`` (quiz HTML) and ``timeline``
 (which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
@@ -35,6 +36,7 @@ from ..digest import PACKAGE
 from ..escape import html_text
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
+from .expand import ExpandAtWrite
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, project_root, source_pages, type_scripts
@@ -165,6 +167,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("factsources", FactSourcesDirective)
     app.add_transform(NumberFactCitations)
+    app.add_post_transform(ExpandAtWrite)
     app.add_role("nofact", NoFactRole())
     app.add_transform(LintUncitedClaims)
     app.connect("config-inited", _add_templates)

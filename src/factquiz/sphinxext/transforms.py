@@ -95,10 +95,9 @@ class NumberFactCitations(SphinxTransform):
             title = source.meta.title if source else source_id
             date = human_date(source.meta.published) if source else "date unknown"
             sources.append((key, source_id, title, date))
-        node = fact_notes(title=NOTES_TITLE, notes=notes, sources=sources,
-                          support_smartquotes=False)  # quotes are verbatim
-        node += plain_notes(notes, sources)
-        self.document += node
+        # Its plain-text rendering is added when the page is written (see .expand).
+        self.document += fact_notes(title=NOTES_TITLE, notes=notes, sources=sources,
+                                    support_smartquotes=False)  # quotes are verbatim
 
 
 def plain_notes(notes: list[Any], sources: list[Any]) -> list[nodes.Node]:
