@@ -303,8 +303,13 @@ def note_data_dependencies(env: BuildEnvironment, quiz_id: str | None = None) ->
     paths = data.data_files
     if quiz_id is not None:
         paths = [*paths, *(p for p in data.quiz_files if Path(p).stem == quiz_id)]
+    # Once per page and file (every citation asks): what is noted is kept while the page
+    # is read (``temp_data`` is per page).
+    noted: set[str] = env.temp_data.setdefault("factquiz_noted", set())
     for path in paths:
-        env.note_dependency(path)
+        if path not in noted:
+            noted.add(path)
+            env.note_dependency(path)
 
 
 def _dict(value: Any) -> dict[str, Any]:
