@@ -17,7 +17,8 @@ This module only wires things up; the parts live in ``roles``, ``directives``, `
 ``state`` (what a build reads of the project, kept by content hash so that a build of
 unchanged data loads nothing), ``static_quiz`` (quiz HTML) and ``timeline``
 (which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
-each question type's script is in its folder (``qtypes/<type>/<type>.js``).
+each question type's script is in its folder (``qtypes/<type>/<type>.js``; a type whose
+``static.py`` declares ``SCRIPT_AS`` has none and is graded by that type's).
 """
 
 from __future__ import annotations

@@ -369,17 +369,19 @@ def quiz_html(env: BuildEnvironment, docname: str, quiz: dict[str, Any], serial:
 
 def type_scripts(root: Path) -> dict[str, Any]:
     """What every site gets in ``_static``: ``messages`` (the messages script, see
-    :func:`.static_quiz.messages_script`) and ``scripts`` (each registered question type's
-    script, relative to the package), kept per content of factquiz's code."""
+    :func:`.static_quiz.messages_script`) and ``scripts`` (the script of each registered
+    question type that has its own, relative to the package), kept per content of
+    factquiz's code."""
 
     def compute() -> dict[str, Any]:
         from ..qtypes import REGISTRY
-        from ..qtypes.static import script_path
+        from ..qtypes.static import script_aliases, script_path
         from .static_quiz import messages_script
 
+        aliased = script_aliases()
         return {"messages": messages_script(),
                 "scripts": {name: script_path(name).resolve().relative_to(PACKAGE).as_posix()
-                            for name in REGISTRY}}
+                            for name in REGISTRY if name not in aliased}}
 
     return cache.cached(root, "book-scripts", compute, _dict, _dict, digest=code_digest())
 
