@@ -348,7 +348,7 @@
            ratio: ratio, similarity: similarity, deletions: deletions, chars: chars,
            strip: strip, format: format, parseNumber: parseNumber, openKey: openKey,
            words: words, isIndex: isIndex, verdict: verdict, invalid: invalid,
-           gradePositions: gradePositions, types: types, grade: grade,
+           gradePositions: gradePositions, types: types, kindOf: kindOf, grade: grade,
            openReason: openReason, decodeFeedback: decodeFeedback };
 });
 
@@ -382,7 +382,7 @@
     this.quiz = quiz;
     this.id = node.id;
     this.type = node.getAttribute("data-fq-type");
-    this.kind = kindOf(this.type, quiz.config);
+    this.kind = core.kindOf(this.type, quiz.config);
     this.messages = quiz.config.messages;
     this.salt = quiz.salt + "-" + number;
     this.result = null;
