@@ -37,7 +37,7 @@ from ..digest import PACKAGE
 from ..escape import html_text
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
-from .expand import ExpandAtWrite
+from .expand import ExpandAtWrite, depart_source_entry_html, visit_source_entry_html
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, project_root, source_pages, type_scripts
@@ -163,6 +163,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for node, html in fq_nodes.HTML.items():
         plain = fq_nodes.PLAIN[node]
         app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    # Made into its nodes before any writer but HTML's sees it (see .expand).
+    app.add_node(fq_nodes.source_entry,
+                 html=(visit_source_entry_html, depart_source_entry_html))
     app.add_role("fact", FactRole())
     app.add_directive("quiz", QuizDirective)
     app.add_directive("timeline", TimelineDirective)

@@ -62,16 +62,17 @@ class QuizDirective(SphinxDirective):
                            serial=self.env.new_serialno("factquiz-quiz"))]
 
 
-def _lesson_link(builder: Builder, project: BookData, lesson_id: str) -> Node:
-    """The lesson's title, linked to its page when the page is part of the book (as the
-    ``std`` domain resolves a reference to a document)."""
+def _lesson_link(builder: Builder, docname_from: str, project: BookData,
+                 lesson_id: str) -> Node:
+    """The lesson's title, linked (from page ``docname_from``) to its page when the page
+    is part of the book (as the ``std`` domain resolves a reference to a document)."""
     lesson = project.lessons.get(lesson_id)
     if lesson is None:
         return nodes.Text(lesson_id)
     docname = str(PurePosixPath(lesson.page).with_suffix(""))
     if docname not in builder.env.found_docs:
         return nodes.emphasis("", lesson.title)
-    return make_refnode(builder, builder.env.docname, docname, None,
+    return make_refnode(builder, docname_from, docname, None,
                         nodes.inline(lesson.title, lesson.title, classes=["doc"]))
 
 
@@ -147,9 +148,9 @@ class FactSourcesDirective(SphinxDirective):
         return section
 
 
-def source_entry_nodes(builder: Builder, entry: source_entry) -> list[Node]:
-    """The body of a source's section on the sources page (``entry``'s data), for the page
-    being written: its metadata as a field list, how many facts cite it, and each citing
+def source_entry_nodes(builder: Builder, docname: str, entry: source_entry) -> list[Node]:
+    """The body of a source's section on the sources page (``entry``'s data, on page
+    ``docname``): its metadata as a field list, how many facts cite it, and each citing
     fact with its quote and its lesson."""
     fields = nodes.field_list(classes=["fq-meta"], support_smartquotes=False)
     for name, value, literal in entry["fields"]:
@@ -172,7 +173,7 @@ def source_entry_nodes(builder: Builder, entry: source_entry) -> list[Node]:
             para = nodes.paragraph()
             para += nodes.literal("", fact_id)
             para += nodes.Text(f": {statement} (lesson: ")
-            para += _lesson_link(builder, project_of(builder.env), lesson)
+            para += _lesson_link(builder, docname, project_of(builder.env), lesson)
             para += nodes.Text(")")
             item += para
             item += nodes.paragraph("", quoted(quote), classes=["fq-quote"])
