@@ -4,10 +4,11 @@
 specification in :mod:`factquiz.answers` gives them (written by hand, not computed). The
 Python grader (:func:`factquiz.grade.grade`) runs the table directly; the book's script
 (``static/factquiz.js``) runs it under Node with the very page data the Sphinx extension
-renders (hashed tokens, wrapped keys, the config) and every registered type's own script
-(``qtypes/<type>/<type>.js``, loaded as the page loads them), and must give the same verdicts, open
-the feedback for right answers only, and agree on every registered type's self-test
-responses (its own ``QType.responses`` among them) over the real bank. The Node test
+renders (hashed tokens, wrapped keys, the config) and every script a page loads
+(``qtypes/<type>/<type>.js``, in the page's order; a type that declares ``SCRIPT_AS`` has
+none and is graded by that type's code, as the config maps it), and must give the same
+verdicts, open the feedback for right answers only, and agree on every registered type's
+self-test responses (its own ``QType.responses`` among them) over the real bank. The Node test
 skips when Node is missing, except on CI (``CI=true``).
 """
 
@@ -33,7 +34,7 @@ from factquiz.model import Question
 from factquiz.normalize import answer_key, numbers_in
 from factquiz.qtypes import REGISTRY
 from factquiz.qtypes.reasons import page_reasons, typed_token
-from factquiz.qtypes.static import script_path, scripts_for
+from factquiz.qtypes.static import script_aliases, script_path, scripts_for
 from factquiz.sphinxext.static_quiz import (
     content_key,
     feedback_payload,
@@ -98,7 +99,8 @@ def page_data(question: Question, salt: str) -> dict[str, Any]:
 
 
 def type_scripts() -> list[str]:
-    """Every registered type's script, each after those it builds on (as a page loads them)."""
+    """The script of every registered type that has one, each after those it builds on (as
+    a page loads them)."""
     return [str(script_path(name)) for name in scripts_for(REGISTRY)]
 
 
@@ -165,7 +167,10 @@ def test_script_agrees_with_the_table_and_opens_feedback_only_when_right() -> No
 
 
 def test_every_type_has_a_script_and_the_core_grades_no_type_itself() -> None:
-    assert set(scripts_for(REGISTRY)) == set(REGISTRY)
+    aliased = script_aliases()  # graded by another type's script, which is its own
+    assert set(scripts_for(REGISTRY)) == set(REGISTRY) - set(aliased)
+    assert set(aliased.values()) <= set(REGISTRY) - set(aliased)
+    assert grading_config()["scriptAs"] == aliased  # what the page maps
     for name in REGISTRY:
         assert script_path(name).is_file(), name
     core = SCRIPT.read_text(encoding="utf-8")

@@ -7,15 +7,17 @@ check. Each check fails with what the type's author must add (:data:`ADVICE`).
 
 The last tests register a new type, ``dummy``, written as an author would: one folder (a
 package in a temporary directory) with its core, ``widget.py``, ``static.py``,
-``preview.py`` and ``dummy.js``, built on cloze's pieces. Complete, it works in every
-consumer; without any one piece, exactly the consumer that needs the piece fails, and its
-message says what to add.
+``preview.py``, built on cloze's pieces (its ``static.py`` declares ``SCRIPT_AS = "cloze"``:
+cloze's script grades it on the page). Complete, it works in every consumer; without any
+one piece, exactly the consumer that needs the piece fails, and its message says what to
+add; a script of its own that only makes it cloze is refused.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +38,7 @@ from factquiz.load import Project, load_project
 from factquiz.model import Grade, Question
 from factquiz.qtypes import REGISTRY, QType
 from factquiz.qtypes.preview import preview_module
-from factquiz.qtypes.static import script_path, scripts_for
+from factquiz.qtypes.static import own_script_path, script_path, script_type, scripts_for
 from factquiz.quizmodel import InstructorQuestion, Quiz
 from factquiz.schema import expected_schemas
 from factquiz.selection import instructor_question
@@ -136,20 +138,37 @@ def check_export(name: str) -> Callable[[Question], None]:
     return check
 
 
+def only_aliases(script: str) -> bool:
+    """Whether a type's script does nothing but make the type another type's: the body of
+    its install function is one ``core.types.<type> = core.types.<other>;``."""
+    code = re.sub(r"/\*.*?\*/|//[^\n]*|[\"']use strict[\"'];", "", script, flags=re.DOTALL)
+    body = code.rpartition("function (core) {")[2]
+    return re.fullmatch(r"\s*core\.types\.\w+\s*=\s*core\.types\.\w+;?\s*\}\);?\s*",
+                        body) is not None
+
+
 def check_script(question: Question) -> None:
+    as_type = script_type(question.type)
+    if as_type != question.type:  # SCRIPT_AS: graded on the page by that type's script
+        assert as_type in REGISTRY and script_type(as_type) == as_type, (
+            f"SCRIPT_AS names {as_type!r}, not a registered type with a script of its own")
+        own = own_script_path(question.type)
+        assert not own.exists(), f"{own} is left over: the type declares SCRIPT_AS"
     path = script_path(question.type)
     assert path.is_file(), f"no script {path}"
+    assert not only_aliases(path.read_text(encoding="utf-8")), (
+        f"{path.name} only makes the type another type's: declare SCRIPT_AS instead")
     if NODE is None:
         return
-    scripts = json.dumps([str(script_path(n)) for n in scripts_for([question.type])])
+    scripts = json.dumps([str(own_script_path(n)) for n in scripts_for([question.type])])
     proc = subprocess.run(
         [NODE, "-e", "const core = require(process.argv[1]);"
          "for (const s of JSON.parse(process.argv[2])) { require(s)(core); }"
          "if (typeof core.types[process.argv[3]].grade !== 'function') { process.exit(3); }",
-         str(CORE_SCRIPT), scripts, question.type],
+         str(CORE_SCRIPT), scripts, as_type],
         capture_output=True, text=True, check=False, timeout=60)
     assert proc.returncode == 0, (
-        f"its script does not add factquiz.types.{question.type} with a grade function: "
+        f"its script does not add factquiz.types.{as_type} with a grade function: "
         f"{proc.stderr.strip()[-300:]}")
 
 
@@ -243,7 +262,9 @@ ADVICE: dict[str, str] = {
     "static page": "add qtypes/<folder>/static.py: `controls_html`, `accept_tokens`, "
                    "`key_attributes`; see factquiz.qtypes.static",
     "script": "add qtypes/<folder>/<type>.js: it adds factquiz.types.<type> = {grade, "
-              "response, restore, size, ...}; see static/factquiz.js",
+              "response, restore, size, ...}; see static/factquiz.js (or, when another "
+              "type's script grades it as it is, no script but SCRIPT_AS = '<that type>' "
+              "in its static.py)",
     **{f"export {name}": f"add the type to the `carries` of the {name} format in "
                          f"factquiz/export, or a reason to its `unsupported`"
        for name in FORMATS},
@@ -299,20 +320,22 @@ QTYPE = QType("dummy", "dummy", generate, cloze.grade, why_not, cloze.responses,
 """,
     "widget.py": "from factquiz.qtypes.cloze.widget import INCOMPLETE, controls, text_lines\n",
     "static.py": "from factquiz.qtypes.cloze.static import accept_tokens, controls_html, "
-                 "key_attributes\nSCRIPT_NEEDS = ('cloze',)\n",
+                 "key_attributes\nSCRIPT_AS = 'cloze'\n",
     "preview.py": "from factquiz.qtypes.cloze.preview import key, lines\n",
-    "dummy.js": """(function (install) {
+}
+
+#: A script of its own that only makes the dummy cloze (what SCRIPT_AS replaces).
+ALIAS_SCRIPT = """(function (install) {
   if (typeof module === "object" && module.exports) { module.exports = install; }
   else { install(self.factquiz); }
 })(function (core) { core.types.dummy = core.types.cloze; });
-""",
-}
+"""
 
 #: What an author may leave out, and the one consumer (or consumers) that then fails.
 LACKS: dict[str, set[str]] = {
     "widget.py": {"widget"},
     "static.py": {"static page", "script"},
-    "dummy.js": {"script"},
+    "SCRIPT_AS": {"script"},
     "preview.py": {"cli preview"},
     "answer_text": {"answer text"},
     "instructor question": {"add question"},
@@ -340,6 +363,10 @@ def dummy_type(folder: Path, lack: str | None, monkeypatch: pytest.MonkeyPatch) 
     """The dummy's QType with the piece ``lack`` left out."""
     if lack in DUMMY_FILES:
         (folder / lack).unlink()
+    if lack == "SCRIPT_AS":  # and no script of its own either
+        static = folder / "static.py"
+        static.write_text(static.read_text(encoding="utf-8").replace("SCRIPT_AS = 'cloze'\n",
+                                                                     ""), encoding="utf-8")
     if lack is not None and lack.startswith("export "):
         monkeypatch.delitem(FORMATS[lack.removeprefix("export ")].unsupported, "dummy")
     import fqdummy  # type: ignore[import-not-found]
@@ -390,3 +417,18 @@ def test_a_new_type_without_a_piece_fails_the_consumer_that_needs_it(
     if lack in DUMMY_FILES:  # the message names the missing module or file
         stem = lack.removesuffix(".py")
         assert any(f"fqdummy.{stem}" in m or lack in m for m in failed.values()), failed
+    if lack == "SCRIPT_AS":
+        assert "no script" in failed["script"] and "dummy.js" in failed["script"], failed
+
+
+@pytest.mark.parametrize(("lack", "message"), [(None, "left over"),
+                                             ("SCRIPT_AS", "declare SCRIPT_AS")])
+def test_a_new_type_whose_script_only_aliases_another_is_refused(
+        lack: str | None, message: str, dummy_folder: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A script whose one line makes the type cloze's costs a file and a request: the type
+    declares SCRIPT_AS instead, and has no script left over when it does."""
+    (dummy_folder / "dummy.js").write_text(ALIAS_SCRIPT, encoding="utf-8")
+    failed = failing_consumers(dummy_type(dummy_folder, lack, monkeypatch))
+    assert set(failed) == {"script"} and message in failed["script"], failed
+    assert ADVICE["script"] in failed["script"]

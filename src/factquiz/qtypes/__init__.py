@@ -7,7 +7,8 @@ can), collected in its ``QTYPE`` record. The type names (``mix`` keys, ``type:``
 are this registry's keys; nothing else lists them.
 
 A type's folder also holds its renderer pieces (``widget.py``, ``static.py``,
-``preview.py``, its ``<type>.js``): see :mod:`factquiz.qtypes.parts`. The README's
+``preview.py``, its ``<type>.js`` unless its ``static.py`` names another type's script as
+``SCRIPT_AS``): see :mod:`factquiz.qtypes.parts`. The README's
 "Adding a question type" lists the files and what ``tests/test_qtype_contract.py`` checks.
 """
 

@@ -13,6 +13,11 @@ A type's ``static`` module defines
 Its browser script is ``qtypes/<type>/<type name>.js`` (:func:`script_path`), which adds
 the type to ``factquiz.types`` (see ``static/factquiz.js``); ``SCRIPT_NEEDS`` (optional)
 names the types whose scripts it builds on, loaded before it (:func:`scripts_for`).
+
+A type graded on the page exactly as another one is (its controls and tokens are that
+type's) has no script: its ``static`` module declares ``SCRIPT_AS = "<that type>"``, the
+page loads that type's script instead, and the page's config maps the one to the other
+(:func:`script_aliases`), so no request and no file is spent on a one-line alias.
 """
 
 from __future__ import annotations
@@ -36,8 +41,21 @@ def static_module(question_type: str) -> ModuleType:
     return type_module(question_type, "static")
 
 
-def script_path(question_type: str) -> Path:
-    """Where a registered type's browser script is: ``<its folder>/<type name>.js``."""
+def script_type(question_type: str) -> str:
+    """The type whose script grades ``question_type`` on the page: the one its ``static``
+    module names as ``SCRIPT_AS``, else the type itself."""
+    return str(getattr(static_module(question_type), "SCRIPT_AS", question_type))
+
+
+def script_aliases() -> dict[str, str]:
+    """Each registered type graded on the page by another type's script, and that type."""
+    return {name: as_type for name in REGISTRY
+            if (as_type := script_type(name)) != name}
+
+
+def own_script_path(question_type: str) -> Path:
+    """Where a registered type's own browser script is (or would be): ``<its folder>/<type
+    name>.js``."""
     package = REGISTRY[question_type].generate.__module__
     folder = Path(type_module(question_type, "static").__file__ or "").parent
     if package.rpartition(".")[2] != folder.name:  # pragma: no cover - a static module elsewhere
@@ -45,9 +63,16 @@ def script_path(question_type: str) -> Path:
     return folder / f"{question_type}.js"
 
 
+def script_path(question_type: str) -> Path:
+    """The script that grades a registered type on the page: its own, or that of the type
+    it declares as ``SCRIPT_AS``."""
+    return own_script_path(script_type(question_type))
+
+
 def scripts_for(question_types: Iterable[str]) -> list[str]:
-    """The types whose scripts a page with questions of ``question_types`` loads, each after
-    the ones it builds on (``SCRIPT_NEEDS``), each once."""
+    """The types whose scripts a page with questions of ``question_types`` loads (for a
+    type with ``SCRIPT_AS``, that type's), each after the ones it builds on
+    (``SCRIPT_NEEDS``), each once."""
     order: list[str] = []
 
     def add(name: str) -> None:
@@ -57,7 +82,7 @@ def scripts_for(question_types: Iterable[str]) -> list[str]:
             order.append(name)
 
     for name in question_types:
-        add(name)
+        add(script_type(name))
     return order
 
 

@@ -12,11 +12,13 @@ Book's ``_config.yml``). It provides
 * a warning at every line of a lesson page that still holds scaffold ``TODO`` text.
 
 This module only wires things up; the parts live in ``roles``, ``directives``, ``nodes``,
-``transforms``, ``lint`` (uncited claims), ``todo`` (scaffold text left in a page),
+``transforms``, ``expand`` (nodes made as a page is written), ``lint`` (uncited claims),
+``todo`` (scaffold text left in a page),
 ``state`` (what a build reads of the project, kept by content hash so that a build of
 unchanged data loads nothing), ``static_quiz`` (quiz HTML) and ``timeline``
 (which facts are events). The CSS and the quiz script's core are in ``factquiz/static``;
-each question type's script is in its folder (``qtypes/<type>/<type>.js``).
+each question type's script is in its folder (``qtypes/<type>/<type>.js``; a type whose
+``static.py`` declares ``SCRIPT_AS`` has none and is graded by that type's).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from ..digest import PACKAGE
 from ..escape import html_text
 from . import nodes as fq_nodes
 from .directives import FactSourcesDirective, QuizDirective, TimelineDirective
+from .expand import ExpandAtWrite, depart_source_entry_html, visit_source_entry_html
 from .lint import LintUncitedClaims, NoFactRole
 from .roles import FactRole
 from .state import load, project_root, source_pages, type_scripts
@@ -160,11 +163,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for node, html in fq_nodes.HTML.items():
         plain = fq_nodes.PLAIN[node]
         app.add_node(node, html=html, latex=plain, text=plain, man=plain, texinfo=plain)
+    # Made into its nodes before any writer but HTML's sees it (see .expand).
+    app.add_node(fq_nodes.source_entry,
+                 html=(visit_source_entry_html, depart_source_entry_html))
     app.add_role("fact", FactRole())
     app.add_directive("quiz", QuizDirective)
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("factsources", FactSourcesDirective)
     app.add_transform(NumberFactCitations)
+    app.add_post_transform(ExpandAtWrite)
     app.add_role("nofact", NoFactRole())
     app.add_transform(LintUncitedClaims)
     app.connect("config-inited", _add_templates)

@@ -15,15 +15,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.nodes import Node
 from docutils.parsers.rst import directives
-from sphinx import addnodes
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
 
 from ..errors import FactquizError
 from ..quotes import quoted
 from .dates import human_date
-from .nodes import fact_ref, quiz_block
+from .nodes import fact_ref, quiz_block, source_entry
 from .state import (
     SOURCE_ANCHOR,
     BookData,
@@ -36,6 +35,8 @@ from .state import (
 from .transforms import source_key
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
     from ..load import Project
     from ..model import Fact
 
@@ -61,18 +62,18 @@ class QuizDirective(SphinxDirective):
                            serial=self.env.new_serialno("factquiz-quiz"))]
 
 
-def _lesson_link(env: BuildEnvironment, project: BookData, lesson_id: str) -> Node:
-    """The lesson's title, linked to its page when the page is part of the book."""
+def _lesson_link(builder: Builder, docname_from: str, project: BookData,
+                 lesson_id: str) -> Node:
+    """The lesson's title, linked (from page ``docname_from``) to its page when the page
+    is part of the book (as the ``std`` domain resolves a reference to a document)."""
     lesson = project.lessons.get(lesson_id)
     if lesson is None:
         return nodes.Text(lesson_id)
     docname = str(PurePosixPath(lesson.page).with_suffix(""))
-    if docname not in env.found_docs:
+    if docname not in builder.env.found_docs:
         return nodes.emphasis("", lesson.title)
-    ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
-                                refexplicit=True, refwarn=True, refdoc=env.docname)
-    ref += nodes.inline("", lesson.title)
-    return ref
+    return make_refnode(builder, docname_from, docname, None,
+                        nodes.inline(lesson.title, lesson.title, classes=["doc"]))
 
 
 class TimelineDirective(SphinxDirective):
@@ -142,35 +143,43 @@ class FactSourcesDirective(SphinxDirective):
                 facts: list[list[str]]) -> Node:
         section = nodes.section(ids=[SOURCE_ANCHOR.format(source_id)])
         section += nodes.title("", title)
-        # Metadata as written (no "smart" quotes); fq-meta lays the fields out for phones.
-        fields = nodes.field_list(classes=["fq-meta"], support_smartquotes=False)
-        for name, value, literal in fields_shown:
-            field = nodes.field()
-            field += nodes.field_name("", name)
-            body = nodes.field_body()
-            body += nodes.paragraph("", "", nodes.literal("", value) if literal
-                                    else nodes.Text(value))
-            field += body
-            fields += field
-        section += fields
-        count = len({fact_id for fact_id, *_ in facts})
-        section += nodes.paragraph("", f"Facts that cite this source: {count}."
-                                   if count else "No fact cites this source yet.")
-        if facts:
-            # Quotes are verbatim: no "smart" quotes.
-            listing = nodes.bullet_list(classes=["fq-source-facts"], support_smartquotes=False)
-            for fact_id, statement, lesson, quote in facts:
-                item = nodes.list_item()
-                para = nodes.paragraph()
-                para += nodes.literal("", fact_id)
-                para += nodes.Text(f": {statement} (lesson: ")
-                para += _lesson_link(self.env, project_of(self.env), lesson)
-                para += nodes.Text(")")
-                item += para
-                item += nodes.paragraph("", quoted(quote), classes=["fq-quote"])
-                listing += item
-            section += listing
+        # Its body is made when the page is written (see source_entry): the rows as data.
+        section += source_entry(fields=fields_shown, facts=facts)
         return section
+
+
+def source_entry_nodes(builder: Builder, docname: str, entry: source_entry) -> list[Node]:
+    """The body of a source's section on the sources page (``entry``'s data, on page
+    ``docname``): its metadata as a field list, how many facts cite it, and each citing
+    fact with its quote and its lesson."""
+    fields = nodes.field_list(classes=["fq-meta"], support_smartquotes=False)
+    for name, value, literal in entry["fields"]:
+        field = nodes.field()
+        field += nodes.field_name("", name)
+        body = nodes.field_body()
+        body += nodes.paragraph("", "", nodes.literal("", value) if literal
+                                else nodes.Text(value))
+        field += body
+        fields += field
+    facts = entry["facts"]
+    count = len({fact_id for fact_id, *_ in facts})
+    out: list[Node] = [fields, nodes.paragraph("", f"Facts that cite this source: {count}."
+                                               if count else "No fact cites this source yet.")]
+    if facts:
+        # Quotes are verbatim: no "smart" quotes.
+        listing = nodes.bullet_list(classes=["fq-source-facts"], support_smartquotes=False)
+        for fact_id, statement, lesson, quote in facts:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            para += nodes.literal("", fact_id)
+            para += nodes.Text(f": {statement} (lesson: ")
+            para += _lesson_link(builder, docname, project_of(builder.env), lesson)
+            para += nodes.Text(")")
+            item += para
+            item += nodes.paragraph("", quoted(quote), classes=["fq-quote"])
+            listing += item
+        out.append(listing)
+    return out
 
 
 def source_rows(project: Project) -> list[list[Any]]:

@@ -23,8 +23,16 @@ class fact_ref(nodes.Inline, nodes.Element):
 
 class fact_notes(nodes.General, nodes.Element):
     """The notes of a page: ``notes`` (number, [(quote, source id)], back-link ids) and
-    ``sources`` (key, source id, title, date). Its children are a plain-text rendering
-    for builders other than HTML."""
+    ``sources`` (key, source id, title, date). Its children, added when the page is
+    written (:mod:`.expand`), are a plain-text rendering for builders other than HTML and
+    for the search index."""
+
+
+class source_entry(nodes.General, nodes.Element):
+    """The body of a source's section on the sources page, as data: ``fields`` (name,
+    value, shown as code) and ``facts`` (the citing facts: id, statement, lesson, quote).
+    Made into ordinary nodes when the page is written (:mod:`.expand`), so that the
+    transforms that run on every page as it is read do not walk its many nodes."""
 
 
 class quiz_block(nodes.General, nodes.Element):

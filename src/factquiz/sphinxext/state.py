@@ -303,8 +303,13 @@ def note_data_dependencies(env: BuildEnvironment, quiz_id: str | None = None) ->
     paths = data.data_files
     if quiz_id is not None:
         paths = [*paths, *(p for p in data.quiz_files if Path(p).stem == quiz_id)]
+    # Once per page and file (every citation asks): what is noted is kept while the page
+    # is read (``temp_data`` is per page).
+    noted: set[str] = env.temp_data.setdefault("factquiz_noted", set())
     for path in paths:
-        env.note_dependency(path)
+        if path not in noted:
+            noted.add(path)
+            env.note_dependency(path)
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -364,17 +369,19 @@ def quiz_html(env: BuildEnvironment, docname: str, quiz: dict[str, Any], serial:
 
 def type_scripts(root: Path) -> dict[str, Any]:
     """What every site gets in ``_static``: ``messages`` (the messages script, see
-    :func:`.static_quiz.messages_script`) and ``scripts`` (each registered question type's
-    script, relative to the package), kept per content of factquiz's code."""
+    :func:`.static_quiz.messages_script`) and ``scripts`` (the script of each registered
+    question type that has its own, relative to the package), kept per content of
+    factquiz's code."""
 
     def compute() -> dict[str, Any]:
         from ..qtypes import REGISTRY
-        from ..qtypes.static import script_path
+        from ..qtypes.static import script_aliases, script_path
         from .static_quiz import messages_script
 
+        aliased = script_aliases()
         return {"messages": messages_script(),
                 "scripts": {name: script_path(name).resolve().relative_to(PACKAGE).as_posix()
-                            for name in REGISTRY}}
+                            for name in REGISTRY if name not in aliased}}
 
     return cache.cached(root, "book-scripts", compute, _dict, _dict, digest=code_digest())
 

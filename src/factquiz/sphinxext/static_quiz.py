@@ -53,7 +53,7 @@ from ..model import Question
 from ..normalize import VARIANTS
 from ..qtypes.numeric import TYPED
 from ..qtypes.reasons import page_reasons
-from ..qtypes.static import DIGEST_CHARS, deletions, digest, static_module
+from ..qtypes.static import DIGEST_CHARS, deletions, digest, script_aliases, static_module
 from ..quizmodel import Quiz
 from .dates import human_date
 
@@ -85,12 +85,14 @@ __all__ = [
 #: Bytes of a question's content key (the key of its feedback).
 KEY_BYTES = 8
 def grading_config() -> dict[str, object]:
-    """The constants and messages the script grades with, as the page receives them."""
+    """The constants and messages the script grades with, as the page receives them, and
+    which type's script grades each type that has none of its own (``scriptAs``, see
+    :func:`factquiz.qtypes.static.script_aliases`)."""
     return {"fuzzyThreshold": FUZZY_THRESHOLD, "fuzzyMinLength": FUZZY_MIN_LENGTH,
             "fuzzyMaxEdits": FUZZY_MAX_EDITS, "maxResponseChars": MAX_RESPONSE_CHARS,
             "maxShortChars": MAX_SHORT_ANSWER_CHARS,
             "typed": TYPED.pattern, "variants": VARIANTS,
-            "messages": MESSAGES}
+            "scriptAs": script_aliases(), "messages": MESSAGES}
 
 
 def page_config() -> dict[str, object]:

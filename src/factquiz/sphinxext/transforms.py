@@ -36,6 +36,20 @@ def source_key(project: Project | BookData, source_id: str) -> str:
     return (source.meta.short_name or source_id) if source else source_id
 
 
+def mark_text(ref: fact_ref) -> nodes.Text:
+    """A citation's mark as text (``[n]``): what builders other than HTML show, and what
+    the search index reads; added when the page is written (see .expand)."""
+    return nodes.Text(f"[{ref['number']}]")
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    parents = []
+    while node.parent is not None:
+        node = node.parent
+        parents.append(node)
+    return parents
+
+
 def keep_marks_with_words(refs: list[fact_ref]) -> None:
     """Join each citation mark to what comes before it (a word, or the mark before) with a
     word joiner, U+2060, in place of any space: the line never breaks between them."""
@@ -76,7 +90,8 @@ class NumberFactCitations(SphinxTransform):
             ref["number"] = number
             ref["ids"] = [f"fqr{number}-{len(places) + 1}"]
             ref["refid"] = f"fqn{number}"
-            ref += nodes.Text(f"[{number}]")  # what builders other than HTML show
+            if any(isinstance(parent, nodes.title) for parent in _ancestors(ref)):
+                ref += mark_text(ref)  # in a title, the contents and the toctree show it
             places.append(ref["ids"][0])
         keep_marks_with_words(refs)
         project = project_of(self.env)
@@ -95,10 +110,9 @@ class NumberFactCitations(SphinxTransform):
             title = source.meta.title if source else source_id
             date = human_date(source.meta.published) if source else "date unknown"
             sources.append((key, source_id, title, date))
-        node = fact_notes(title=NOTES_TITLE, notes=notes, sources=sources,
-                          support_smartquotes=False)  # quotes are verbatim
-        node += plain_notes(notes, sources)
-        self.document += node
+        # Its plain-text rendering is added when the page is written (see .expand).
+        self.document += fact_notes(title=NOTES_TITLE, notes=notes, sources=sources,
+                                    support_smartquotes=False)  # quotes are verbatim
 
 
 def plain_notes(notes: list[Any], sources: list[Any]) -> list[nodes.Node]:

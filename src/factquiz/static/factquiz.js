@@ -14,7 +14,8 @@
  * This file is the shared core: hashing, normalisation, numbers, the key lookup, the
  * encrypted feedback, messages, and the page shell (Check button, feedback, score, saved
  * answers). Each question type's own script (qtypes/<type>/<type>.js, loaded after this
- * one) adds itself to `factquiz.types[<type>]`: {grade(q, cfg, response), and on the page
+ * one; a type the page's config maps to another one in `scriptAs` has none, and is graded
+ * by that type's) adds itself to `factquiz.types[<type>]`: {grade(q, cfg, response), and on the page
  * init(question), response(question), restore(question, response), reset(question),
  * size(node) -> {options, items}; optional lockedMessage (a key of the messages shown
  * instead of "locked" after a wrong answer) and citesInControls (the sources are shown by
@@ -308,14 +309,23 @@
       .filter(function (token) { return token !== null; });
   }
 
+  /* The script (an entry of `types`) that grades questions of `type`: its own, or the one
+     the page's config names for it (cfg.scriptAs: a type graded exactly as another one
+     has no script of its own, see factquiz.qtypes.static.script_aliases). */
+  function kindOf(type, cfg) {
+    var has = Object.prototype.hasOwnProperty, as = cfg.scriptAs || {};
+    var name = has.call(as, type) ? as[type] : type;
+    if (!has.call(types, name)) {
+      throw new Error("factquiz: no script for question type " + type);
+    }
+    return types[name];
+  }
+
   /* Grade `response` to the question `q` (its page data) under the rules `cfg`:
      {correct, message, parts (per position), key (the feedback key, hex, or null),
      reasons (why what was chosen is wrong, as the page holds them)}. */
   function grade(q, cfg, response) {
-    if (!Object.prototype.hasOwnProperty.call(types, q.type)) {
-      throw new Error("factquiz: no script for question type " + q.type);
-    }
-    var result = types[q.type].grade(q, cfg, response);
+    var result = kindOf(q.type, cfg).grade(q, cfg, response);
     /* only a graded wrong answer ("Not quite."), not one refused as malformed */
     result.reasons = result.correct || result.message !== cfg.messages.wrong ? [] :
       wrongTokens(response, result.parts, cfg).map(function (token) { return openReason(q, token); })
@@ -338,7 +348,7 @@
            ratio: ratio, similarity: similarity, deletions: deletions, chars: chars,
            strip: strip, format: format, parseNumber: parseNumber, openKey: openKey,
            words: words, isIndex: isIndex, verdict: verdict, invalid: invalid,
-           gradePositions: gradePositions, types: types, grade: grade,
+           gradePositions: gradePositions, types: types, kindOf: kindOf, grade: grade,
            openReason: openReason, decodeFeedback: decodeFeedback };
 });
 
@@ -372,7 +382,7 @@
     this.quiz = quiz;
     this.id = node.id;
     this.type = node.getAttribute("data-fq-type");
-    this.kind = core.types[this.type];
+    this.kind = core.kindOf(this.type, quiz.config);
     this.messages = quiz.config.messages;
     this.salt = quiz.salt + "-" + number;
     this.result = null;

@@ -6,5 +6,5 @@ from ..mc.static import accept_tokens, controls_html, key_attributes
 
 __all__ = ["accept_tokens", "controls_html", "key_attributes"]
 
-#: Its script builds on mc's (loaded first).
-SCRIPT_NEEDS = ("mc",)
+#: Graded on the page by mc's script (no script of its own).
+SCRIPT_AS = "mc"
