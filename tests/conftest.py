@@ -59,7 +59,15 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture(autouse=True, scope="session")
 def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The content-hash cache (``factquiz.cache``) of every test, and of the commands the
-    tests run, is kept in a temporary folder, not the user's ``~/.cache``."""
+    tests run, is kept in a temporary folder of the session, not the user's ``~/.cache``:
+    one for all the workers of a parallel run (the cache is safe to share), so that what
+    one worker checked or generated for a project's files, every copy of them reuses. A
+    test about the cache itself sets its own ``FACTQUIZ_CACHE_DIR``."""
     import os
 
-    os.environ["FACTQUIZ_CACHE_DIR"] = str(tmp_path_factory.mktemp("factquiz-cache"))
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers' temporary folders share a parent
+        folder = tmp_path_factory.getbasetemp().parent / "factquiz-cache"
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("factquiz-cache")
+    os.environ["FACTQUIZ_CACHE_DIR"] = str(folder)

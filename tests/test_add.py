@@ -513,7 +513,7 @@ def test_writers_killed_at_random_times_never_leave_a_broken_file(root: Path,
         before = path.read_bytes()
         fields = {**TROOPS, "id": f"raa-test-troops-{n}"}
         process = writer(root, "locked", fields, tmp_path / "go")
-        time.sleep(rng.uniform(0.05, 1.2))
+        time.sleep(rng.uniform(0.02, 0.6))  # a forked writer is done in about half a second
         process.kill()
         process.wait()
         now = path.read_bytes()
@@ -528,8 +528,7 @@ def test_two_writers_at_once_both_land(root: Path, tmp_path: Path) -> None:
     go = tmp_path / "go"
     first = writer(root, "locked", CLIMATE, go, delay=0.5)
     second = writer(root, "locked", TROOPS, go, delay=0.5)
-    time.sleep(0.5)  # both are waiting for the signal
-    go.touch()
+    go.touch()  # both start now (forked, they are waiting already or about to)
     for process in (first, second):
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
@@ -543,9 +542,8 @@ def test_without_the_lock_one_writer_is_lost(root: Path, tmp_path: Path) -> None
     """The control for the test above: the same race with the lock disabled loses a fact."""
     path = root / "facts" / "raa.yml"
     go = tmp_path / "go"
-    first = writer(root, "no-lock", CLIMATE, go, delay=1.5)
-    second = writer(root, "no-lock", TROOPS, go, delay=1.5)
-    time.sleep(0.5)
+    first = writer(root, "no-lock", CLIMATE, go, delay=0.75)
+    second = writer(root, "no-lock", TROOPS, go, delay=0.75)
     go.touch()
     for process in (first, second):
         process.communicate(timeout=120)

@@ -32,9 +32,11 @@ def root(make_project: Callable[..., Path]) -> Path:
 
 
 @pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> list[Project]:
+def checked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Project]:
     """Every project checked from now on (the baseline is the project as it is; the change
-    is a scratch copy with the new item)."""
+    is a scratch copy with the new item), with a cache of the test's own: the checks other
+    tests cached for the same files are not counted out."""
+    monkeypatch.setenv("FACTQUIZ_CACHE_DIR", str(tmp_path / "cache"))
     projects: list[Project] = []
     real = verify.check
 
@@ -156,8 +158,11 @@ def test_add_question_options_come_from_the_types(root: Path) -> None:
     """``--type``'s help lists the registered types, each type-specific option says what it
     holds for the types that use it, and an option the chosen type does not use is refused
     by name before anything is checked."""
-    command = typer.main.get_command(app).get_command(None, "add")  # type: ignore[attr-defined]
-    helps = {param.name: param.help for param in command.get_command(None, "question").params}
+    group = typer.main.get_command(app)
+    context = group.make_context("factquiz", [], resilient_parsing=True)
+    command = group.get_command(context, "add")  # type: ignore[attr-defined]
+    context = command.make_context("add", [], parent=context, resilient_parsing=True)
+    helps = {param.name: param.help for param in command.get_command(context, "question").params}
     for name, qtype in REGISTRY.items():
         assert name in helps["qtype"]
         for field, meaning in (qtype.form.fields.items() if qtype.form else ()):

@@ -313,13 +313,13 @@ def test_one_id_into_two_lesson_files_at_once(make_project: Callable[..., Path])
     """The project lock covers validate-and-write: the second writer sees the first's fact."""
     root = make_project(copy=ONE_QUIZ)
 
-    def slow_writes() -> None:  # in each writer: 2 s inside the lock before writing
+    def slow_writes() -> None:  # in each writer: 1 s inside the lock before writing
         import factquiz.authoring.transaction as transaction
 
         real = transaction.atomic_write_text
 
         def slow(*args: Any) -> None:
-            time.sleep(2)
+            time.sleep(1)
             real(*args)
         transaction.atomic_write_text = slow  # type: ignore[assignment]
 
