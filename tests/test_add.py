@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from cli_run import Forked, run, start_forked
+from content_root import REPO
 from fixture_project import ONE_QUIZ
 from ruamel.yaml import YAML
 
 from factquiz.authoring import InvalidItem, add_fact, new_lesson
 from factquiz.authoring.questions import question_node
-from factquiz.authoring.yamlinsert import insert_item
+from factquiz.authoring.yamlinsert import insert_item, yaml_node
 from factquiz.checked import check_root
 from factquiz.load import load_project
 from factquiz.verify import check
@@ -353,6 +354,34 @@ def test_insert_item_falls_back_to_a_round_trip_for_an_inline_empty_list() -> No
     assert text.startswith("# only a comment\nfacts:")
     assert round_trip_yaml().load(text) == {"facts": [{"id": "x-y", "facts": ["a-b"]}]}
     assert "  - id: x-y\n" in text  # block style, as the bank is written
+
+
+def test_a_yaml_1_1_file_gets_the_item_as_ruamel_reads_it() -> None:
+    """Under a ``%YAML 1.1`` directive ruamel reads a plain ``n`` as false: the item's
+    text, written for YAML 1.2, is not inserted as it is; the round trip quotes nothing
+    it need not and drops the directive, so the value reads back as typed."""
+    original = "%YAML 1.1\n---\nfacts:\n  - id: a\n"
+    text = insert_item(original, "facts", yaml_node({"id": "x-y", "statement": "n"}))
+    assert round_trip_yaml().load(text)["facts"][-1] == {"id": "x-y", "statement": "n"}
+
+
+def test_an_item_is_placed_without_a_round_trip_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual item into the usual file is placed with libyaml's parse alone (ruamel's
+    parse of a large file takes a tenth of a second, twice)."""
+    import factquiz.authoring.yamlinsert as yamlinsert
+
+    original = (REPO / "facts" / "raa.yml").read_text(encoding="utf-8")
+    node = yaml_node(SUGA)
+    expected = insert_item(original, "facts", node)
+    real = yamlinsert.round_trip_yaml
+
+    def dump_only() -> YAML:  # ruamel still writes the item's lines
+        yaml = real()
+        yaml.load = lambda *args: pytest.fail("ruamel parsed")  # type: ignore[method-assign]
+        return yaml
+    monkeypatch.setattr(yamlinsert, "round_trip_yaml", dump_only)
+    assert insert_item(original, "facts", node) == expected
+    assert expected.startswith(original)
 
 
 # --- new-lesson ---------------------------------------------------------------------------------
