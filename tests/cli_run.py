@@ -146,9 +146,10 @@ class Forked:
 
 
 def start_forked(target: Callable[[], object], cwd: Path | None = None,
-                 environ: dict[str, str] | None = None) -> Forked:
+                 environ: dict[str, str] | None = None, stdin: int | None = None) -> Forked:
     """Run ``target()`` in a child forked from this process (its imports done), in ``cwd``
-    with ``environ`` when given, its standard input empty. The child exits 0 when
+    with ``environ`` when given, its standard input the file descriptor ``stdin`` (a
+    terminal, say) or empty. The child exits 0 when
     ``target`` returns, with the code of a :class:`SystemExit`, or 70 after printing the
     traceback of any other exception; it never returns into this process."""
     out_read, out_write = os.pipe()
@@ -159,8 +160,8 @@ def start_forked(target: Callable[[], object], cwd: Path | None = None,
         try:
             os.close(out_read)
             os.close(err_read)
-            null = os.open(os.devnull, os.O_RDONLY)
-            for fd, target_fd in ((null, 0), (out_write, 1), (err_write, 2)):
+            given = os.open(os.devnull, os.O_RDONLY) if stdin is None else stdin
+            for fd, target_fd in ((given, 0), (out_write, 1), (err_write, 2)):
                 os.dup2(fd, target_fd)
             sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
@@ -187,7 +188,7 @@ def start_forked(target: Callable[[], object], cwd: Path | None = None,
 
 
 def start_command(*args: str, cwd: Path, env: dict[str, str] | None = None,
-                  prepare: Callable[[], None] | None = None) -> Forked:
+                  prepare: Callable[[], None] | None = None, stdin: int | None = None) -> Forked:
     """Start ``factquiz ARGS`` in a forked child (see :func:`run_forked`), not waiting."""
     from factquiz.cli import main
 
@@ -200,12 +201,12 @@ def start_command(*args: str, cwd: Path, env: dict[str, str] | None = None,
             prepare()
         main()
 
-    return start_forked(command, cwd, environment(env))
+    return start_forked(command, cwd, environment(env), stdin)
 
 
 def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
-               prepare: Callable[[], None] | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess[str]:
+               prepare: Callable[[], None] | None = None, timeout: float = 120,
+               stdin: int | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``factquiz ARGS`` in a child forked from this process, as :func:`run` would.
 
     For tests about the process (a user id of its own, a fault injected into the
@@ -213,8 +214,9 @@ def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
     interpreter's imports. ``prepare`` runs in the child just before the command.
     ``returncode`` is negative for a signal, as for :mod:`subprocess`; an exception
     escaping the entry point is printed with its traceback (the tests look for one).
+    ``stdin``: a file descriptor for its standard input (a terminal), else it has none.
     """
-    child = start_command(*args, cwd=cwd, env=env, prepare=prepare)
+    child = start_command(*args, cwd=cwd, env=env, prepare=prepare, stdin=stdin)
     out, err = child.communicate(timeout)
     return subprocess.CompletedProcess(["factquiz", *args], child.returncode or 0, out, err)
 

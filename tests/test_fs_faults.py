@@ -18,7 +18,6 @@ import shutil
 import signal
 import stat
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -391,9 +390,8 @@ def test_export_asks_before_replacing_a_file_on_a_terminal(book_project: Path, a
     main, terminal = pty.openpty()
     try:
         os.write(main, f"{answer}\n".encode())
-        result = subprocess.run([sys.executable, "-m", "factquiz", "export", "raa", "-f", "json",
-                                 "-o", "notes.json"], cwd=book_project, stdin=terminal,
-                                capture_output=True, text=True, timeout=120)
+        result = run_forked("export", "raa", "-f", "json", "-o", "notes.json", cwd=book_project,
+                            stdin=terminal)
     finally:
         os.close(main)
         os.close(terminal)
