@@ -8,7 +8,9 @@ factquiz and its dependencies, which most CLI tests do not test. :func:`run_proc
 real ``python -m factquiz`` for the tests that are about the process itself (a fresh
 interpreter's imports, a command that starts kernels or Sphinx); :func:`run_forked`, in a
 child forked from this process, for tests that need a process of their own but not a new
-interpreter (privileges dropped, faults injected, a kill).
+interpreter (privileges dropped, faults injected, a kill); :func:`start_command` and
+:func:`start_forked` start such a child (a command, or any function) without waiting for it,
+for tests of concurrent writers.
 """
 
 from __future__ import annotations
@@ -105,20 +107,51 @@ def run(*args: str, cwd: Path, stdin: str | None = None,
     return subprocess.CompletedProcess(["factquiz", *args], code, out.getvalue(), err.getvalue())
 
 
-def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
-               prepare: Callable[[], None] | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``factquiz ARGS`` in a child forked from this process, as :func:`run` would.
+class Forked:
+    """A child forked from this process, running a function with its standard output and
+    error piped back (see :func:`start_forked`); like a :class:`subprocess.Popen`."""
 
-    For tests about the process (a user id of its own, a fault injected into the
-    child's own functions by ``prepare``, a kill) that need not pay for a new
-    interpreter's imports. ``prepare`` runs in the child just before the command.
-    ``returncode`` is negative for a signal, as for :mod:`subprocess`; an exception
-    escaping the entry point is printed with its traceback (the tests look for one).
-    """
-    from factquiz.cli import main
+    def __init__(self, pid: int, out_fd: int, err_fd: int) -> None:
+        self.pid, self._out, self._err = pid, out_fd, err_fd
+        self.returncode: int | None = None
 
-    environ = environment(env)
+    def poll(self) -> int | None:
+        """The exit code (negative for a signal) once the child ended, else None."""
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def kill(self) -> None:
+        """Kill the child (SIGKILL), unless it has ended already."""
+        if self.returncode is None:
+            with suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float = 120) -> int:
+        """The exit code, once the child ended (its output read and dropped)."""
+        self.communicate(timeout)
+        assert self.returncode is not None
+        return self.returncode
+
+    def communicate(self, timeout: float = 120) -> tuple[str, str]:
+        """Everything the child wrote to its standard output and error, once it ended
+        (killed after ``timeout`` seconds, raising :class:`subprocess.TimeoutExpired`)."""
+        out, err = _read_both(self._out, self._err, self.pid, timeout)
+        if self.returncode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        return out, err
+
+
+def start_forked(target: Callable[[], object], cwd: Path | None = None,
+                 environ: dict[str, str] | None = None, stdin: int | None = None) -> Forked:
+    """Run ``target()`` in a child forked from this process (its imports done), in ``cwd``
+    with ``environ`` when given, its standard input the file descriptor ``stdin`` (a
+    terminal, say) or empty. The child exits 0 when
+    ``target`` returns, with the code of a :class:`SystemExit`, or 70 after printing the
+    traceback of any other exception; it never returns into this process."""
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     pid = os.fork()
@@ -127,22 +160,18 @@ def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
         try:
             os.close(out_read)
             os.close(err_read)
-            null = os.open(os.devnull, os.O_RDONLY)
-            for fd, target in ((null, 0), (out_write, 1), (err_write, 2)):
-                os.dup2(fd, target)
+            given = os.open(os.devnull, os.O_RDONLY) if stdin is None else stdin
+            for fd, target_fd in ((given, 0), (out_write, 1), (err_write, 2)):
+                os.dup2(fd, target_fd)
             sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
             sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-            os.chdir(cwd)
-            os.environ.clear()
-            os.environ.update(environ)
-            sys.argv = ["factquiz", *args]
-            from factquiz.cli import common
-
-            common._CONSOLES.clear()
-            if prepare is not None:
-                prepare()
-            main()
+            if cwd is not None:
+                os.chdir(cwd)
+            if environ is not None:
+                os.environ.clear()
+                os.environ.update(environ)
+            target()
             code = 0
         except SystemExit as done:
             code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
@@ -155,10 +184,41 @@ def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
             os._exit(code)
     os.close(out_write)
     os.close(err_write)
-    out, err = _read_both(out_read, err_read, pid, timeout)
-    _, status = os.waitpid(pid, 0)
-    return subprocess.CompletedProcess(["factquiz", *args], os.waitstatus_to_exitcode(status),
-                                       out, err)
+    return Forked(pid, out_read, err_read)
+
+
+def start_command(*args: str, cwd: Path, env: dict[str, str] | None = None,
+                  prepare: Callable[[], None] | None = None, stdin: int | None = None) -> Forked:
+    """Start ``factquiz ARGS`` in a forked child (see :func:`run_forked`), not waiting."""
+    from factquiz.cli import main
+
+    def command() -> None:
+        from factquiz.cli import common
+
+        sys.argv = ["factquiz", *args]
+        common._CONSOLES.clear()
+        if prepare is not None:
+            prepare()
+        main()
+
+    return start_forked(command, cwd, environment(env), stdin)
+
+
+def run_forked(*args: str, cwd: Path, env: dict[str, str] | None = None,
+               prepare: Callable[[], None] | None = None, timeout: float = 120,
+               stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``factquiz ARGS`` in a child forked from this process, as :func:`run` would.
+
+    For tests about the process (a user id of its own, a fault injected into the
+    child's own functions by ``prepare``, a kill) that need not pay for a new
+    interpreter's imports. ``prepare`` runs in the child just before the command.
+    ``returncode`` is negative for a signal, as for :mod:`subprocess`; an exception
+    escaping the entry point is printed with its traceback (the tests look for one).
+    ``stdin``: a file descriptor for its standard input (a terminal), else it has none.
+    """
+    child = start_command(*args, cwd=cwd, env=env, prepare=prepare, stdin=stdin)
+    out, err = child.communicate(timeout)
+    return subprocess.CompletedProcess(["factquiz", *args], child.returncode or 0, out, err)
 
 
 def _read_both(out_fd: int, err_fd: int, pid: int, timeout: float) -> tuple[str, str]:

@@ -68,8 +68,17 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture(autouse=True, scope="session")
 def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The content-hash cache (``factquiz.cache``) of every test, and of the commands the
-    tests run, is kept in a temporary folder, not the user's ``~/.cache``: the session's
-    own, or the one ``$FACTQUIZ_TEST_CACHE_DIR`` names (a session started by a test, such as
-    the instructor-path test's run of the content rules, shares its parent's)."""
-    os.environ["FACTQUIZ_CACHE_DIR"] = os.environ.get("FACTQUIZ_TEST_CACHE_DIR") or str(
-        tmp_path_factory.mktemp("factquiz-cache"))
+    tests run, is kept in a temporary folder, not the user's ``~/.cache``: one for all the
+    workers of a parallel run (the cache is safe to share), so that what one worker checked
+    or generated for a project's files, every copy of them reuses; or the one
+    ``$FACTQUIZ_TEST_CACHE_DIR`` names (a session started by a test, such as the
+    instructor-path test's run of the content rules, shares its parent's). A test about the
+    cache itself sets its own ``FACTQUIZ_CACHE_DIR``."""
+    if os.environ.get("FACTQUIZ_TEST_CACHE_DIR"):
+        folder = Path(os.environ["FACTQUIZ_TEST_CACHE_DIR"])
+    elif os.environ.get("PYTEST_XDIST_WORKER"):  # the workers' temporary folders share a parent
+        folder = tmp_path_factory.getbasetemp().parent / "factquiz-cache"
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("factquiz-cache")
+    os.environ["FACTQUIZ_CACHE_DIR"] = str(folder)

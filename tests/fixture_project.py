@@ -11,6 +11,11 @@ ROOT = REPO
 FROZEN_LESSONS = Path(__file__).resolve().parent / "golden" / "bank" / "lessons.yml"
 #: Copied parts that come with the real lessons.yml (they name the real lessons).
 REAL_CONTENT = ("facts", "quizzes", "notebooks")
+#: The real facts with one lesson's quiz (raa), for the tests about one lesson: the raa facts
+#: and quiz are written against the whole bank (they name facts of other lessons), and a
+#: check of this copy makes one quiz's variants, not every lesson's (a fifth of the cost).
+#: Copy the whole bank (``("facts", "quizzes")``) only where a test is about every quiz.
+ONE_QUIZ = ("facts", "quizzes/raa.yml")
 
 
 def new_project(root: Path, files: dict[str, str] | None = None,

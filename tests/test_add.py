@@ -7,23 +7,23 @@ writer killed mid-write leaves the old file; two writers at once both land.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_run import run
+from cli_run import Forked, run, start_forked
+from content_root import REPO
+from fixture_project import ONE_QUIZ
 from ruamel.yaml import YAML
 
 from factquiz.authoring import InvalidItem, add_fact, new_lesson
 from factquiz.authoring.questions import question_node
-from factquiz.authoring.yamlinsert import insert_item
+from factquiz.authoring.yamlinsert import insert_item, yaml_node
+from factquiz.checked import check_root
 from factquiz.load import load_project
 from factquiz.verify import check
 from factquiz.yamlio import round_trip_yaml
@@ -79,11 +79,11 @@ def fact_flags(fields: dict) -> list[str]:
 
 @pytest.fixture
 def root(make_project: Callable[..., Path]) -> Path:
-    """A fixture project with the whole real bank as data: its facts, quizzes, categories
-    and lessons (the raa facts name facts of other lessons, and the raa quiz is assembled
-    from them). Tests name the lesson raa and its facts, never the other lessons or counts.
+    """A fixture project with the real bank's facts, categories and lessons, and the raa
+    quiz (the raa facts name facts of other lessons, and the raa quiz is assembled from
+    them). Tests name the lesson raa and its facts, never the other lessons or counts.
     """
-    return make_project(copy=("facts", "quizzes"))
+    return make_project(copy=ONE_QUIZ)
 
 
 def lesson_ids(root: Path) -> list[str]:
@@ -97,10 +97,13 @@ def line_of_fact(root: Path, fid: str) -> int:
     return lines.index(f"  - id: {fid}") + 1
 
 
-def assert_check_passes(root: Path) -> None:
-    """What `factquiz check` runs (the command itself is run in the new-lesson test)."""
-    errors = [f.format() for f in check(load_project(root)) if f.severity == "error"]
-    assert errors == []
+def assert_check_passes(root: Path, fresh: bool = False) -> None:
+    """What `factquiz check` runs (the command itself is run in the new-lesson test): the
+    content-hash cached check, which after an add is the add's check of the change
+    (tests/test_add_checks.py shows it finds what a check of its own finds); ``fresh``:
+    a check of its own, to see files the cache's digest leaves out (a writer's leftovers)."""
+    findings = check(load_project(root)) if fresh else check_root(root).findings
+    assert [f.format() for f in findings if f.severity == "error"] == []
 
 
 def no_temp_files(root: Path) -> bool:
@@ -353,6 +356,34 @@ def test_insert_item_falls_back_to_a_round_trip_for_an_inline_empty_list() -> No
     assert "  - id: x-y\n" in text  # block style, as the bank is written
 
 
+def test_a_yaml_1_1_file_gets_the_item_as_ruamel_reads_it() -> None:
+    """Under a ``%YAML 1.1`` directive ruamel reads a plain ``n`` as false: the item's
+    text, written for YAML 1.2, is not inserted as it is; the round trip quotes nothing
+    it need not and drops the directive, so the value reads back as typed."""
+    original = "%YAML 1.1\n---\nfacts:\n  - id: a\n"
+    text = insert_item(original, "facts", yaml_node({"id": "x-y", "statement": "n"}))
+    assert round_trip_yaml().load(text)["facts"][-1] == {"id": "x-y", "statement": "n"}
+
+
+def test_an_item_is_placed_without_a_round_trip_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual item into the usual file is placed with libyaml's parse alone (ruamel's
+    parse of a large file takes a tenth of a second, twice)."""
+    import factquiz.authoring.yamlinsert as yamlinsert
+
+    original = (REPO / "facts" / "raa.yml").read_text(encoding="utf-8")
+    node = yaml_node(SUGA)
+    expected = insert_item(original, "facts", node)
+    real = yamlinsert.round_trip_yaml
+
+    def dump_only() -> YAML:  # ruamel still writes the item's lines
+        yaml = real()
+        yaml.load = lambda *args: pytest.fail("ruamel parsed")  # type: ignore[method-assign]
+        return yaml
+    monkeypatch.setattr(yamlinsert, "round_trip_yaml", dump_only)
+    assert insert_item(original, "facts", node) == expected
+    assert expected.startswith(original)
+
+
 # --- new-lesson ---------------------------------------------------------------------------------
 
 
@@ -429,45 +460,54 @@ def test_new_lesson_refuses_a_bad_id(root: Path) -> None:
 
 # --- Killed and concurrent writers -------------------------------------------------------------
 
-WRITER = """
-import json, os, sys, time
-from pathlib import Path
-mode, root, fields = sys.argv[1], Path(sys.argv[2]), json.loads(sys.argv[3])
-signal_file = Path(sys.argv[4])
-import factquiz.authoring as authoring
-import factquiz.authoring.transaction as transaction
-if mode == "pause-before-rename":
-    real_replace = os.replace
-    def paused(src, dst):
-        if not Path(dst).resolve().is_relative_to(root.resolve()):
-            return real_replace(src, dst)  # factquiz's cache, outside the project
-        signal_file.write_text(str(src))
-        time.sleep(120)
-        real_replace(src, dst)
-    os.replace = paused
-else:
-    while not signal_file.exists():  # start together
-        time.sleep(0.005)
-    real_write = transaction.atomic_write_text
-    def slow(path, text, *newline):
-        time.sleep(float(sys.argv[5]))  # inside the lock, after reading the file
-        real_write(path, text, *newline)
-    transaction.atomic_write_text = slow
-    if mode == "no-lock":
-        class NoLock:
-            lock_file = "none"
-            def acquire(self): pass
-            def release(self): pass
-        transaction.locked = lambda path: NoLock()
-authoring.add_fact(root, fields)
-"""
+def write_fact(root: Path, mode: str, fields: dict, signal_file: Path, delay: float) -> None:
+    """In a writer's own (forked) process: add ``fields`` to the project at ``root``.
+
+    ``mode`` "pause-before-rename": the new text is written to its temporary file, then
+    ``signal_file`` names it and the writer waits (to be killed) before the rename;
+    "locked": the writer waits for ``signal_file`` to exist (writers start together), then
+    takes ``delay`` seconds inside the lock, after reading the file, before writing it;
+    "no-lock": the same without the project's lock.
+    """
+    import factquiz.authoring.transaction as transaction
+
+    if mode == "pause-before-rename":
+        real_replace = os.replace
+
+        def paused(src: str, dst: str) -> None:
+            if not Path(dst).resolve().is_relative_to(root.resolve()):
+                return real_replace(src, dst)  # factquiz's cache, outside the project
+            signal_file.write_text(str(src))
+            time.sleep(120)
+            real_replace(src, dst)
+        os.replace = paused  # type: ignore[assignment]
+    else:
+        while not signal_file.exists():  # start together
+            time.sleep(0.005)
+        real_write = transaction.atomic_write_text
+
+        def slow(path: Path, text: str, *newline: str) -> None:
+            time.sleep(delay)  # inside the lock, after reading the file
+            real_write(path, text, *newline)
+        transaction.atomic_write_text = slow  # type: ignore[assignment]
+        if mode == "no-lock":
+            class NoLock:
+                lock_file = "none"
+
+                def acquire(self) -> None:
+                    pass
+
+                def release(self) -> None:
+                    pass
+            transaction.locked = lambda path: NoLock()  # type: ignore[assignment,return-value]
+    add_fact(root, fields)
 
 
 def writer(root: Path, mode: str, fields: dict, signal_file: Path,
-           delay: float = 0.0) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", WRITER, mode, str(root), json.dumps(fields),
-                             str(signal_file), str(delay)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+           delay: float = 0.0) -> Forked:
+    """A writer adding ``fields`` in a process of its own (see :func:`write_fact`): forked
+    from this one, with factquiz imported already, so that it can be killed."""
+    return start_forked(lambda: write_fact(root, mode, fields, signal_file, delay))
 
 
 def test_writer_killed_before_the_rename_leaves_the_old_file(root: Path, tmp_path: Path) -> None:
@@ -486,7 +526,7 @@ def test_writer_killed_before_the_rename_leaves_the_old_file(root: Path, tmp_pat
     os.kill(process.pid, signal.SIGKILL)  # ...and the writer dies before the rename
     process.wait()
     assert path.read_bytes() == before
-    assert_check_passes(root)  # the leftover .tmp file is not a fact file
+    assert_check_passes(root, fresh=True)  # the leftover .tmp file is not a fact file
     # The lock died with the writer: the next writer is not blocked.
     result = run("add", "fact", *fact_flags(SUGA), cwd=root)
     assert result.returncode == 0, result.stderr
@@ -502,14 +542,14 @@ def test_writers_killed_at_random_times_never_leave_a_broken_file(root: Path,
         before = path.read_bytes()
         fields = {**TROOPS, "id": f"raa-test-troops-{n}"}
         process = writer(root, "locked", fields, tmp_path / "go")
-        time.sleep(rng.uniform(0.05, 1.2))
+        time.sleep(rng.uniform(0.02, 0.6))  # a forked writer is done in about half a second
         process.kill()
         process.wait()
         now = path.read_bytes()
         assert now == before or now.startswith(before)  # the old file, or the old plus one fact
         assert load(path)["facts"][-1]["id"] in (f"raa-test-troops-{n}",
                                                  load_text(before)["facts"][-1]["id"])
-    assert_check_passes(root)
+    assert_check_passes(root, fresh=True)  # with whatever the killed writers left
 
 
 def test_two_writers_at_once_both_land(root: Path, tmp_path: Path) -> None:
@@ -517,8 +557,7 @@ def test_two_writers_at_once_both_land(root: Path, tmp_path: Path) -> None:
     go = tmp_path / "go"
     first = writer(root, "locked", CLIMATE, go, delay=0.5)
     second = writer(root, "locked", TROOPS, go, delay=0.5)
-    time.sleep(0.5)  # both are waiting for the signal
-    go.touch()
+    go.touch()  # both start now (forked, they are waiting already or about to)
     for process in (first, second):
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err
@@ -532,9 +571,8 @@ def test_without_the_lock_one_writer_is_lost(root: Path, tmp_path: Path) -> None
     """The control for the test above: the same race with the lock disabled loses a fact."""
     path = root / "facts" / "raa.yml"
     go = tmp_path / "go"
-    first = writer(root, "no-lock", CLIMATE, go, delay=1.5)
-    second = writer(root, "no-lock", TROOPS, go, delay=1.5)
-    time.sleep(0.5)
+    first = writer(root, "no-lock", CLIMATE, go, delay=0.75)
+    second = writer(root, "no-lock", TROOPS, go, delay=0.75)
     go.touch()
     for process in (first, second):
         process.communicate(timeout=120)

@@ -18,13 +18,15 @@ import shutil
 import signal
 import stat
 import subprocess
-import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from cli_run import run, run_forked
+from cli_run import run, run_forked, start_command
+from fixture_project import ONE_QUIZ
 from test_add import SUGA, fact_flags
 
 from factquiz.authoring import add_fact
@@ -57,7 +59,7 @@ FAULTS: dict[str, Callable[[Path], None]] = {
 @pytest.fixture
 def shared_project(make_project: Callable[..., Path]) -> Iterator[Path]:
     """The project in a directory any user may enter and write (privileges get dropped)."""
-    built = make_project(copy=("facts", "quizzes"))
+    built = make_project(copy=ONE_QUIZ)
     base = Path(tempfile.mkdtemp(prefix="factquiz-faults-"))
     root = base / "project"
     shutil.copytree(built, root)
@@ -241,7 +243,7 @@ WRITTEN_FIRST = {"add fact": "facts/raa.yml", "export": "out.xml", "new-lesson":
 
 @pytest.fixture
 def book_project(make_project: Callable[..., Path]) -> Path:
-    return make_project(copy=("facts", "quizzes", "book", "_toc.yml"))
+    return make_project(copy=(*ONE_QUIZ, "book", "_toc.yml"))
 
 
 @pytest.mark.parametrize("fault, reason", [("ENOSPC", "No space left on device"),
@@ -282,7 +284,7 @@ def test_new_lesson_killed_between_files_can_be_retried(book_project: Path) -> N
 
 
 def test_add_keeps_crlf_line_ends(make_project: Callable[..., Path]) -> None:
-    root = make_project(copy=("facts", "quizzes"))
+    root = make_project(copy=ONE_QUIZ)
     path = root / "facts" / "raa.yml"
     original = path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(original)
@@ -308,22 +310,25 @@ def test_new_files_follow_the_umask(make_project: Callable[..., Path], umask: in
 
 def test_one_id_into_two_lesson_files_at_once(make_project: Callable[..., Path]) -> None:
     """The project lock covers validate-and-write: the second writer sees the first's fact."""
-    root = make_project(copy=("facts", "quizzes"))
-    slow = ("import sys, time, factquiz.authoring.transaction as transaction\n"
-            "real = transaction.atomic_write_text\n"
-            "def slow(*args):\n"
-            "    time.sleep(2)\n"
-            "    real(*args)\n"
-            "transaction.atomic_write_text = slow\n"
-            "sys.argv = ['factquiz', *sys.argv[1:]]\n"
-            "from factquiz.cli import main\n"
-            "main()\n")
-    writers = [subprocess.Popen([sys.executable, "-c", slow, "add", "fact",
-                                 *fact_flags({**SUGA, "lesson": lesson}), "--yes"], cwd=root,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+    root = make_project(copy=ONE_QUIZ)
+
+    def slow_writes() -> None:  # in each writer: 1 s inside the lock before writing
+        import factquiz.authoring.transaction as transaction
+
+        real = transaction.atomic_write_text
+
+        def slow(*args: Any) -> None:
+            time.sleep(1)
+            real(*args)
+        transaction.atomic_write_text = slow  # type: ignore[assignment]
+
+    writers = [start_command("add", "fact", *fact_flags({**SUGA, "lesson": lesson}), "--yes",
+                             cwd=root, prepare=slow_writes)
                for lesson in ("raa", "regional")]
-    results = [(w.wait(timeout=300), w.communicate()[1]) for w in writers]
+    results = []
+    for w in writers:
+        _, err = w.communicate(timeout=300)
+        results.append((w.returncode, err))
     assert "already used" in "".join(err for _, err in results)
     assert sorted(code for code, _ in results) == [0, 2], results
     assert [f.format() for f in check(load_project(root)) if f.code == "duplicate-id"] == []
@@ -359,7 +364,7 @@ def test_export_replaces_an_existing_file_only_with_force(book_project: Path) ->
 
 def test_an_internal_error_exits_3_and_says_how_to_report_it(make_project: Callable[..., Path]
                                                              ) -> None:
-    root = make_project(copy=("facts", "quizzes"))
+    root = make_project(copy=ONE_QUIZ)
     def break_check() -> None:
         import factquiz.cli.bank as bank
 
@@ -385,9 +390,8 @@ def test_export_asks_before_replacing_a_file_on_a_terminal(book_project: Path, a
     main, terminal = pty.openpty()
     try:
         os.write(main, f"{answer}\n".encode())
-        result = subprocess.run([sys.executable, "-m", "factquiz", "export", "raa", "-f", "json",
-                                 "-o", "notes.json"], cwd=book_project, stdin=terminal,
-                                capture_output=True, text=True, timeout=120)
+        result = run_forked("export", "raa", "-f", "json", "-o", "notes.json", cwd=book_project,
+                            stdin=terminal)
     finally:
         os.close(main)
         os.close(terminal)

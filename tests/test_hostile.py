@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
+from fixture_project import ONE_QUIZ
 from pygiftparser import parser as gift_parser
 from pygiftparser.utils import transformSpecials
 
@@ -405,7 +406,7 @@ def test_each_escaper_holds_for_every_payload(context: str) -> None:
 def test_add_fact_preview_prints_markup_as_typed(make_project: Callable[..., Path]) -> None:
     from test_add import SUGA, fact_flags
 
-    root = make_project(copy=("facts", "quizzes"))
+    root = make_project(copy=ONE_QUIZ)
     question = f"Who was Morrison's counterpart? {MARKUP} {TEMPLATE}"
     result = run("add", "fact", *fact_flags({**SUGA, "question": question}), "--dry-run",
                  cwd=root)

@@ -3,6 +3,8 @@
 :func:`check_root` returns what :func:`factquiz.verify.check` finds for a project,
 cached by the project's content digest (see :mod:`factquiz.cache`): a second ``check``
 of an unchanged project, or the book build after it, loads no YAML and verifies nothing.
+The result is shared by every copy of the project with the same files (findings name files
+relative to the project).
 """
 
 from __future__ import annotations
@@ -56,4 +58,4 @@ def check_root(root: Path, project: LoadedProject | None = None,
         return CheckResult(check(loaded), len(loaded.facts), len(loaded.sources))  # type: ignore[arg-type]
 
     return cache.cached(root, "check", compute, CheckResult.to_json, CheckResult.from_json,
-                        digest)
+                        digest, shared=True)

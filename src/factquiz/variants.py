@@ -4,7 +4,8 @@ A variant is the same for the same project files, code and seed, so it is kept u
 project's content digest (:func:`factquiz.cache.project_digest`): a notebook's second
 ``show()`` of an unchanged bank gets the variant it showed before, a new kernel reads it
 from the cache folder, and an edit to any project file (a new digest) makes it generated
-again, never stale.
+again, never stale. Variants name no path: they are shared by every copy of the project
+with the same files.
 
 This module is light on purpose (no YAML, no question types, no pydantic validation), so
 that showing a cached quiz does not import or build what generating one needs: a cache
@@ -68,7 +69,7 @@ def find(root: Path, quiz_id: str, seed: int | None, digest: str) -> Quiz | None
         return kept[1]
     if not cache.enabled():
         return None
-    found = cache.fetch(root, cache_name(quiz_id, seed), digest, decode)
+    found = cache.fetch(root, cache_name(quiz_id, seed), digest, decode, shared=True)
     if found is not None:
         keep(root, quiz_id, seed, digest, found)
     return found
@@ -85,7 +86,7 @@ def remember(root: Path, quiz_id: str, seed: int | None, digest: str, quiz: Quiz
     """Keep a newly generated variant for ``digest``: in this process and, when the cache
     is on, in the cache folder."""
     if cache.enabled():
-        cache.store(root, cache_name(quiz_id, seed), digest, encode(quiz))
+        cache.store(root, cache_name(quiz_id, seed), digest, encode(quiz), shared=True)
     keep(root, quiz_id, seed, digest, quiz)
 
 

@@ -3,6 +3,12 @@
 The candidate files are written into a scratch copy of the project's data files, which
 is loaded and checked; the findings the change brings in (compared with the project as
 it is) decide whether it may be written. No rule is re-implemented here.
+
+When the scratch copy holds exactly what the loader would read from the project once the
+change is written (the usual case: a fact or quiz file changed), the check reads the
+other files it needs (lesson pages) from the project itself, and its result is kept in
+the content-hash cache under the digest the project will have: the ``check`` after the
+write is then a cache hit.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from .. import cache
 from ..categories import CATEGORIES_FILE
+from ..checked import check_root
 from ..findings import Finding
 from ..load import FACTS_DIR, LESSONS_FILE, SOURCES_DIR, Project, load_project
 from ..project import MARKER
@@ -55,11 +63,14 @@ def _copy_failure(exc: OSError) -> str:
     return f"{exc.filename} ({exc.strerror})" if exc.filename else ""
 
 
-def check_with(root: Path, replaced: Mapping[Path, str]) -> tuple[Project, list[Finding]]:
+def check_with(root: Path, replaced: Mapping[Path, str],
+               after: str | None = None) -> tuple[Project, list[Finding]]:
     """Load and check the project as it would be with the files in ``replaced`` rewritten.
 
     Exactly what ``factquiz check`` runs, on a scratch copy; the real files are untouched.
-    Findings carry the project's own relative paths.
+    Findings carry the project's own relative paths. ``after``, the project's
+    :func:`~factquiz.cache.project_digest` once the files are written, lets the result be
+    cached for the ``check`` that follows the write (see the module's docstring).
     """
     with tempfile.TemporaryDirectory(prefix="factquiz-check-") as tmp:
         scratch = Path(tmp)
@@ -69,9 +80,32 @@ def check_with(root: Path, replaced: Mapping[Path, str]) -> tuple[Project, list[
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         project = load_project(scratch)
-        findings = check(project)
+        if after is not None and _loads_alike(root, scratch, replaced):
+            project.root = root  # the pages, as the check after the write reads them
+            project.derived["content-digest"] = after  # quiz variants are cached under it
+            findings = check_root(root, project, after).findings
+        else:
+            findings = check(project)
+            project.derived.pop("content-digest", None)  # of the copy, not of the project
     project.root = root
     return project, findings
+
+
+def _loads_alike(root: Path, scratch: Path, replaced: Mapping[Path, str]) -> bool:
+    """Whether loading ``scratch`` reads what loading ``root`` will read once the files in
+    ``replaced`` are written, and the check of ``scratch`` reads nothing else that
+    ``replaced`` changes: only fact and quiz files are replaced (the check reads pages and
+    categories from ``root``), and the scratch copy's data files are the project's, byte
+    for byte (no hidden file, dangling link or linked folder left out)."""
+    eager = {root.resolve() / FACTS_DIR, root.resolve() / QUIZZES_DIR}
+    if any(path.parent.resolve() not in eager for path in replaced):
+        return False
+    written = {path: text.encode("utf-8") for path, text in replaced.items()}
+    try:
+        return (cache.project_digest(root, written, only=DATA_PATHS)
+                == cache.project_digest(scratch, only=DATA_PATHS))
+    except ValueError:
+        return False
 
 
 def _identity(finding: Finding) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from ..checked import check_root
 from ..findings import Finding
 from ..load import Project
 from ..model import Fact, Question
-from ..yamlio import atomic_write_text, read_text
+from ..yamlio import atomic_write_text, encoded, read_text
 from .errors import FileBusy, InvalidItem, NotAddable
 from .scratch import blocking, check_with, fields_of, in_new_item, new_findings, refusal
 from .yamlinsert import insert_item, item_lines, item_yaml
@@ -119,7 +119,7 @@ def change_file(root: Path, target: Path, shown: str, key: str, node: CommentedM
             change = checked
         else:
             change = _checked_change(root, target, shown, key, node, what, known_fields,
-                                     original is None, text, digest)
+                                     original is None, text, digest, newline)
         if write:
             atomic_write_text(target, text, newline)
     return change
@@ -127,10 +127,11 @@ def change_file(root: Path, target: Path, shown: str, key: str, node: CommentedM
 
 def _checked_change(root: Path, target: Path, shown: str, key: str, node: CommentedMap,
                     what: str, known_fields: Iterable[str], created: bool, text: str,
-                    digest: str) -> Change:
+                    digest: str, newline: str) -> Change:
     """Check the project with ``target`` holding ``text``; refuse the new errors it brings."""
     baseline = baseline_findings(root, digest)
-    project, findings = check_with(root, {target: text})
+    project, findings = check_with(root, {target: text}, _digest_after(root, target, text,
+                                                                       newline))
     item = item_yaml(key, node)
     length = item.count("\n")
     start, fields_at = item_lines(text, key, length)
@@ -144,6 +145,15 @@ def _checked_change(root: Path, target: Path, shown: str, key: str, node: Commen
         errors = [in_new_item(f, shown, lines, f"<new {noun} for {shown}>") for f in errors]
         raise InvalidItem(refusal(errors, what), errors, fields)
     return Change(text, item, created, project, fresh, digest)
+
+
+def _digest_after(root: Path, target: Path, text: str, newline: str) -> str | None:
+    """The project's digest once ``target`` holds ``text`` as written (None when
+    ``target`` would not be one of the project's data files)."""
+    try:
+        return project_digest(root, {target: encoded(text, newline)})
+    except ValueError:
+        return None
 
 
 def require_readable(project: Project) -> None:

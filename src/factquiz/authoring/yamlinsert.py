@@ -123,9 +123,15 @@ def insert_item(original: str | None, key: str, node: CommentedMap, header: str 
     The item goes in as text after the list's last item, so everything else is kept
     byte for byte. When that would not give the intended document (``key: []``, an odd
     layout), the file is round-tripped through ruamel instead, keeping comments and order.
+    Whether it gives the intended document is decided by libyaml's parse first (a
+    hundredth of ruamel's time on a large file), and by ruamel's when libyaml does not say
+    yes (its YAML 1.1 reads some plain scalars otherwise: ``yes``, ``0777``).
     """
     if original is None or not original.strip():
         original = (original or "") + header + f"{key}:\n"
+    fast = _appended_as_text(original, key, node)
+    if fast is not None:
+        return fast
     before = _load(original, shown)
     if before is None:  # only comments
         original += ("" if original.endswith("\n") else "\n") + f"{key}:\n"
@@ -135,22 +141,12 @@ def insert_item(original: str | None, key: str, node: CommentedMap, header: str 
     if key not in before:
         original += ("" if original.endswith("\n") else "\n") + f"{key}:\n"
         before = _load(original, shown)
-    old = before.get(key)
-    expected = {**_plain(before), key: [*(_plain(old) or []), _plain(node)]}
-    at = _insertion_point(original, before, key)
-    head, rest = original[:at], original[at:]
-    if head and not head.endswith("\n"):
-        head += "\n"
-    separated = "\n\n  - " in original[: at + 1]  # items are separated by blank lines
-    if separated and not head.endswith("\n\n"):
-        head += "\n"
-    candidate = head + item_yaml(key, node) + rest
+    candidate = _text_insertion(original, before, key, node)
     try:
         after = round_trip_yaml().load(candidate)
     except YAMLError:
         after = None
-    if isinstance(after, CommentedMap) and _plain(after) == expected \
-            and list(after) == list(before):
+    if _as_intended(before, after, key, node):
         return candidate
     seq = before.get(key)
     if not isinstance(seq, CommentedSeq):
@@ -160,6 +156,46 @@ def insert_item(original: str | None, key: str, node: CommentedMap, header: str 
         seq.fa.set_block_style()
     seq.append(node)
     return _dump(before)
+
+
+def _appended_as_text(original: str, key: str, node: CommentedMap) -> str | None:
+    """The text insertion when libyaml's parse shows it gives the intended document; None
+    when it does not, or cannot tell (a YAML error, no ``key`` list, a ``%YAML``
+    directive, which changes how ruamel reads the item it wrote: ruamel decides)."""
+    if original.startswith("%") or "\n%" in original:
+        return None
+    before = _fast_load(original)
+    if not isinstance(before, CommentedMap) or key not in before:
+        return None
+    candidate = _text_insertion(original, before, key, node)
+    return candidate if _as_intended(before, _fast_load(candidate), key, node) else None
+
+
+def _fast_load(text: str) -> Any:
+    """``text`` parsed by the bank's libyaml reader, with positions; None on any finding."""
+    data, findings = read_yaml(Path("candidate"), "candidate", text=text)
+    return None if findings else data
+
+
+def _text_insertion(original: str, before: CommentedMap, key: str, node: CommentedMap) -> str:
+    """``original`` with ``node``'s lines after the last item of ``key`` (``before`` is
+    ``original`` parsed, with positions)."""
+    at = _insertion_point(original, before, key)
+    head, rest = original[:at], original[at:]
+    if head and not head.endswith("\n"):
+        head += "\n"
+    separated = "\n\n  - " in original[: at + 1]  # items are separated by blank lines
+    if separated and not head.endswith("\n\n"):
+        head += "\n"
+    return head + item_yaml(key, node) + rest
+
+
+def _as_intended(before: CommentedMap, after: Any, key: str, node: CommentedMap) -> bool:
+    """Whether ``after`` is ``before`` with ``node`` appended to its list ``key`` (both
+    parsed by the same reader), its keys in the same order."""
+    expected = {**_plain(before), key: [*(_plain(before.get(key)) or []), _plain(node)]}
+    return (isinstance(after, CommentedMap) and _plain(after) == expected
+            and list(after) == list(before))
 
 
 def item_lines(text: str, key: str, length: int) -> tuple[int, dict[int, str]]:

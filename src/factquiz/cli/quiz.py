@@ -75,7 +75,7 @@ def preview_lines(root: Path, lesson: str, seed: int | None, student: str | None
         return render_quiz(make_quiz_at(root, lesson, seed=seed, student=student), answers)
 
     name = f"preview-{cache.key_hash(repr((lesson, seed, student, answers)))}"
-    return cache.cached(root, name, compute, _encode, _decode)
+    return cache.cached(root, name, compute, _encode, _decode, shared=True)
 
 
 @app.command("quiz")
