@@ -34,10 +34,13 @@ _MAX_DEPTH = 32
 #: YAML does not allow in a document (controls, non-characters).
 _UNSURE_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                           "\U00010000-\U0010ffff]")
-#: One line: its indent, a sequence entry's dash, then ``key:`` (with an optional value)
-#: or a value alone (matched with its trailing spaces stripped). Lines that match no
-#: alternative are unsure.
-_LINE = re.compile(r"( *)(-(?: +|\Z))?(?:([A-Za-z_][\w-]{0,100}):(?: +(.*))?|(.+))?\Z")
+#: Each content line (neither blank nor a whole-line comment) of a text: its indent, a
+#: sequence entry's dash, then ``key:`` with its value, or a value alone; trailing spaces
+#: left out. Every content line matches (a value alone takes any text), so the lines
+#: found are all the text's content lines, in order.
+_ROW = re.compile(r"^( *)(?=[^ #\n])(-(?: +|$))?"
+                  r"(?:([A-Za-z_][\w-]{0,100}):(?: +(.*[^ \n]))?|([^# \n](?:.*[^ \n])?))? *$",
+                  re.MULTILINE)
 #: A plain scalar's first character: none of YAML's indicators (a dash followed by a
 #: non-space is allowed: "-5"), nor space.
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-\S")
@@ -94,6 +97,15 @@ def _resolver() -> Callable[[str], Any]:
 
 
 _PLAIN_VALUE = _resolver()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: First characters of plain scalars that some resolver may turn into no string.
+_RESOLVED_FIRST = frozenset(_LOADER.yaml_implicit_resolvers) - {None}
+#: First characters of a plain scalar that is surely a string (when it holds no ": " or
+#: " #" and does not end with ":"): letters that start no YAML indicator and no value a
+#: resolver makes (none when some resolver applies to any first character).
+_STRING_FIRST = frozenset() if None in _LOADER.yaml_implicit_resolvers else frozenset(
+    c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    if c not in _RESOLVED_FIRST)
 
 
 def _scalar(text: str) -> Any:
@@ -147,111 +159,106 @@ def _flow_item(text: str) -> Any:
 
 
 class _Reader:
-    """Reads the lines of a text, block by block, from their indentation."""
+    """Reads the content lines of a text, block by block, from their indentation.
 
-    __slots__ = ("lines", "pos")
+    Each line is ``(indent, dash, key, value, alone)``, strings that are empty when
+    absent: a mapping entry has a ``key`` (and a ``value`` unless it is below), a
+    sequence entry a ``dash`` and either a key (a mapping starts there) or a value
+    ``alone``."""
 
-    def __init__(self, lines: list[tuple[int, int, str | None, str | None]]) -> None:
-        #: (indent, dash width or 0, key or None, value text or None) of each content line.
-        self.lines = lines
+    __slots__ = ("end", "pos", "rows")
+
+    def __init__(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        self.rows = rows
         self.pos = 0
+        self.end = len(rows)
 
     def block(self, depth: int) -> Any:
         """The mapping or sequence that starts at the current line."""
         if depth > _MAX_DEPTH:
             raise _Unsure
-        indent, dash, key, _ = self.lines[self.pos]
+        indent, dash, key, _, _ = self.rows[self.pos]
         if dash:
-            return self.sequence(indent, depth)
-        if key is None:
+            return self.sequence(len(indent), depth)
+        if not key:
             raise _Unsure  # a scalar alone on its line: a continued or a document scalar
-        return self.mapping(indent, depth)
+        return self.mapping(len(indent), depth)
 
     def sequence(self, column: int, depth: int) -> list[Any]:
-        lines = self.lines
+        rows, end, pad = self.rows, self.end, " " * column
         items: list[Any] = []
-        while self.pos < len(lines):
-            indent, dash, key, value = lines[self.pos]
-            if indent != column or not dash:
+        pos = self.pos
+        while pos < end:
+            indent, dash, key, _, alone = rows[pos]
+            if indent != pad:
+                if len(indent) > column:
+                    raise _Unsure  # a continued scalar, or indentation YAML refuses
                 break
-            if key is not None:  # "- key: ..." starts a mapping at the key's column
-                items.append(self.mapping(column + dash, depth + 1))
+            if not dash:
+                break
+            if key:  # "- key: ..." starts a mapping at the key's column
+                self.pos = pos
+                items.append(self.mapping(column + len(dash), depth + 1))
+                pos = self.pos
                 continue
-            if value is None:
+            if not alone:
                 raise _Unsure  # "-" alone: its value is on the next lines
-            items.append(_scalar(value))
-            self.pos += 1
-            self._no_deeper(column)
-        if self.pos < len(lines) and lines[self.pos][0] > column:
-            raise _Unsure
+            items.append(_scalar(alone))
+            pos += 1
+        self.pos = pos
         return items
 
     def mapping(self, column: int, depth: int) -> dict[str, Any]:
-        lines = self.lines
+        """The mapping whose first entry is the current line (after the dash of the
+        sequence entry it starts, if any), its other entries at ``column``."""
+        rows, end, pad = self.rows, self.end, " " * column
         result: dict[str, Any] = {}
-        first = True
-        while self.pos < len(lines):
-            indent, dash, key, value = lines[self.pos]
-            if first:  # the line that opened the mapping (its dash belongs to a sequence)
-                first = False
-            elif indent != column or dash:
+        pos = self.pos
+        _, _, key, value, _ = rows[pos]
+        while True:
+            if not key or key in result:
+                raise _Unsure  # a scalar where an entry belongs, or a duplicate key
+            if key[0] in _RESOLVED_FIRST and _PLAIN_VALUE(key) is not key:
+                raise _Unsure  # a key that is no string ("on", "yes")
+            pos += 1
+            if value:
+                if (value[0] in _STRING_FIRST and ": " not in value and " #" not in value
+                        and value[-1] != ":"):
+                    result[key] = value  # what _scalar finds for most values, sooner
+                else:
+                    result[key] = _scalar(value)
+            elif pos < end and (len(below := rows[pos][0]) > column
+                                or (below == pad and rows[pos][1])):
+                self.pos = pos  # nested, or a sequence at the key's own indentation
+                result[key] = self.block(depth + 1)
+                pos = self.pos
+            else:
+                result[key] = None
+            if pos >= end:
                 break
-            if key is None:
-                raise _Unsure
-            if _PLAIN_VALUE(key) is not key or key in result:
-                raise _Unsure  # a key that is no string ("on", "1"), or a duplicate
-            self.pos += 1
-            if value is not None:
-                result[key] = _scalar(value)
-                self._no_deeper(column)
-                continue
-            if self.pos < len(lines):
-                n_indent, n_dash, _, _ = lines[self.pos]
-                if n_indent > column or (n_indent == column and n_dash):
-                    result[key] = self.block(depth + 1)  # nested, or a sequence level with it
-                    continue
-            result[key] = None
-        if self.pos < len(lines) and lines[self.pos][0] > column:
-            raise _Unsure
+            indent, dash, key, value, _ = rows[pos]
+            if indent != pad:
+                if len(indent) > column:
+                    raise _Unsure  # a continued scalar, or indentation YAML refuses
+                break
+            if dash:
+                break  # a sequence entry of an enclosing block (or an error it reports)
+        self.pos = pos
         return result
-
-    def _no_deeper(self, column: int) -> None:
-        """A line after a scalar may not be indented deeper (that would continue it)."""
-        if self.pos < len(self.lines) and self.lines[self.pos][0] > column:
-            raise _Unsure
 
 
 def read_plain(text: str) -> Any:
     """The data of ``text``, as the safe loader would read it, or :data:`UNSURE`."""
     if _UNSURE_TEXT.search(text) or "\\" in text:
         return UNSURE
-    lines: list[tuple[int, int, str | None, str | None]] = []
-    match = _LINE.match
-    raws = text.split("\n")
-    if raws[0] == "---":  # an explicit start of the one document (a source's front matter)
-        raws[0] = ""
-    for raw in raws:
-        raw = raw.rstrip(" ")
-        stripped = raw.lstrip(" ")
-        if not stripped or stripped[0] == "#":
-            continue  # blank lines and whole-line comments
-        found = match(raw)
-        if found is None:
-            return UNSURE
-        indent, dash, key, value, alone = found.groups()
-        value = value or None  # "key:" with spaces after it: the value is below, or null
-        if alone is not None:
-            if key is not None:
-                return UNSURE
-            value = alone
-        elif key is None and dash is None:
-            return UNSURE
-        lines.append((len(indent), len(dash) if dash else 0, key, value))
-    if not lines or lines[0][0] != 0:
+    if text.startswith("---\n"):  # an explicit start of the one document (front matter)
+        text = text[4:]
+    rows = _ROW.findall(text)
+    if not rows or rows[0][0]:
         return UNSURE
-    reader = _Reader(lines)
+    reader = _Reader(rows)
     try:
         data = reader.block(0)
     except _Unsure:
         return UNSURE
-    return data if reader.pos == len(lines) else UNSURE
+    return data if reader.pos == reader.end else UNSURE
