@@ -32,7 +32,7 @@ from .normalize import casefold, mentions, normalize
 from .pagecites import pages_cite_both_sides
 from .passages import ATTRIBUTION_WINDOW, SourcePassages
 from .sourceindex import SourceIndex, fact_finding, link_finding
-from .terms import key_terms
+from .terms import content_stem, key_terms, words
 from .terms import stem as _stem
 from .terms import stems as _stems
 
@@ -302,9 +302,9 @@ def _carries_claim(fact: Fact) -> bool:
     answer = _stems(fact.accepted)
     quoted = _stems([ev.quote for ev in fact.evidence])
     terms = found = 0
-    for term in key_terms(fact.statement):
-        stem = _stem(term)
-        if stem not in answer:
+    for word in dict.fromkeys(words(fact.statement)):  # key_terms, stemmed on the way
+        stem = content_stem(word)
+        if stem and stem not in answer:
             terms += 1
             found += stem in quoted
     return not terms or found >= MIN_SHARE * terms
