@@ -326,8 +326,8 @@ def _carries_claim(fact: Fact) -> bool:
     answer = _stems(fact.accepted)
     quoted = _stems([ev.quote for ev in fact.evidence])
     terms = found = 0
-    for word in dict.fromkeys(words(fact.statement)):  # key_terms, stemmed on the way
-        stem = content_stem(word)
+    # key_terms(statement), stemmed on the way ("" for a word that is no content word)
+    for stem in map(content_stem, dict.fromkeys(words(fact.statement))):
         if stem and stem not in answer:
             terms += 1
             found += stem in quoted
