@@ -28,7 +28,9 @@ VALUES = ["a", "Alder12", "1960", "'1960'", "true", "yes", "No", "~", "null", "2
           "{a: b}", "{thing: x, topic: t's}", "{}", "{a: 1, a: 2}", "{a:1}", "{on: 1}",
           "{a: [b]}", "x,y", "a [b] {c}", "=", "<<", "-", "- x", "--x", "?x", ":x", "@x",
           "%x", "`x", ",x", "&a x", "*a", "!t x", "|", ">-", "'open", '"open',
-          "2022-01-05T10:00:00Z", "Off", "y", "1,000", "\u00a0x", "x\u00a0", "\u65e5\u672c"]
+          "2022-01-05T10:00:00Z", "Off", "y", "1,000", "\u00a0x", "x\u00a0", "\u65e5\u672c",
+          "''", "'''", "''''", "'a''''b'", "'a'''b'", "'a' 'b'", "'", '"', '""', '"a"b"',
+          "'x: y'", "'# c'", '"x: y"']
 KEYS = ["id", "lesson", "answer", "on", "Yes", "y", "null", "1", "k-1", "_x", "a_b"]
 #: Lines to mix at random (most mixes are not YAML at all).
 LINES = ["facts:", "- id: a", "  - id: b", "  lesson: x", "    lesson: y", "    evidence:",

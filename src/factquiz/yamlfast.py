@@ -44,8 +44,6 @@ _ROW = re.compile(r"^( *)(?=[^ #\n])(-(?: +|$))?"
 #: A plain scalar's first character: none of YAML's indicators (a dash followed by a
 #: non-space is allowed: "-5"), nor space.
 _PLAIN_START = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-\S")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'\Z")
-_DOUBLE = re.compile(r'"([^"\\]*)"\Z')
 #: A one-line flow sequence of scalars: quoted ones, or plain ones without flow
 #: indicators, colons or comments.
 _FLOW_ITEM = r"""(?:'(?:[^']|'')*'|"[^"\\]*"|[^\s\-?:,\[\]{}#&*!|>'"%@`][^,\[\]{}#:]*?)"""
@@ -111,16 +109,16 @@ _STRING_FIRST = frozenset() if None in _LOADER.yaml_implicit_resolvers else froz
 def _scalar(text: str) -> Any:
     """The value of a scalar written on one line after ``key:`` or ``- ``."""
     first = text[0]
-    if first == "'":
-        match = _SINGLE.match(text)
-        if match is None:
+    if first == "'":  # closed at the end of the line, any quote inside doubled
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
             raise _Unsure
-        return match.group(1).replace("''", "'")
-    if first == '"':
-        match = _DOUBLE.match(text)
-        if match is None:
+        return inner.replace("''", "'")
+    if first == '"':  # closed at the end of the line, no quote inside (nor escapes)
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != '"' or '"' in inner:
             raise _Unsure
-        return match.group(1)
+        return inner
     if first == "[":
         match = _FLOW.match(text)
         if match is None:

@@ -112,12 +112,14 @@ def read_yaml(path: Path, shown: str, text: str | None = None,
         except UnicodeDecodeError as exc:
             return None, [Finding(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]
-    # Text without control characters or backslash escapes has no value holding one.
-    check_text = bool(control_characters(text)) or "\\" in text
-    if not positions and not check_text:
-        data = read_plain(text)  # most data files, without libyaml's nodes
+    if not positions:
+        # Most data files, without libyaml's nodes (it declines text with control
+        # characters or backslashes, which the builder below checks values for).
+        data = read_plain(text)
         if data is not UNSURE:
             return data, []
+    # Text without control characters or backslash escapes has no value holding one.
+    check_text = bool(control_characters(text)) or "\\" in text
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
