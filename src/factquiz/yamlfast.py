@@ -1,16 +1,15 @@
 """A fast reader for the plain block YAML that fact banks are written in.
 
 :func:`read_plain` turns the common shape of a data file (block mappings and sequences,
-one scalar a line: plain, single- or double-quoted, or a one-line flow list or
-mapping of scalars)
-into the same dicts, lists and values that libyaml and ``yamlio``'s builder make, at a
-fraction of the cost (libyaml makes a node and two position marks for every scalar of a
-100k-fact bank). It does not guess: anything outside that shape (anchors, tags, block or
-multi-line scalars, nested flow collections, comments after a value, duplicate keys, tabs, odd
-indentation, escapes, control characters...) returns :data:`UNSURE`, and the caller parses
-the file with libyaml as before, which also reports any error at its line. Plain scalars
-are resolved (string, number, bool, null, date) by the very resolvers and constructor of
-the safe loader.
+one scalar a line: plain, single- or double-quoted, or a one-line flow list or mapping of
+scalars) into the same dicts, lists and values that libyaml and ``yamlio``'s builder make,
+at a fraction of the cost (libyaml makes a node and two position marks for every scalar
+of a 100k-fact bank). It does not guess: anything outside that shape (anchors, tags, block
+or multi-line scalars, nested flow collections, comments after a value, duplicate keys,
+tabs, odd indentation, escapes, control characters...) returns :data:`UNSURE`, and the
+caller parses the file with libyaml as before, which also reports any error at its line.
+Plain scalars are resolved (string, number, bool, null, date) by the very resolvers and
+constructor of the safe loader.
 """
 
 from __future__ import annotations
@@ -26,7 +25,8 @@ import yaml
 #: Returned when the text is not in the shape read here (parse it with libyaml).
 UNSURE: Any = object()
 
-_STR_TAG = "tag:yaml.org,2002:str"
+#: The safe loader whose resolvers and constructor give plain scalars their values.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: Deeper than any data file: the caller's parser refuses too deep nesting itself.
 _MAX_DEPTH = 32
 #: Characters that make the text unsure as a whole: tabs, other line breaks than "\n"
@@ -67,8 +67,7 @@ _RESOLVED = (bool, int, float, type(None), datetime.date)
 def _resolver() -> Callable[[str], Any]:
     """A function from a plain scalar's text to its value, as libyaml's safe loader
     would make it (memoised for the few scalars that are not strings)."""
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    resolvers = loader_class.yaml_implicit_resolvers
+    resolvers = _LOADER.yaml_implicit_resolvers
     wildcard = tuple(resolvers.get(None, []))
     by_first = {first: (*found, *wildcard) for first, found in resolvers.items()
                 if first is not None}
@@ -82,7 +81,7 @@ def _resolver() -> Callable[[str], Any]:
             return text
         if text not in others:
             try:
-                found = yaml.load(text, Loader=loader_class)  # the same constructor
+                found = yaml.load(text, Loader=_LOADER)  # the same constructor
             except yaml.YAMLError:
                 raise _Unsure from None
             if not isinstance(found, _RESOLVED) or (
@@ -95,7 +94,6 @@ def _resolver() -> Callable[[str], Any]:
 
 
 _PLAIN_VALUE = _resolver()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: First characters of plain scalars that some resolver may turn into no string.
 _RESOLVED_FIRST = frozenset(_LOADER.yaml_implicit_resolvers) - {None}
 #: First characters of a plain scalar that is surely a string (when it holds no ": " or
