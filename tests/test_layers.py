@@ -24,7 +24,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes")),
-    ("model", ("model", "findings", "yamlio", "quizmodel", "answers", "assembly", "cache")),
+    ("model", ("model", "findings", "yamlfast", "yamlio", "quizmodel", "answers", "assembly",
+               "cache")),
     ("load", ("sources", "load", "sourceindex", "passages")),
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from .findings import Finding
 from .load import Project
 from .model import Fact, Source
-from .normalize import normalize, normalize_with_map
+from .normalize import OffsetMap, normalize, normalize_with_map
 
 CLOSEST_MAX_CHARS = 400  # of a quote searched for the closest passage
 
@@ -32,7 +32,9 @@ class IndexedSource:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.text, self._origin = normalize_with_map(source.body)
+        #: The body normalised (the offset map, needed only to place a match in the body,
+        #: is made on first use: most quotes are only looked for).
+        self.text = normalize(source.body)
         self.furniture: list[tuple[int, int]] = []
         self.missing_furniture: list[str] = []
         for span in source.meta.not_citable:
@@ -42,6 +44,11 @@ class IndexedSource:
             while start >= 0:
                 self.furniture.append((start, start + len(span.text)))
                 start = source.body.find(span.text, start + 1)
+
+    @cached_property
+    def _origin(self) -> OffsetMap:
+        """The body offset of each character of :attr:`text`."""
+        return normalize_with_map(self.source.body)[1]
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -49,11 +49,41 @@ def word_forms(texts: list[str]) -> set[str]:
     return {word_form(w) for text in texts for w in key_terms(text)}
 
 
+#: For ASCII text: each letter case-folded, each digit kept, anything else a space, so
+#: that splitting gives the words :data:`_WORD` finds (a byte table, one C call).
+_ASCII_WORDS = bytes(c if chr(c).isdigit() or chr(c).islower() else
+                     ord(chr(c).casefold()) if chr(c).isupper() else 32
+                     for c in range(128)) + bytes(range(128, 256))
+
+
+def words(text: str) -> list[str]:
+    """Every word of ``text``, casefolded, repeats kept (:func:`content_stem` tells the
+    content words). ASCII text is only case-folded (normalising its spacing would not
+    change its words), in one table lookup a character."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(casefold(text))
+
+
+class _ContentStems(dict[str, str]):
+    """Each word's :func:`stem` when it is a content word (longer than two letters, no
+    stopword), else "": one dict lookup a word instead of three tests and a call (a
+    check at scale looks words up millions of times). Emptied when it grows large."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 17:
+            self.clear()
+        found = self[word] = stem(word) if len(word) > 2 and word not in STOPWORDS else ""
+        return found
+
+
+#: The stem of a word of :func:`words` if it is a content word, else "".
+content_stem = _ContentStems().__getitem__
+
+
 def _content_words(text: str) -> list[str]:
-    """The content words of ``text`` (casefolded, no stopwords), repeats kept. ASCII text
-    is only case-folded: normalising its spacing would not change its words."""
-    folded = text.casefold() if text.isascii() else casefold(text)
-    return [w for w in _WORD.findall(folded) if len(w) > 2 and w not in STOPWORDS]
+    """The content words of ``text`` (casefolded, no stopwords), repeats kept."""
+    return [w for w in words(text) if content_stem(w)]
 
 
 def key_terms(text: str) -> list[str]:
@@ -63,4 +93,8 @@ def key_terms(text: str) -> list[str]:
 
 def stems(texts: list[str]) -> set[str]:
     """The stems of the content words of ``texts``."""
-    return {stem(w) for text in texts for w in _content_words(text)}
+    found: set[str] = set()
+    for text in texts:
+        found.update(map(content_stem, words(text)))
+    found.discard("")
+    return found

@@ -27,6 +27,7 @@ from .atomic import os_reason
 from .errors import FactquizError
 from .escape import control_characters
 from .findings import Finding
+from .yamlfast import UNSURE, read_plain
 
 M = TypeVar("M", bound=BaseModel)
 #: Deeper nesting than this is no fact bank's shape; refusing it keeps every reader of the
@@ -111,14 +112,20 @@ def read_yaml(path: Path, shown: str, text: str | None = None,
         except UnicodeDecodeError as exc:
             return None, [Finding(shown, 1, 1, "encoding", f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8")]
+    if not positions:
+        # Most data files, without libyaml's nodes (it declines text with control
+        # characters or backslashes, which the builder below checks values for).
+        data = read_plain(text)
+        if data is not UNSURE:
+            return data, []
+    # Text without control characters or backslash escapes has no value holding one.
+    check_text = bool(control_characters(text)) or "\\" in text
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        # Text without control characters or backslash escapes has no value holding one.
-        builder = _Builder(loader, shown, check_text=bool(control_characters(text))
-                           or "\\" in text, positions=positions)
+        builder = _Builder(loader, shown, check_text=check_text, positions=positions)
         return builder.build(node, 0), builder.findings
     except _Refused as exc:
         return None, [exc.finding]
