@@ -21,11 +21,14 @@ book: $(STAMP)
 # The tests on two workers, the longest first (tests/conftest.py orders them; xdist must
 # not reorder), slowest listed; then nbval over the committed notebooks on two workers, each
 # notebook on one (nbval runs a notebook's cells in order in one kernel). Every Python
-# process of both runs first runs tests/startup/sitecustomize.py (see there).
+# process of both runs first runs tests/startup/sitecustomize.py (see there). The code is
+# compiled once first: with PYTHONDONTWRITEBYTECODE set, each of the thirty-odd processes
+# a run starts would compile it again.
 TEST_PYTHONPATH := $(CURDIR)/tests/startup$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
+	$(BIN)/python -m compileall -q src tests
 	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadgroup \
 		--no-loadscope-reorder --durations=15 tests
 	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
