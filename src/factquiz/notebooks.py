@@ -27,6 +27,7 @@ import os
 import re
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,16 +241,22 @@ def _obsolete(root: Path, expected: set[str]) -> list[Path]:
                   if p.name not in expected)
 
 
+def _with_digests(root: Path, expected: dict[str, NotebookNode],
+                  ) -> Iterator[tuple[str, NotebookNode, Path, str]]:
+    """Each expected notebook with where it is written and its current inputs hash (the
+    notebooks folder made when missing)."""
+    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
+    for name, nb in expected.items():
+        yield name, nb, root / NOTEBOOKS_DIR / name, inputs_digest(root, name, nb)
+
+
 def write_notebooks(root: Path, force: bool = False) -> list[Path]:
     """Build, execute and write every notebook whose inputs changed (every notebook with
     ``force``); remove obsolete quiz notebooks. Returns the paths written or removed.
     """
     expected = expected_notebooks(load_project(root))
-    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
     changed = []
-    for name, nb in expected.items():
-        path = root / NOTEBOOKS_DIR / name
-        digest = inputs_digest(root, name, nb)
+    for name, nb, path, digest in _with_digests(root, expected):
         if not force and recorded_digest(path) == digest:
             continue
         text = _build(root, name, nb, digest)
@@ -278,11 +285,8 @@ def stale_notebooks(root: Path) -> list[str]:
     build (which records the current hash) without being executed; the others are
     executed and compared byte for byte."""
     expected = expected_notebooks(load_project(root))
-    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
     stale = []
-    for name, nb in expected.items():
-        path = root / NOTEBOOKS_DIR / name
-        digest = inputs_digest(root, name, nb)
+    for name, nb, path, digest in _with_digests(root, expected):
         if recorded_digest(path) != digest or _differs(path, _build(root, name, nb, digest)):
             stale.append(name)
     return stale + [p.name for p in _obsolete(root, set(expected))]

@@ -320,6 +320,18 @@ def tells(text: str, needles: Collection[str]) -> bool:
 _TESTS_KEPT = 8192
 
 
+def _needle_test(keys: str) -> Callable[[str], bool]:
+    """Whether a needle (a padded answer key) is in ``keys``, each needle's answer kept."""
+    known: dict[str, bool] = {}
+
+    def found(needle: str) -> bool:
+        hit = known.get(needle)
+        if hit is None:
+            hit = known[needle] = needle in keys
+        return hit
+    return found
+
+
 def _test(bank: Bank, texts: tuple[str, ...]) -> Callable[[str], bool]:
     """A test of whether one of ``texts`` names a needle (as :func:`tells`), kept per bank
     with what it found: a variant's feedback is tested against the answers of the others,
@@ -330,15 +342,8 @@ def _test(bank: Bank, texts: tuple[str, ...]) -> Callable[[str], bool]:
     if found is None:
         if len(tests) >= _TESTS_KEPT:
             tests.clear()
-        keys = padded_keys(texts)  # a needle holds no newline: found in one text or none
-        known: dict[str, bool] = {}
-
-        def found(needle: str) -> bool:
-            hit = known.get(needle)
-            if hit is None:
-                hit = known[needle] = needle in keys
-            return hit
-        tests[texts] = found
+        # a needle holds no newline: found in one text or none
+        found = tests[texts] = _needle_test(padded_keys(texts))
     return found
 
 
@@ -400,16 +405,8 @@ def _named(bank: Bank) -> Callable[[str], bool]:
     per bank, with what it found)."""
     found: Callable[[str], bool] | None = bank.cache.get("reasons-named")
     if found is None:
-        names = padded_keys([text for form, shorter in source_names(bank)
-                             for text in (form, *shorter)])
-        known: dict[str, bool] = {}
-
-        def named(needle: str) -> bool:
-            hit = known.get(needle)
-            if hit is None:
-                hit = known[needle] = needle in names
-            return hit
-        found = bank.cache["reasons-named"] = named
+        found = bank.cache["reasons-named"] = _needle_test(padded_keys(
+            [text for form, shorter in source_names(bank) for text in (form, *shorter)]))
     return found
 
 
