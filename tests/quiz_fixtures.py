@@ -13,6 +13,9 @@ from factquiz.load import Project, load_project
 GOLDEN = Path(__file__).parent / "golden"
 FROZEN_BANK = GOLDEN / "bank" / "facts.yml"
 HEADER = "# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
+#: The head of a test quiz file for lesson ``raa`` (four questions: one mc, tf and cloze
+#: generated), before its ``instructor_questions``.
+QUIZ_HEAD = "title: T\nlesson: raa\nquestions: 4\nmix: {mc: 1, tf: 1, cloze: 1}\n"
 
 
 def frozen_files(quizzes: dict[str, str] | None = None) -> dict[str, str]:

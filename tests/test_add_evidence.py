@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from quiz_fixtures import HEADER, frozen_files, load
+from quiz_fixtures import HEADER, QUIZ_HEAD, frozen_files, load
 from typer.testing import CliRunner
 
 from factquiz.cli.common import app
@@ -36,14 +36,13 @@ CODES = {"evidence-not-a-passage", "evidence-key-unsupported", "evidence-two-key
 
 
 def quiz_text(choices: list[str], answer: str, facts: tuple[str, ...] = (FACT,)) -> str:
-    lines = ["title: T", "lesson: raa", "questions: 4", "mix: {mc: 1, tf: 1, cloze: 1}",
-             "instructor_questions:", "  - type: evidence",
+    lines = ["instructor_questions:", "  - type: evidence",
              "    prompt: Which passage supports the claim that the pact was Japan's first "
              "of its kind since 1960?", "    choices:"]
     lines += [f"      - {json.dumps(c)}" for c in choices]
     lines += [f"    answer: {json.dumps(answer)}", "    explanation: The report says so.",
               f"    facts: [{', '.join(facts)}]", ""]
-    return "\n".join(lines)
+    return QUIZ_HEAD + "\n".join(lines)
 
 
 def findings(make_project: Callable[..., Path], text: str) -> list[tuple[int, str, str, str]]:
@@ -104,8 +103,7 @@ def test_a_key_that_does_not_support_the_claim_is_reported(
 
 def test_add_question_refuses_an_evidence_option_that_is_not_a_passage(
         make_project: Callable[..., Path]) -> None:
-    root = make_project(files=frozen_files({"raa": "title: T\nlesson: raa\nquestions: 4\n"
-                                            "mix: {mc: 1, tf: 1, cloze: 1}\n"}))
+    root = make_project(files=frozen_files({"raa": QUIZ_HEAD}))
     path = root / "quizzes" / "raa.yml"
     before = path.read_bytes()
     args = ["add", "question", "raa", "--project", str(root), "--type", "evidence",

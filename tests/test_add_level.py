@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from quiz_fixtures import frozen_files, load
+from quiz_fixtures import QUIZ_HEAD, frozen_files, load
 from test_add import load as load_yaml
 from typer.testing import CliRunner
 
@@ -33,12 +33,7 @@ CAUSE = ["--type", "cause", "--prompt", "Why did the leaders meet in Tokyo in 20
          "--explanation", "They agreed the RAA in principle in Tokyo.", "--fact", "raa-tokyo"]
 
 
-BASE = """title: T
-lesson: raa
-questions: 4
-mix: {mc: 1, tf: 1, cloze: 1}
-instructor_questions: []
-"""
+BASE = QUIZ_HEAD + "instructor_questions: []\n"
 
 
 @pytest.fixture
@@ -135,11 +130,7 @@ def test_a_level_below_the_type_level_is_refused_at_its_line(root: Path) -> None
     assert last_question(root)["level"] == "apply"
 
 
-QUIZ = """title: T
-lesson: raa
-questions: 4
-mix: {mc: 1, tf: 1, cloze: 1}
-instructor_questions:
+QUIZ = QUIZ_HEAD + """instructor_questions:
   - type: cause
     prompt: Why did the leaders meet in Tokyo?
     choices: [To agree the RAA in principle, To sign a trade deal, To open an embassy]

@@ -30,7 +30,7 @@ from cli_run import run
 from content_root import CONTENT_ROOT
 from moodle_xml_parser.parser import parse_file
 from pygiftparser import parser as gift_parser
-from quiz_fixtures import frozen_files, load
+from quiz_fixtures import QUIZ_HEAD, frozen_files, load
 from text2qti.config import Config as T2QConfig
 from text2qti.qti import QTI as T2QTI
 from text2qti.quiz import Quiz as T2QQuiz
@@ -159,11 +159,7 @@ def test_an_instructor_question_keeps_its_model_answer_and_key_points_in_order(
 
 # --- check ----------------------------------------------------------------------------------
 
-SHORT = """title: T
-lesson: raa
-questions: 4
-mix: {mc: 1, tf: 1, cloze: 1}
-instructor_questions:
+SHORT = QUIZ_HEAD + """instructor_questions:
   - type: short
     prompt: Why was the pact a notable step?
     model_answer: It was the first of its kind in decades.
