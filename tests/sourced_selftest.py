@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from content_root import content_project
+from content_root import capable_facts, content_project
 
 from factquiz.answers import MESSAGES
 from factquiz.factbank import Bank
@@ -56,14 +56,10 @@ def _generated(qtype: QType, seed: int) -> list[Case]:
     """The questions of ``qtype`` for ``seed``, one per capable fact of each lesson."""
     key = (qtype.name, seed)
     if key not in _GENERATED:
-        project, made = real(), []
-        for lesson in project.lessons:
-            bank = Bank.of(project, lesson)
-            for fact in bank.facts:
-                if fact.lesson == lesson and qtype.why_not(fact, bank) is None:
-                    made.append(Case(lesson, fact, bank, seed, qtype.generate(
-                        fact, bank, random.Random(seed), f"{lesson}-{qtype.name}-{fact.id}")))
-        _GENERATED[key] = made
+        _GENERATED[key] = [
+            Case(fact.lesson, fact, bank, seed, qtype.generate(
+                fact, bank, random.Random(seed), f"{fact.lesson}-{qtype.name}-{fact.id}"))
+            for bank, fact in capable_facts(qtype.name)]
     return _GENERATED[key]
 
 

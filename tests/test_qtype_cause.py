@@ -23,17 +23,12 @@ from factquiz.export import context_for, export_quiz
 from factquiz.factbank import Bank
 from factquiz.findings import Finding
 from factquiz.generate import make_quiz
-from factquiz.load import Project, load_project
+from factquiz.load import load_project
 from factquiz.model import Fact, Level
 from factquiz.qtypes import cause
 from factquiz.verify import check
 
 SEEDS = range(20)
-
-
-def real() -> Project:
-    """The project the content rules check, loaded once per test process."""
-    return content_project()
 
 
 def capable() -> Iterator[tuple[Bank, Fact]]:
@@ -180,7 +175,7 @@ def test_why_not_says_what_is_missing(make_project: Callable[..., Path]) -> None
 
 @pytest.mark.content
 def test_moodle_export_carries_why_each_wrong_cause_is_wrong(tmp_path: Path) -> None:
-    project = real()
+    project = content_project()
     variant = make_quiz(project, "beyond-defence", seed=3)
     causes = {q.id: q for q in variant.questions if q.type == "cause"}
     assert causes, "the beyond-defence quiz asks cause questions"

@@ -20,7 +20,7 @@ from test_verify import GOOD, HEADER, fact
 
 from factquiz.factbank import Bank
 from factquiz.findings import Finding
-from factquiz.load import Project, load_project
+from factquiz.load import load_project
 from factquiz.model import Fact, Level
 from factquiz.qtypes import change
 from factquiz.qtypes.ordering import interval
@@ -28,11 +28,6 @@ from factquiz.relations import check_states
 from factquiz.sourceindex import SourceIndex
 
 SEEDS = range(20)
-
-
-def real() -> Project:
-    """The project the content rules check, loaded once per test process."""
-    return content_project()
 
 
 def capable() -> Iterator[tuple[Bank, Fact]]:
@@ -53,7 +48,7 @@ def test_the_bank_yields_what_changed_questions() -> None:
 
 @pytest.mark.content
 def test_states_are_dated_in_order_and_grade_right() -> None:
-    project = real()
+    project = content_project()
     assert not list(check_states(project, SourceIndex.of(project)))
     for bank, later in capable():
         states = change.states_of(later, bank)
