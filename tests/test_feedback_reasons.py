@@ -22,7 +22,6 @@ from content_root import capable_facts, content_project
 from factquiz.factbank import Bank
 from factquiz.generate import make_quiz
 from factquiz.grade import grade
-from factquiz.load import Project
 from factquiz.model import Question
 from factquiz.normalize import answer_key, mentions
 from factquiz.qtypes import REGISTRY
@@ -41,10 +40,6 @@ SEEDS = range(4)
 SIX = ("mc", "tf", "cloze", "numeric", "ordering", "matching")
 
 
-def real() -> Project:
-    return content_project()
-
-
 def generated(qtype: str) -> Iterator[tuple[Bank, Question]]:
     """Every fact of every lesson that can yield ``qtype``, as a question, a few seeds."""
     kind = REGISTRY[qtype]
@@ -55,7 +50,7 @@ def generated(qtype: str) -> Iterator[tuple[Bank, Question]]:
 
 def quiz_questions() -> Iterator[Question]:
     """The questions of every lesson's quiz (instructor questions included), a few seeds."""
-    project = real()
+    project = content_project()
     for lesson in sorted(project.quizzes):
         for seed in SEEDS:
             yield from make_quiz(project, lesson, seed=seed).questions
@@ -208,7 +203,7 @@ def test_only_the_chosen_option_opens_its_reason() -> None:
 
 @pytest.mark.content
 def test_no_reason_is_in_clear_on_the_page() -> None:
-    project = real()
+    project = content_project()
     shown = 0
     for lesson in sorted(project.quizzes):
         quiz = make_quiz(project, lesson)
@@ -229,7 +224,7 @@ def test_no_reason_reaches_the_notebook_before_check(tmp_path: Path) -> None:
     from factquiz.attempts import ProgressStore
     from factquiz.widgets import QuizWidget
 
-    project = real()
+    project = content_project()
     for lesson in sorted(project.quizzes):
         quiz = make_quiz(project, lesson)
         state = visible_state(QuizWidget(quiz, store=ProgressStore(tmp_path / "p.json")))
