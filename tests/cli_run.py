@@ -84,6 +84,11 @@ def _as_a_process(cwd: Path, environ: dict[str, str], stdin: str,
         os.environ.update(saved_env)
 
 
+def _exit_code(done: SystemExit) -> int:
+    """The exit status a process ending with ``done`` has, as Python's own exit gives it."""
+    return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+
+
 def run(*args: str, cwd: Path, stdin: str | None = None,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``factquiz ARGS`` in ``cwd`` with a wide terminal, as ``python -m factquiz``.
@@ -101,7 +106,7 @@ def run(*args: str, cwd: Path, stdin: str | None = None,
             main()
             code = 0
         except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            code = _exit_code(done)
             if isinstance(done.code, str):
                 print(done.code, file=sys.stderr)
     return subprocess.CompletedProcess(["factquiz", *args], code, out.getvalue(), err.getvalue())
@@ -174,7 +179,7 @@ def start_forked(target: Callable[[], object], cwd: Path | None = None,
             target()
             code = 0
         except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+            code = _exit_code(done)
         except BaseException:
             traceback.print_exc()
         finally:
