@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...model import Fact, Grade, Question
+from ...quotes import quoted
 from ..base import (
     QType,
     answer_spans,
@@ -26,7 +27,7 @@ from ..base import (
     choice_responses,
     distractors_for,
 )
-from ..reasons import evidence_of, instructor_choice_reasons, quoted, says
+from ..reasons import evidence_of, instructor_choice_reasons, says
 from .instructor import FORM
 
 if TYPE_CHECKING:
