@@ -282,9 +282,10 @@ def page_reasons(question: Question) -> dict[str, str]:
                   if question.accepted or not token.startswith("t|")})
     shown = {}
     for token, why in found.items():
-        if reveals(why, key_texts(question, token)) and token.startswith("c|"):
+        keys = key_texts(question, token)
+        if token.startswith("c|") and reveals(why, keys):
             why = withheld(question.options[int(token[2:])])
-        if not reveals(why, key_texts(question, token)):
+        if not reveals(why, keys):
             shown[token] = why
     return shown
 
