@@ -25,6 +25,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -139,7 +140,7 @@ def source_html(fact: Fact, context: ExportContext) -> str:
         for c in citations)
 
 
-def wrong_options_html(questions: list[Question]) -> str:
+def wrong_options_html(questions: Iterable[Question]) -> str:
     """Each wrong option of the choice questions that has a reason, as an HTML list of
     ``option: why it is wrong`` (each once); '' when none has one."""
     reasons = dict.fromkeys(
@@ -149,14 +150,15 @@ def wrong_options_html(questions: list[Question]) -> str:
     return f"<ul>{''.join(reasons)}</ul>" if reasons else ""
 
 
-def fact_note(fact: Fact, context: ExportContext, asked: list[Question] = ()) -> genanki.Note:
+def fact_note(fact: Fact, context: ExportContext,
+              asked: Iterable[Question] = ()) -> genanki.Note:
     """The note for one fact, the reasons of the choice questions ``asked`` about it on the
     back; its guid depends on the fact id only."""
     answer = fact.answer if not fact.aliases else f"{fact.answer} (also: {', '.join(fact.aliases)})"
     import genanki
 
     fields = [fact.id, html_text(fact.question), html_text(answer), html_text(fact.statement),
-              source_html(fact, context), wrong_options_html(list(asked))]
+              source_html(fact, context), wrong_options_html(asked)]
     return genanki.Note(model=fact_model(), fields=fields, guid=genanki.guid_for(fact.id),
                         tags=[fact.lesson, fact.kind.value])
 

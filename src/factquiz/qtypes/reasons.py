@@ -32,7 +32,7 @@ from ..assembly import padded_keys, telling_needles
 from ..model import Citation, Fact, Question
 from ..normalize import answer_key, mentions
 from ..quotes import quoted
-from .sourced import date_text, memo, option_name, source_label
+from .sourced import date_text, kept, memo, option_name, source_label
 
 if TYPE_CHECKING:
     from ..factbank import Bank
@@ -187,13 +187,8 @@ def instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
     first = question.citations[0] if question.citations else None
     key = (tuple(question.options), question.answer, tuple(question.fact_ids),
            (first.source_id, first.quote) if first else None)
-    kept: dict[tuple[object, ...], list[str]] = bank.cache.setdefault("reasons-instructor", {})
-    found = kept.get(key)
-    if found is None:
-        if len(kept) >= _TESTS_KEPT:
-            kept.clear()
-        found = kept[key] = _instructor_choice_reasons(question, bank)
-    return list(found)
+    return list(kept(bank, "reasons-instructor", key,
+                     lambda: _instructor_choice_reasons(question, bank)))
 
 
 def _instructor_choice_reasons(question: Question, bank: Bank) -> list[str]:
@@ -287,9 +282,10 @@ def page_reasons(question: Question) -> dict[str, str]:
                   if question.accepted or not token.startswith("t|")})
     shown = {}
     for token, why in found.items():
-        if reveals(why, key_texts(question, token)) and token.startswith("c|"):
+        keys = key_texts(question, token)
+        if token.startswith("c|") and reveals(why, keys):
             why = withheld(question.options[int(token[2:])])
-        if not reveals(why, key_texts(question, token)):
+        if not reveals(why, keys):
             shown[token] = why
     return shown
 
@@ -316,10 +312,6 @@ def tells(text: str, needles: Collection[str]) -> bool:
     return any(needle in key for needle in needles)
 
 
-#: Texts whose needle tests :func:`_test` keeps per bank.
-_TESTS_KEPT = 8192
-
-
 def _needle_test(keys: str) -> Callable[[str], bool]:
     """Whether a needle (a padded answer key) is in ``keys``, each needle's answer kept."""
     known: dict[str, bool] = {}
@@ -336,15 +328,8 @@ def _test(bank: Bank, texts: tuple[str, ...]) -> Callable[[str], bool]:
     """A test of whether one of ``texts`` names a needle (as :func:`tells`), kept per bank
     with what it found: a variant's feedback is tested against the answers of the others,
     and the same texts come back in many variants."""
-    tests: dict[tuple[str, ...], Callable[[str], bool]] = bank.cache.setdefault(
-        "reasons-tests", {})
-    found = tests.get(texts)
-    if found is None:
-        if len(tests) >= _TESTS_KEPT:
-            tests.clear()
-        # a needle holds no newline: found in one text or none
-        found = tests[texts] = _needle_test(padded_keys(texts))
-    return found
+    # a needle holds no newline: found in one text or none
+    return kept(bank, "reasons-tests", texts, lambda: _needle_test(padded_keys(texts)))
 
 
 def _tells(bank: Bank, text: str, needles: Collection[str]) -> bool:
@@ -393,11 +378,8 @@ def renamed(text: str, needles: Collection[str], bank: Bank) -> str:
     relevant = frozenset(n for n in needles if n in key or named(n))
     if not any(n in key for n in relevant):
         return text
-    kept: dict[tuple[str, frozenset[str]], str] = bank.cache.setdefault("reasons-renamed", {})
-    found = kept.get((text, relevant))
-    if found is None:
-        found = kept[(text, relevant)] = _renamed(text, relevant, bank)
-    return found
+    return kept(bank, "reasons-renamed", (text, relevant),
+                lambda: _renamed(text, relevant, bank))
 
 
 def _named(bank: Bank) -> Callable[[str], bool]:
@@ -490,19 +472,14 @@ def fair_question(question: Question, needles: Collection[str], bank: Bank) -> Q
     named = _named(bank)
     relevant = frozenset(n for n in needles if feedback(n) or named(n))
     others = [n for n in needles if n not in relevant]
-    kept: dict[tuple[object, ...],
-               tuple[list[str], dict[str, str], str, Callable[[str], bool]]] = \
-        bank.cache.setdefault("reasons-fair", {})
     key = (question.type, tuple(question.fact_ids), tuple(question.options),
            question.explanation, tuple(question.option_feedback),
            tuple(question.response_feedback.items()), relevant)
-    held = kept.get(key)
-    if held is None:
-        if len(kept) >= _TESTS_KEPT:
-            kept.clear()
+
+    def reword() -> tuple[list[str], dict[str, str], str, Callable[[str], bool]]:
         seen: list[str] = []
-        held = kept[key] = (*_fair_parts(question, relevant, bank, seen),
-                            _test(bank, tuple(seen)))
+        return (*_fair_parts(question, relevant, bank, seen), _test(bank, tuple(seen)))
+    held = kept(bank, "reasons-fair", key, reword)
     if any(held[3](n) for n in others):
         options, responses, explanation = _fair_parts(question, needles, bank, None)
     else:

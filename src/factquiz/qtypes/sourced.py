@@ -44,6 +44,24 @@ def memo(bank: Bank, name: Hashable, fact: Fact, compute: Callable[[], T]) -> T:
     return value
 
 
+#: Values :func:`kept` holds per name and bank (all dropped when full).
+KEPT_MAX = 8192
+
+
+def kept(bank: Bank, name: str, key: Hashable, compute: Callable[[], T],
+         limit: int = KEPT_MAX) -> T:
+    """``compute()`` kept in the bank's cache under ``name`` by ``key`` (a value of another
+    question, text or set the same key gives), at most ``limit`` values: when full, all
+    are dropped and kept again as they come back."""
+    values: dict[Hashable, T] = bank.cache.setdefault(name, {})
+    found = values.get(key)
+    if found is None:
+        if len(values) >= limit:
+            values.clear()
+        found = values[key] = compute()
+    return found
+
+
 def told_in_quotes(fact: Fact, bank: Bank, telling: frozenset[str]) -> bool:
     """Whether a quote of ``fact``'s citations tells one of ``telling`` (padded answer
     keys): a question citing the fact tells it in its feedback, whatever it draws."""
@@ -52,24 +70,13 @@ def told_in_quotes(fact: Fact, bank: Bank, telling: frozenset[str]) -> bool:
     return any(needle in quotes for needle in telling)
 
 
-#: Answer sets kept per bank for :func:`clear_of` (one per set of facts to avoid).
-_MAX_NEEDLE_SETS = 4096
-
-
 def clear_of(bank: Bank, avoid: frozenset[str]) -> Callable[[str], bool]:
     """A test of whether a text prints none of the answers (or aliases) of the facts in
     ``avoid`` (the facts other questions of the quiz ask about), compared as
     :func:`~factquiz.normalize.answer_key` forms, as the whole-quiz rules compare them."""
-    sets: dict[frozenset[str], tuple[tuple[str, ...], dict[str, bool]]] = bank.cache.setdefault(
-        "clear-needles", {})
-    held = sets.get(avoid)
-    if held is None:
-        if len(sets) >= _MAX_NEEDLE_SETS:
-            sets.clear()
-        held = sets[avoid] = (tuple({
-            f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
-            for key in map(answer_key, other.accepted) if key}), {})
-    needles, known = held
+    needles, known = kept(bank, "clear-needles", avoid, lambda: (tuple({
+        f" {key} " for fid in sorted(avoid) if (other := bank.by_id.get(fid))
+        for key in map(answer_key, other.accepted) if key}), {}), limit=4096)
 
     def clear(text: str) -> bool:
         found = known.get(text)

@@ -24,7 +24,7 @@ from ..base import (
 )
 from ..mc import INSTRUCTOR_FIELDS  # an instructor writes one as multiple choice
 from ..mc import from_instructor as choice_from_instructor
-from ..sourced import memo
+from ..sourced import kept, memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -109,14 +109,9 @@ def _naming(candidate: Fact, bank: Bank) -> frozenset[str]:
 def _rivals(fact: Fact, bank: Bank, prefer: frozenset[str]) -> frozenset[str]:
     """The causes of the effects among ``prefer`` (other than ``fact``) that have a
     ``why:`` (kept per bank and ``prefer``)."""
-    kept: dict[tuple[str, frozenset[str]], frozenset[str]] = bank.cache.setdefault(
-        "cause-rivals", {})
-    found = kept.get((fact.id, prefer))
-    if found is None:
-        found = kept[(fact.id, prefer)] = frozenset(
-            c.id for fid in prefer if fid in bank.by_id and fid != fact.id
-            for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why)
-    return found
+    return kept(bank, "cause-rivals", (fact.id, prefer), lambda: frozenset(
+        c.id for fid in prefer if fid in bank.by_id and fid != fact.id
+        for c in causes_of(bank.by_id[fid], bank) if bank.by_id[fid].why))
 
 
 def _pick(fact: Fact, key: Fact, candidates: list[Fact], bank: Bank, rng: random.Random,

@@ -139,10 +139,7 @@ def rejected_for(accepted: list[str], match: str, bank: Bank,
 
 
 def _prompt(fact: Fact, bank: Bank) -> str:
-    key = ("cloze-text", fact.id)
-    if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
-        bank.cache[key] = cloze_text(fact)
-    return PREFIX + bank.cache[key]
+    return PREFIX + memo(bank, "cloze-text", fact, lambda: cloze_text(fact))
 
 
 def draft(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str] = frozenset(),

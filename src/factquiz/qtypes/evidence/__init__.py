@@ -133,11 +133,16 @@ def _opening(passage: Passage, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def key_passages(fact: Fact, bank: Bank) -> list[Passage]:
+    """The passages holding ``fact``'s evidence quotes (kept per bank)."""
+    return memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+
+
 def _draw(fact: Fact, bank: Bank, rng: random.Random, avoid: frozenset[str],
           ) -> tuple[Passage, list[Passage], list[Passage]]:
     """The passages of one question: the key, the distractors drawn, all in their order."""
     clear = clear_of(bank, avoid)
-    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    keys = key_passages(fact, bank)
     [key] = pick(rng, keys, 1, lambda p: clear(p.text))
     wrong = pick(rng, distractor_passages(fact, bank), N_DISTRACTORS, lambda p: clear(p.text),
                  POOL)
@@ -160,7 +165,7 @@ def _passages(fact: Fact, bank: Bank,
               ) -> tuple[list[Passage], list[Passage], list[str], dict[str, int]]:
     """The passages :func:`_draw` may take (keys, distractors), their padded answer keys
     in that order, and (filled by :func:`hopeless`) which of them each needle is in."""
-    keys = memo(bank, "evidence-keys", fact, lambda: corpus(bank).key_passages(fact))
+    keys = key_passages(fact, bank)
     wrong = distractor_passages(fact, bank)
     return keys, wrong, [f" {answer_key(p.text)} " for p in [*keys, *wrong]], {}
 

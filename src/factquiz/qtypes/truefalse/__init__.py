@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ...model import Fact, Grade, Question
+from ...quotes import quoted
 from ..base import (
     QType,
     answer_spans,
@@ -26,7 +27,8 @@ from ..base import (
     choice_responses,
     distractors_for,
 )
-from ..reasons import evidence_of, instructor_choice_reasons, quoted, says
+from ..reasons import evidence_of, instructor_choice_reasons, says
+from ..sourced import memo
 from .instructor import FORM
 
 if TYPE_CHECKING:
@@ -124,12 +126,11 @@ def build(fact: Fact, bank: Bank, rng: random.Random, qid: str, true: bool) -> Q
         explanation = says(fact, bank)
         reasons = ["", f"Nothing in it is swapped: it is what {name} says, {quoted(quote)}"]
     else:
-        key = ("tf-spans", fact.id)
-        if key not in bank.cache or bank.by_id.get(fact.id) is not fact:
-            bank.cache[key] = answer_spans(fact.statement, [fact.answer])
+        spans = memo(bank, "tf-spans", fact,
+                     lambda: answer_spans(fact.statement, [fact.answer]))
         wrong = distractors_for(fact, bank, 1, rng)[0]
-        statement, answer = false_statement(fact, wrong, bank.cache[key]), 1
-        start, end = bank.cache[key][0]
+        statement, answer = false_statement(fact, wrong, spans), 1
+        start, end = spans[0]
         original = fact.statement[start:end]
         said = _ARTICLE_START.sub(lambda m: m.group(0).lower(), original)  # mid-sentence
         swap = f"The statement puts {placed(original, wrong)} where {name} says {said}"
