@@ -24,10 +24,10 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc) or exc.__class__.__name__
 
 
-def atomic_write_text(path: Path, text: str, newline: str = "\n") -> None:
+def atomic_write_text(path: Path, text: str, newline: str = "\n", *, sync: bool = True) -> None:
     """Write ``text`` (UTF-8, lines ended by ``newline``) to ``path`` atomically; see
     :func:`atomic_write_bytes`."""
-    atomic_write_bytes(path, encoded(text, newline))
+    atomic_write_bytes(path, encoded(text, newline), sync=sync)
 
 
 def encoded(text: str, newline: str = "\n") -> bytes:
@@ -41,16 +41,17 @@ def _umask() -> int:
     return mask
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """``data`` in a flushed temporary file beside ``path``, with the mode ``path`` has or,
-    for a new file, the mode the umask gives."""
+def _stage(path: Path, data: bytes, sync: bool) -> Path:
+    """``data`` in a temporary file beside ``path`` (flushed to disk when ``sync``), with
+    the mode ``path`` has or, for a new file, the mode the umask gives."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
     except BaseException:
@@ -59,18 +60,20 @@ def _stage(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write ``data`` to ``path`` atomically: a crash leaves the old file or the new, never half.
 
     The data goes to a temporary file in the same directory, is flushed to disk, and
     replaces the target with one rename; the target's permissions are kept (a new file's
     follow the umask). An OS error (disk full, read-only, no permission) raises
-    :class:`WriteFailed` naming the file, with the old file unchanged.
+    :class:`WriteFailed` naming the file, with the old file unchanged. ``sync=False`` does
+    not wait for the disk (a crash may then leave the new file cut short: for files that
+    are only a cache).
     """
-    atomic_write_all({path: data})
+    atomic_write_all({path: data}, sync=sync)
 
 
-def atomic_write_all(files: Mapping[Path, bytes]) -> None:
+def atomic_write_all(files: Mapping[Path, bytes], *, sync: bool = True) -> None:
     """Write several files all or nothing.
 
     Every file is staged in a temporary file first; only when all are staged do they
@@ -83,11 +86,14 @@ def atomic_write_all(files: Mapping[Path, bytes]) -> None:
     current = next(iter(files), None)
     try:
         for current in files:
-            staged[current] = _stage(current, files[current])
-        for current, tmp in staged.items():
-            old = current.read_bytes() if current.is_file() else None
+            staged[current] = _stage(current, files[current], sync)
+        last = len(staged) - 1
+        for n, (current, tmp) in enumerate(staged.items()):
+            # the old content, to put back if a later file fails (none after the last)
+            old = current.read_bytes() if n < last and current.is_file() else None
             os.replace(tmp, current)
-            done.append((current, old))
+            if n < last:
+                done.append((current, old))
     except BaseException as exc:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)

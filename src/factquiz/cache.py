@@ -34,11 +34,12 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .atomic import atomic_write_text
 
 #: Suffixes of the files whose bytes make up a project's digest.
 INPUT_SUFFIXES = frozenset({".yml", ".yaml", ".txt", ".md"})
@@ -180,8 +181,12 @@ def store(root: Path, name: str, digest: str, value: Any, shared: bool = False) 
     try:
         new_folder = not path.parent.is_dir()
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_entry(path, json.dumps({"digest": digest, "value": value},
-                                      ensure_ascii=False, separators=(",", ":")))
+        # without waiting for the disk (``fsync``: milliseconds an entry, and ``check``
+        # stores over a hundred quiz variants): an entry a crash leaves cut short fails
+        # to decode and reads as missing
+        atomic_write_text(path, json.dumps({"digest": digest, "value": value},
+                                           ensure_ascii=False, separators=(",", ":")),
+                          sync=False)
     except OSError:
         return
     if shared and new_folder:
@@ -205,20 +210,6 @@ def _prune(shared: Path) -> None:
         return
     for _, path in sorted(folders, reverse=True)[SHARED_KEPT:]:
         shutil.rmtree(path, ignore_errors=True)
-
-
-def _write_entry(path: Path, text: str) -> None:
-    """Write an entry atomically (a temporary file renamed over it), without waiting for
-    the disk (``fsync``: milliseconds an entry, and ``check`` stores over a hundred quiz
-    variants): an entry a crash leaves cut short fails to decode and reads as missing."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def fetch(root: Path, name: str, digest: str, decode: Callable[[Any], T],

@@ -307,12 +307,8 @@ class Grounding:
             if fact.derived:
                 continue
             quotes = [casefold(ev.quote) for ev in fact.evidence]
-            if fact.aliases:
-                quoted = any(a in q for a in (answer, *map(casefold, fact.aliases))
-                             for q in quotes)
-            else:  # the usual case, without building the list of answers
-                quoted = any(answer in q for q in quotes)
-            if not quoted:
+            if not any(a in q for a in (answer, *map(casefold, fact.aliases))
+                       for q in quotes):
                 self.not_quoted.add(id(fact))
 
     @classmethod

@@ -238,17 +238,14 @@ def book_data(root: Path) -> BookData:
     """The book's data of the project at ``root``: from the cache while the data and
     factquiz are unchanged, else from the project, loaded."""
     digest = data_digest(root)
-    made: list[BookData] = []
 
-    def compute() -> BookData:
+    def compute() -> BookData:  # what cache.cached returns when it computes (the project kept)
         from ..load import load_project
 
-        made.append(BookData.of(load_project(root), digest))
-        return made[0]
+        return BookData.of(load_project(root), digest)
 
-    found = cache.cached(root, "book-data", compute, BookData.to_json,
-                         lambda data: BookData.from_json(root, digest, data), digest=digest)
-    return made[0] if made else found
+    return cache.cached(root, "book-data", compute, BookData.to_json,
+                        lambda data: BookData.from_json(root, digest, data), digest=digest)
 
 
 def load(app: Sphinx) -> None:
