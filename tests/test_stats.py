@@ -4,6 +4,7 @@ that cannot yield a type and why, and the sources the bank under-uses."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -159,3 +160,19 @@ def test_stats_command(root: Path) -> None:
     as_json = json.loads(run("stats", "--json", cwd=root).stdout)
     assert as_json["capable"]["raa"]["numeric"] == 2
     assert as_json["underused_sources"][0]["source"] == "foreign-relations-japan-2020"
+
+
+def test_each_command_run_in_one_process_reads_the_terminal_width_afresh(root: Path) -> None:
+    """Commands run one after another in one process (as `run` does) each print to the width
+    of their own terminal: no command module keeps the console of the first command."""
+    def raa_row(stdout: str) -> list[str]:
+        table = stdout.split("Questions available per lesson")[1]
+        row = next(line for line in table.splitlines() if line.startswith("│ raa "))
+        return [cell.strip() for cell in row.strip("│").split("│")]
+
+    narrow = run("stats", cwd=root, env={**os.environ, "COLUMNS": "80"})
+    wide = run("stats", cwd=root)
+    assert narrow.returncode == wide.returncode == 0
+    assert max(len(line) for line in narrow.stdout.splitlines() if line.startswith("│")) <= 80
+    assert raa_row(narrow.stdout)[2] == "1"  # "(+1)" wrapped to the next line
+    assert raa_row(wide.stdout)[2] == "1 (+1)"

@@ -61,13 +61,30 @@ def plain(text: str, style: str = "") -> Text:
 _CONSOLES: dict[str, Console] = {}
 
 
-def __getattr__(name: str) -> Any:
-    """``console`` (stdout) and ``err_console`` (stderr), made on first use."""
-    if name in ("console", "err_console"):
-        if name not in _CONSOLES:
-            _CONSOLES[name] = _plain_console_class()(stderr=name == "err_console")
-        return _CONSOLES[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def current_console(name: str) -> Console:
+    """The console ``name`` (``console``: stdout, ``err_console``: stderr), made on first
+    use; it reads the terminal's width when it is made."""
+    if name not in _CONSOLES:
+        _CONSOLES[name] = _plain_console_class()(stderr=name == "err_console")
+    return _CONSOLES[name]
+
+
+class _ConsoleHandle:
+    """What a command module imports as ``console``: every use goes to the console made
+    for the current process state (:func:`current_console`). A module that held the console
+    itself would keep the width of the terminal it first saw, when a program runs several
+    commands in one process (as the tests do, each with its own environment) and clears
+    ``_CONSOLES`` between them."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(current_console(self._name), attr)
+
+
+console: Console = _ConsoleHandle("console")  # type: ignore[assignment]
+err_console: Console = _ConsoleHandle("err_console")  # type: ignore[assignment]
 
 
 ProjectOpt = Annotated[
