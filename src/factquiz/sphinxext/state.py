@@ -29,7 +29,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sphinx.util import logging
 
@@ -309,16 +309,21 @@ def note_data_dependencies(env: BuildEnvironment, quiz_id: str | None = None) ->
             env.note_dependency(path)
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError("not an object")
-    return value
+T = TypeVar("T")
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return value
+def _of_type(kind: type[T]) -> Callable[[Any], T]:
+    """A check that a cache entry's data is a ``kind`` (``TypeError`` otherwise, which
+    the cache treats as a missing entry)."""
+    def checked(value: Any) -> T:
+        if not isinstance(value, kind):
+            raise TypeError(f"not a {kind.__name__}")
+        return value
+
+    return checked
+
+
+_dict, _text, _list = _of_type(dict), _of_type(str), _of_type(list)
 
 
 def book_quiz(env: BuildEnvironment, quiz_id: str, seed: int | None) -> dict[str, Any]:
@@ -381,12 +386,6 @@ def type_scripts(root: Path) -> dict[str, Any]:
                             for name in REGISTRY if name not in aliased}}
 
     return cache.cached(root, "book-scripts", compute, _dict, _dict, digest=code_digest())
-
-
-def _list(value: Any) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError("not a list")
-    return value
 
 
 def book_rows(env: BuildEnvironment, name: str,
