@@ -566,3 +566,60 @@ def test_showing_a_quiz_again_shows_its_widget_until_something_changed(
     assert shown[-1] is not again
     assert any("Reworded" in q.prompt for q in shown[-1].quiz.questions)
     assert prepared(60)
+
+
+# --- "Try again" reuses the widgets -------------------------------------------------------
+
+def models_of(root: widgets.Widget) -> set[str]:
+    """The ids of the models the browser shows for ``root``: widgets, layouts and styles."""
+    found = set()
+    for w in all_widgets(root):
+        found.add(w.model_id)
+        for part in (getattr(w, "layout", None), getattr(w, "style", None)):
+            if isinstance(part, widgets.Widget):
+                found.add(part.model_id)
+    return found
+
+
+def test_try_again_reuses_the_controls_of_each_kind_blank_and_closes_the_rest(
+        store: ProgressStore) -> None:
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    # The next variant: the same kinds in another order, options of another number, an
+    # ordering with one more item (new dropdowns) and a decimal number (a new box).
+    mc = QUESTIONS[0].model_copy(update={"options": ["Perth", "Osaka", "Tokyo"], "answer": 0})
+    ordering = QUESTIONS[4].model_copy(update={"items": ["A", "B", "C", "D"],
+                                               "answer": [3, 2, 1, 0]})
+    numeric = QUESTIONS[3].model_copy(update={"answer": 1960.5, "tolerance": 0.5})
+    moved = [QUESTIONS[5], QUESTIONS[2], mc, ordering, numeric, QUESTIONS[1]]
+    nxt = Quiz(id="test", title="A test quiz", lesson="jdsc", seed=12, questions=moved)
+    quiz = QuizWidget(make(), store=store, variant=lambda seed: nxt)
+    for number, card in enumerate(quiz.cards, start=1):
+        answer(card, RIGHT[card.question.type])
+        quiz.check(number)
+    shown = {card.question.type: card.inputs for card in quiz.cards}
+    quiz.try_again()
+    assert [card.question for card in quiz.cards] == moved
+    assert quiz.answered == 0 and quiz.score_text.endswith("0 of 6 answered")
+    reused = {card.question.type: card.inputs is shown[card.question.type]
+              for card in quiz.cards}
+    assert reused == {"matching": True, "cloze": True, "mc": True, "ordering": False,
+                      "numeric": False, "tf": True}
+    for number, card in enumerate(quiz.cards, start=1):
+        assert card.response() is None and card.feedback_text == ""
+        assert card.controls[0].description == (
+            {"matching": "Canberra", "ordering": f"1st (question {number})"}
+            .get(card.question.type, f"Answer {number}"))
+    assert quiz.cards[2].controls[0].options == ("Perth", "Osaka", "Tokyo")
+    assert quiz.cards[2].controls[0].index is None
+    assert len(quiz.cards[3].controls) == 4
+    assert isinstance(quiz.cards[4].controls[0], widgets.FloatText)
+    # Nothing is left open that the quiz no longer shows.
+    assert set(_instances) - before == models_of(quiz.root)
+    rights = {"mc": 0, "ordering": [3, 2, 1, 0], "numeric": 1960.5}
+    for number, card in enumerate(quiz.cards, start=1):
+        answer(card, rights.get(card.question.type, RIGHT[card.question.type]))
+        quiz.check(number)
+        assert card.feedback_text.startswith("✔ Correct."), card.question.type
+    assert [a.seed for a in store.load().attempts] == [11] * 6 + [12] * 6

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from ...model import Question
-from ..widget import LABEL_STYLE, question_text_lines, single
+from ..widget import label_style, question_text_lines, shared, single
+
+if TYPE_CHECKING:
+    from ...model import Question
 
 INCOMPLETE = "incomplete_text"
 text_lines = question_text_lines
@@ -19,7 +21,14 @@ class TextBox:
     def __init__(self, question: Question, number: int) -> None:
         self.inputs, self.view = single(widgets.Text(
             value="", placeholder="type your answer", description=f"Answer {number}",
-            style=LABEL_STYLE, continuous_update=False))
+            style=label_style(widgets.Text), layout=shared().plain, continuous_update=False))
+
+    def reload(self, question: Question, number: int) -> bool:
+        """A blank box for ``question``."""
+        with self.inputs[0].hold_sync():
+            self.clear()
+            self.inputs[0].description = f"Answer {number}"
+        return True
 
     def response(self) -> object | None:
         text = self.inputs[0].value

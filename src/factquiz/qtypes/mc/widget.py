@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from ...model import Question
-from ..widget import LABEL_STYLE, single
+from ..widget import auto_layout, label_style, single
+
+if TYPE_CHECKING:
+    from ...model import Question
 
 INCOMPLETE = "incomplete_choice"
 
@@ -20,7 +22,16 @@ class Choice:
     def __init__(self, question: Question, number: int) -> None:
         self.inputs, self.view = single(self.maker(
             options=list(question.options), value=None, description=f"Answer {number}",
-            style=LABEL_STYLE, layout=widgets.Layout(width="auto")))
+            style=label_style(self.maker), layout=auto_layout()))
+
+    def reload(self, question: Question, number: int) -> bool:
+        """Offer ``question``'s options, none chosen."""
+        control = self.inputs[0]
+        with control.hold_sync():
+            control.options = list(question.options)
+            control.index = None
+            control.description = f"Answer {number}"
+        return True
 
     def response(self) -> object | None:
         return self.inputs[0].index

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
-from ...model import Question
 from ..mc.widget import Choice, text_lines
+
+if TYPE_CHECKING:
+    from ...model import Question
 
 INCOMPLETE = "incomplete_true_false"
 
