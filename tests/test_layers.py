@@ -23,7 +23,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes",
+              "messages")),
     ("model", ("model", "findings", "yamlfast", "yamlio", "quizmodel", "answers", "assembly",
                "cache")),
     ("load", ("sources", "load", "sourceindex", "passages")),

@@ -568,9 +568,12 @@ class QuizWidget:
         return "\n".join(lines)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = self.root._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self.text()
-        return bundle
+        """The quiz's widget view, with :meth:`text` for where widgets do not show (made
+        here: ipywidgets' own bundle would spell out the whole widget tree as its text,
+        only to have it replaced)."""
+        return {"text/plain": self.text(),
+                "application/vnd.jupyter.widget-view+json": {
+                    "version_major": 2, "version_minor": 0, "model_id": self.root.model_id}}
 
     def _ipython_display_(self) -> None:
         """Show the keyboard script (:data:`KEYBOARD_JS`), then the quiz."""
