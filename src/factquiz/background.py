@@ -77,7 +77,8 @@ class Variants:
     """The variants of one lesson's quiz in the project at ``root``, by seed.
 
     A variant made before for the same project files comes from :mod:`factquiz.variants`
-    without loading anything; else the project is loaded (once per kernel, see
+    without loading anything (as a :class:`~factquiz.quizview.QuizView` when read from the
+    cache); else the project is loaded (once per kernel, see
     :func:`factquiz.load.current_project`) and the variant generated. :meth:`prepare`
     makes one in the background.
     """
@@ -89,9 +90,9 @@ class Variants:
         self.quiz_id = quiz_id
 
     def __call__(self, seed: int | None) -> Any:
-        from .variants import find_at
+        from .variants import shown_at
 
-        found = find_at(self.root, self.quiz_id, seed)
+        found = shown_at(self.root, self.quiz_id, seed)
         if found is not None:
             return found
         from .generate import make_quiz_at

@@ -24,20 +24,24 @@ import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
 
-from .answers import MESSAGES
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .background import Variants
+from .controls import Shared, building
 from .errors import FactquizError
-from .feedback import feedback_html as explanation_and_sources
-from .model import Grade, Question
-from .qtypes import REGISTRY
-from .qtypes.widget import Shared, building, widget_module
+from .messages import MESSAGES
+from .quizview import QuestionView
+from .widgettypes import TypeTable, TypeWidget, of_type
 
-Grader = Callable[[Question, object], Grade]
+if TYPE_CHECKING:
+    from .model import Grade, Question
+
+Grader = Callable[["Question", object], "Grade"]
+#: A question type's notebook pieces by its name (see :mod:`factquiz.widgettypes`).
+TypesOf = Callable[[str], TypeWidget]
 
 CORRECT_MARK = "✔"
 WRONG_MARK = "✘"
@@ -160,8 +164,9 @@ class QuestionCard:
 
     def __init__(self, question: Question, number: int, total: int,
                  on_check: Callable[[QuestionCard], None], shared: Shared | None = None,
-                 spare: Spare | None = None) -> None:
+                 spare: Spare | None = None, types: TypesOf = of_type) -> None:
         self.shared = shared if shared is not None else Shared()
+        self.types = types
         self._on_check = on_check
         self.heading: widgets.HTML | None = None
         self.check_button: widgets.Button | None = None
@@ -187,12 +192,15 @@ class QuestionCard:
         if spare is None:
             self.release(own)
         self.question = question
+        self._model: Question | None = None
         self.number = number
         self.first_correct: bool | None = None  # verdict of the first attempt
         self.last_grade: Grade | None = None
         self.attempts = 0
         shared = self.shared
-        kind = REGISTRY[question.type].title
+        #: The type's notebook pieces (``qtypes/<type>/widget.py``, its title).
+        self.type_widget = self.types(question.type)
+        kind = self.type_widget.title
         heading = (f'<h3 style="margin:0.2em 0">Question {number} of {total} '
                    f'<small>({_text(kind)})</small></h3>'
                    f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
@@ -207,8 +215,6 @@ class QuestionCard:
             self.check_button.on_click(lambda _button: self._on_check(self))
         elif self.check_button.tooltip != tooltip:
             self.check_button.tooltip = tooltip
-        #: The type's widget module (``qtypes/<type>/widget.py``) and its controls.
-        self.type_widget = widget_module(question.type)
         self.inputs = self._controls(question, number, own)
         self.controls = self.inputs.inputs
         self.control = self.inputs.view
@@ -245,6 +251,15 @@ class QuestionCard:
         self._previous, self.inputs = self.inputs, None
 
     @property
+    def model_question(self) -> Question:
+        """The question as a :class:`factquiz.model.Question`, as grading and saving take
+        it (made on first use from a cached variant's view, see :mod:`factquiz.quizview`)."""
+        if self._model is None:
+            question = self.question
+            self._model = question.model() if isinstance(question, QuestionView) else question
+        return self._model
+
+    @property
     def feedback(self) -> widgets.HTML:
         """The feedback area below the Check button (made on first use)."""
         if self._feedback is None:
@@ -265,7 +280,7 @@ class QuestionCard:
 
     def incomplete_message(self) -> str:
         """What to do when Check is pressed without a complete answer."""
-        return MESSAGES[self.type_widget.INCOMPLETE]
+        return MESSAGES[self.type_widget.incomplete]
 
     def set_response(self, response: Any) -> None:
         """Put a saved response back into the controls (when restoring progress)."""
@@ -320,7 +335,9 @@ class QuestionCard:
             if grade.expected:
                 parts.append(f"<p>{_text(MESSAGES['right_answer'])} "
                              f"<strong>{_text(grade.expected)}</strong></p>")
-        parts.append(explanation_and_sources(self.question))
+        from .feedback import feedback_html  # here: after a Check, with the grader
+
+        parts.append(feedback_html(self.question))
         border = "#2e7d32" if grade.correct else "#c62828"
         return (f'<div role="status" style="border-left:4px solid {border};'
                 f'padding-left:0.6em">{"".join(parts)}</div>')
@@ -333,7 +350,7 @@ class QuestionCard:
     def text(self) -> str:
         """The question as plain text, without its key (for the offline fallback)."""
         q = self.question
-        lines = [f"{self.number}. [{REGISTRY[q.type].title}] {q.prompt}",
+        lines = [f"{self.number}. [{self.type_widget.title}] {q.prompt}",
                  *self.type_widget.text_lines(q)]
         return "\n".join(lines)
 
@@ -348,6 +365,10 @@ class QuizWidget:
         self.store = store if store is not None else ProgressStore()
         self.student = student
         self.variant = variant
+        #: The question types' notebook pieces: from the cached table of the project's
+        #: folder when the quiz is shown by its lesson id (see :mod:`factquiz.widgettypes`).
+        self.types: TypesOf = TypeTable(variant.root) if isinstance(variant, Variants) \
+            else of_type
         shared = self.shared = Shared()
         plain, html_style = shared.plain, shared.html
         self.title = widgets.HTML(layout=plain, style=html_style)
@@ -402,7 +423,8 @@ class QuizWidget:
             card.release(spare)
         for number, card in enumerate(kept, start=1):
             card.load(quiz.questions[number - 1], number, total, spare)
-        self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared, spare)
+        self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared, spare,
+                                          self.types)
                              for n, q in enumerate(quiz.questions[len(kept):],
                                                    start=len(kept) + 1)]
         for card in surplus:
@@ -470,7 +492,7 @@ class QuizWidget:
         card.set_response(response)
         card.first_correct = same[0].correct
         card.attempts = len(same) - 1
-        card.apply(self.grader(card.question, response))
+        card.apply(self.grader(card.model_question, response))
         return True
 
     # --- actions ------------------------------------------------------------------------
@@ -480,11 +502,12 @@ class QuizWidget:
         if response is None:
             card.prompt_only(card.incomplete_message())
             return
-        grade = self.grader(card.question, response)
+        grade = self.grader(card.model_question, response)
         card.apply(grade)
         try:
             self.store.record(self.quiz.id, self.quiz.lesson, self.quiz.seed, self.student,
-                              card.question, card.question.type, response, grade.correct)
+                              card.model_question, card.question.type, response,
+                              grade.correct)
         except (FactquizError, OSError) as exc:
             self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
                                  f"{_text(str(exc))}</p>")

@@ -1,24 +1,11 @@
-"""Ordering in a notebook: a dropdown per position, each offering every item."""
+"""Ordering in a notebook: a dropdown per position, each offering every item
+(:func:`factquiz.controls.order_dropdowns`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..widget import Dropdowns, ordinal, question_text_lines
-
-if TYPE_CHECKING:
-    from ...model import Question
+from ...controls import order_dropdowns as controls
+from ...controls import question_text_lines as text_lines
 
 INCOMPLETE = "incomplete_order"
-text_lines = question_text_lines
 
-
-def rows(question: Question, number: int) -> tuple[list[str], list[str]]:
-    """The items, offered at each position (1st, 2nd, ...)."""
-    positions = [f"{ordinal(k + 1)} (question {number})" for k in range(len(question.items))]
-    return question.items, positions
-
-
-def controls(question: Question, number: int) -> Dropdowns:
-    """A dropdown per position (1st, 2nd, ...), each item chosen once."""
-    return Dropdowns(question, number, rows, {"description_width": "9em"}, distinct=True)
+__all__ = ["INCOMPLETE", "controls", "text_lines"]
