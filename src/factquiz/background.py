@@ -111,12 +111,13 @@ class Variants:
 
 
 def _load_checking() -> None:
-    """Load what the student's first Check needs: grading (the question types, the
-    validator of its result) and saving to the progress file (the file lock, the atomic
-    writer), so that the first Check or Try again does not wait for it."""
+    """Load what the student's first Check needs: grading (the question types, the fact
+    model a cached quiz's questions are made into, the validator of its result), its
+    feedback, and saving to the progress file (the file lock, the atomic writer), so that
+    the first Check or Try again does not wait for it."""
     import filelock  # noqa: F401
 
-    from . import yamlio  # noqa: F401
+    from . import feedback, yamlio  # noqa: F401
     from .grade import grade  # noqa: F401
     from .model import Grade
 
