@@ -437,7 +437,7 @@ class ShortAnswer:
     def points_box(self) -> widgets.VBox:
         """The box of the key points' checkboxes, below the note (made on first use)."""
         if self._points_box is None:
-            self.note  # noqa: B018 (the note comes first)
+            _ = self.note  # made first: the note comes before the key points
             self._points_box = self._below(widgets.VBox([], layout=self.parts.plain))
         return self._points_box
 
