@@ -187,10 +187,12 @@ def _valid(model: type[Any], records: list[Any], what: str,
         if plain is not None:
             out.append((i, plain))
             continue
+        from pydantic import ValidationError  # here: only a record that is not plain
+
         try:
             out.append((i, _validated(model, record)))
-        except ValueError as exc:  # pydantic's ValidationError
-            first = exc.errors()[0]  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "record"
             problems.append(f"{what} {i + 1} is not valid ({where}: {first['msg']}); it is kept "
                             "in the file and left out")
