@@ -23,9 +23,10 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factquiz"
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes")),
+    ("text", ("errors", "escape", "normalize", "terms", "digest", "project", "atomic", "quotes",
+              "messages")),
     ("model", ("model", "findings", "yamlfast", "yamlio", "quizmodel", "answers", "assembly",
-               "cache")),
+               "cache", "quizview")),
     ("load", ("sources", "load", "sourceindex", "passages")),
     ("bank", ("categories", "factbank", "distractors")),
     ("qtypes", ("qtypes",)),
@@ -33,7 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
                                "stems", "quality", "quizrules", "selection", "planner", "variants",
                                "generate", "grade", "factcheck", "stats", "relations")),
     ("renderers", ("feedback", "widgets", "background", "attempts", "export", "sphinxext",
-                   "notebooks", "book", "schema")),
+                   "notebooks", "book", "schema", "controls", "widgettypes")),
     ("authoring", ("authoring",)),
     ("cli", ("cli", "__main__", "")),
 ]

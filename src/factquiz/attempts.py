@@ -25,6 +25,7 @@ and chart, and knows nothing of widgets.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import io
@@ -32,19 +33,19 @@ import json
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any, get_args, get_type_hints
 
 from .errors import FactquizError
-from .model import Question
 from .normalize import answer_key
 
 if TYPE_CHECKING:
     from filelock import FileLock, Timeout
+
+    from .model import Question
 
 #: Environment variable naming the progress file.
 PROGRESS_ENV = "FACTQUIZ_PROGRESS"
@@ -79,48 +80,50 @@ def default_path() -> Path:
     return Path.home() / ".factquiz" / "progress.json"
 
 
-class Attempt(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Attempt:
     """One checked answer to one question of one quiz variant."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     quiz: str
     lesson: str
     seed: int
     student: str | None = None
-    question: str = Field(description="Question id.")
+    question: str  # the question's id
     type: str
-    answer: Any = Field(description="The response as given to grade().")
+    answer: Any  # the response as given to grade()
     correct: bool
     time: str
-    content: Any = Field(default=None, description="The answer by content: option text (mc, "
-                         "tf), item texts in order (ordering), [item, option] pairs (matching); "
-                         "None for typed answers (the answer is its own content).")
-    fingerprint: str | None = Field(default=None, description="question_fingerprint() of the "
-                                    "question when it was answered.")
+    #: The answer by content: option text (mc, tf), item texts in order (ordering),
+    #: [item, option] pairs (matching); None for typed answers (the answer is its own
+    #: content).
+    content: Any = None
+    #: question_fingerprint() of the question when it was answered.
+    fingerprint: str | None = None
 
 
-class Reset(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Reset:
     """The student pressed Reset: attempts before ``after`` no longer count for the variant."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
-
     quiz: str
     seed: int
     student: str | None = None
-    after: int = Field(description="Number of attempts in the file when the reset happened.")
+    after: int  # number of attempts in the file when the reset happened
     time: str
 
 
-class Variant(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Variant:
     """The student moved to another variant of a quiz ("Try again")."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
-
     quiz: str
     seed: int
     student: str | None = None
     time: str
+
+
+#: A record of the progress file (one of the three kinds above).
+Record = Attempt | Reset | Variant
 
 
 @dataclass
@@ -159,7 +162,7 @@ class ProgressData:
         """The valid moves to another variant, oldest first."""
         return [v for _, v in self._variants]
 
-    def add(self, kind: str, record: BaseModel) -> None:
+    def add(self, kind: str, record: Record) -> None:
         """Append a new attempt, reset or variant record."""
         lists = {"attempt": (self.records, self._attempts),
                  "reset": (self.reset_records, self._resets),
@@ -184,8 +187,10 @@ def _valid(model: type[Any], records: list[Any], what: str,
         if plain is not None:
             out.append((i, plain))
             continue
+        from pydantic import ValidationError  # here: only a record that is not plain
+
         try:
-            out.append((i, model.model_validate(record)))
+            out.append((i, _validated(model, record)))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "record"
@@ -194,21 +199,51 @@ def _valid(model: type[Any], records: list[Any], what: str,
     return out
 
 
+@cache
+def _fields(model: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
+    """``(name, type, required)`` of each field of a record class."""
+    hints = get_type_hints(model)
+    return tuple((f.name, hints[f.name], f.default is dataclasses.MISSING)
+                 for f in fields(model))
+
+
 def _plain(model: type[Any], record: Any) -> Any | None:
     """``record`` as a ``model`` when each of its fields holds exactly its JSON type (as
     every record this module writes does), else None: pydantic then validates it and says
-    what is wrong. Saves building pydantic's validators when a quiz is shown or checked."""
+    what is wrong. Saves loading pydantic when a quiz is shown or checked."""
     if not isinstance(record, dict):
         return None
     values = {}
-    for name, info in model.model_fields.items():
+    for name, annotation, required in _fields(model):
         if name in record:
-            if not _holds(info.annotation, record[name]):
+            if not _holds(annotation, record[name]):
                 return None
             values[name] = record[name]
-        elif info.is_required():
+        elif required:
             return None
-    return model.model_construct(**values)
+    return model(**values)
+
+
+@cache
+def _adapter(model: type[Any]) -> Any:
+    """pydantic's validator of a record class (unknown keys ignored; made when a record
+    is not plain)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(model)
+
+
+def _validated(model: type[Any], record: Any) -> Any:
+    """``record`` as a ``model``, its values converted by pydantic (e.g. ``"3"`` to 3);
+    pydantic's ``ValidationError`` (a ``ValueError``) says what is wrong with it."""
+    if not isinstance(record, dict):  # as pydantic says it of a model's record
+        from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+        error = PydanticCustomError("model_type", "Input should be a valid dictionary or "
+                                    "instance of {name}", {"name": model.__name__})
+        raise ValidationError.from_exception_data(
+            model.__name__, [InitErrorDetails(type=error, loc=(), input=record)])
+    return _adapter(model).validate_python(record)
 
 
 def _holds(annotation: Any, value: Any) -> bool:
@@ -227,12 +262,12 @@ def _holds(annotation: Any, value: Any) -> bool:
 def _record(model: type[Any], **values: Any) -> Any:
     """A new ``model`` record (validated by pydantic only when a value is not plain)."""
     plain = _plain(model, values)
-    return plain if plain is not None else model(**values)
+    return plain if plain is not None else _validated(model, values)
 
 
-def _as_json(record: BaseModel) -> dict[str, Any]:
+def _as_json(record: Record) -> dict[str, Any]:
     """A record as its file holds it (its fields, JSON values as given)."""
-    return {name: getattr(record, name) for name in type(record).model_fields}
+    return {name: getattr(record, name) for name, _, _ in _fields(type(record))}
 
 
 def question_fingerprint(question: Question) -> str:
@@ -414,7 +449,7 @@ class ProgressStore:
         """Append one attempt and save; returns it. Given the :class:`Question` itself, the
         answer is also stored by content with the question's fingerprint."""
         extra: dict[str, Any] = {}
-        if isinstance(question, Question):
+        if not isinstance(question, str):
             extra = {"content": answer_content(question, answer),
                      "fingerprint": question_fingerprint(question)}
             question = question.id

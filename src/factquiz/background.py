@@ -77,7 +77,8 @@ class Variants:
     """The variants of one lesson's quiz in the project at ``root``, by seed.
 
     A variant made before for the same project files comes from :mod:`factquiz.variants`
-    without loading anything; else the project is loaded (once per kernel, see
+    without loading anything (as a :class:`~factquiz.quizview.QuizView` when read from the
+    cache); else the project is loaded (once per kernel, see
     :func:`factquiz.load.current_project`) and the variant generated. :meth:`prepare`
     makes one in the background.
     """
@@ -89,9 +90,9 @@ class Variants:
         self.quiz_id = quiz_id
 
     def __call__(self, seed: int | None) -> Any:
-        from .variants import find_at
+        from .variants import shown_at
 
-        found = find_at(self.root, self.quiz_id, seed)
+        found = shown_at(self.root, self.quiz_id, seed)
         if found is not None:
             return found
         from .generate import make_quiz_at
@@ -110,12 +111,13 @@ class Variants:
 
 
 def _load_checking() -> None:
-    """Load what the student's first Check needs: grading (the question types, the
-    validator of its result) and saving to the progress file (the file lock, the atomic
-    writer), so that the first Check or Try again does not wait for it."""
+    """Load what the student's first Check needs: grading (the question types, the fact
+    model a cached quiz's questions are made into, the validator of its result), its
+    feedback, and saving to the progress file (the file lock, the atomic writer), so that
+    the first Check or Try again does not wait for it."""
     import filelock  # noqa: F401
 
-    from . import yamlio  # noqa: F401
+    from . import feedback, yamlio  # noqa: F401
     from .grade import grade  # noqa: F401
     from .model import Grade
 

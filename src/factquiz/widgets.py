@@ -24,21 +24,24 @@ import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle
 
-from .answers import MESSAGES
 from .attempts import Attempt, ProgressStore, question_fingerprint, response_from_content
 from .background import Variants
+from .controls import Shared, building
 from .errors import FactquizError
-from .feedback import feedback_html as explanation_and_sources
-from .model import Grade, Question
-from .qtypes import REGISTRY
-from .qtypes.widget import widget_module
+from .messages import MESSAGES
+from .quizview import QuestionView
+from .widgettypes import TypeTable, TypeWidget, of_type
 
-Grader = Callable[[Question, object], Grade]
+if TYPE_CHECKING:
+    from .model import Grade, Question
+
+Grader = Callable[["Question", object], "Grade"]
+#: A question type's notebook pieces by its name (see :mod:`factquiz.widgettypes`).
+TypesOf = Callable[[str], TypeWidget]
 
 CORRECT_MARK = "✔"
 WRONG_MARK = "✘"
@@ -132,54 +135,72 @@ def _plain(markup: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
-class Shared:
-    """The layout and style models that the widgets of one quiz share.
+#: Controls no longer shown ("Try again"), by the type function that made them, for the
+#: cards of the next variant to reuse (see :meth:`QuestionCard.load`).
+Spare = dict[Callable[..., Any], list[Any]]
 
-    Every ipywidget has a layout model and most have a style model; made per widget they
-    would be most of a quiz's models (each one a message to the browser and an entry in
-    the saved notebook). One of each kind serves every card, button and text instead."""
 
-    def __init__(self) -> None:
-        self.plain = widgets.Layout()
-        self.card = widgets.Layout(border="1px solid #888", padding="0.5em 1em",
-                                   margin="0.5em 0")
-        self.html = HTMLStyle()
-        self.button = widgets.ButtonStyle()
+def close_controls(inputs: Any, shared: Shared) -> None:
+    """Close a question's controls, with their own layout and style models (not the
+    shared ones)."""
+    kept = shared.models()
+    for widget in {id(w): w for w in [*inputs.inputs, inputs.view]}.values():
+        for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+            if isinstance(part, widgets.Widget) and id(part) not in kept:
+                part.close()
+        widget.close()
 
-    def models(self) -> set[int]:
-        """The ids of the shared models (never closed with a widget that uses them)."""
-        return {id(self.plain), id(self.card), id(self.html), id(self.button)}
+
+def close_spare(spare: Spare, shared: Shared) -> None:
+    """Close the controls nobody reused."""
+    for unused in spare.values():
+        for inputs in unused:
+            close_controls(inputs, shared)
+    spare.clear()
 
 
 class QuestionCard:
     """One question: its prompt, the control for its type, a Check button and feedback."""
 
     def __init__(self, question: Question, number: int, total: int,
-                 on_check: Callable[[QuestionCard], None], shared: Shared | None = None) -> None:
+                 on_check: Callable[[QuestionCard], None], shared: Shared | None = None,
+                 spare: Spare | None = None, types: TypesOf = of_type) -> None:
         self.shared = shared if shared is not None else Shared()
+        self.types = types
         self._on_check = on_check
         self.heading: widgets.HTML | None = None
         self.check_button: widgets.Button | None = None
         self.box: widgets.VBox | None = None
         self._feedback: widgets.HTML | None = None  # made when there is feedback to show
+        self.inputs: Any = None
+        self._previous: Any = None
         self.controls: list[widgets.Widget] = []
         self.control: widgets.Widget | None = None
-        self.load(question, number, total)
+        self.load(question, number, total, spare)
 
-    def load(self, question: Question, number: int, total: int) -> None:
+    def load(self, question: Question, number: int, total: int,
+             spare: Spare | None = None) -> None:
         """Show ``question`` (number ``number`` of ``total``) on this card, unanswered.
 
-        A card already shown keeps its heading, Check button and box and gets new controls
-        (so "Try again" reuses the cards of the variant before); each widget is made with
-        its final state, so it costs one message to the browser."""
-        self._close_controls()
+        A card already shown keeps its heading, Check button and box (so "Try again"
+        reuses the cards of the variant before), and its controls are ones of the same
+        kind no longer shown, updated for ``question`` when they fit it: this card's own,
+        or from ``spare`` (what the other cards gave back, see :meth:`release`); else new
+        ones. A widget is made with its final state, so it costs one message to the
+        browser, and one reused costs one message for what changed."""
+        own = spare if spare is not None else {}
+        if spare is None:
+            self.release(own)
         self.question = question
+        self._model: Question | None = None
         self.number = number
         self.first_correct: bool | None = None  # verdict of the first attempt
         self.last_grade: Grade | None = None
         self.attempts = 0
         shared = self.shared
-        kind = REGISTRY[question.type].title
+        #: The type's notebook pieces (``qtypes/<type>/widget.py``, its title).
+        self.type_widget = self.types(question.type)
+        kind = self.type_widget.title
         heading = (f'<h3 style="margin:0.2em 0">Question {number} of {total} '
                    f'<small>({_text(kind)})</small></h3>'
                    f'<p style="font-size:1.05em">{_text(question.prompt)}</p>')
@@ -194,11 +215,11 @@ class QuestionCard:
             self.check_button.on_click(lambda _button: self._on_check(self))
         elif self.check_button.tooltip != tooltip:
             self.check_button.tooltip = tooltip
-        #: The type's widget module (``qtypes/<type>/widget.py``) and its controls.
-        self.type_widget = widget_module(question.type)
-        self.inputs = self.type_widget.controls(question, number)
+        self.inputs = self._controls(question, number, own)
         self.controls = self.inputs.inputs
         self.control = self.inputs.view
+        if spare is None:
+            close_spare(own, shared)
         if self._feedback is not None:
             self._feedback.close()
             self._feedback = None
@@ -208,6 +229,35 @@ class QuestionCard:
                                     _dom_classes=("factquiz-card",))
         else:
             self.box.children = children
+
+    def _controls(self, question: Question, number: int, spare: Spare) -> Any:
+        """Controls for ``question``: spare ones of its kind that take it (this card's
+        own first), else new ones made with the quiz's shared layouts and styles."""
+        make = self.type_widget.controls
+        unused = spare.get(make, [])
+        for inputs in sorted(unused, key=lambda c: c is not self._previous):
+            reload = getattr(inputs, "reload", None)
+            if reload is not None and reload(question, number):
+                unused.remove(inputs)
+                return inputs
+        with building(self.shared):
+            return make(question, number)
+
+    def release(self, spare: Spare) -> None:
+        """Give this card's controls to ``spare`` (before it, or another card, shows
+        another question)."""
+        if self.inputs is not None:
+            spare.setdefault(self.type_widget.controls, []).append(self.inputs)
+        self._previous, self.inputs = self.inputs, None
+
+    @property
+    def model_question(self) -> Question:
+        """The question as a :class:`factquiz.model.Question`, as grading and saving take
+        it (made on first use from a cached variant's view, see :mod:`factquiz.quizview`)."""
+        if self._model is None:
+            question = self.question
+            self._model = question.model() if isinstance(question, QuestionView) else question
+        return self._model
 
     @property
     def feedback(self) -> widgets.HTML:
@@ -230,7 +280,7 @@ class QuestionCard:
 
     def incomplete_message(self) -> str:
         """What to do when Check is pressed without a complete answer."""
-        return MESSAGES[self.type_widget.INCOMPLETE]
+        return MESSAGES[self.type_widget.incomplete]
 
     def set_response(self, response: Any) -> None:
         """Put a saved response back into the controls (when restoring progress)."""
@@ -241,19 +291,12 @@ class QuestionCard:
 
     def close(self) -> None:
         """Close every widget of the card (when the quiz is replaced by a shorter one)."""
-        self._close_controls()
+        if self.inputs is not None:
+            close_controls(self.inputs, self.shared)
+            self.inputs = None
         for widget in [self.heading, self.check_button, self._feedback, self.box]:
             if widget is not None:
                 widget.close()
-
-    def _close_controls(self) -> None:
-        """Close the controls, with their own layout and style models (not the shared ones)."""
-        shared = self.shared.models()
-        for widget in {id(w): w for w in [*self.controls, self.control] if w is not None}.values():
-            for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-                if isinstance(part, widgets.Widget) and id(part) not in shared:
-                    part.close()
-            widget.close()
 
     def clear(self) -> None:
         """Blank controls and feedback, as if never answered."""
@@ -292,7 +335,9 @@ class QuestionCard:
             if grade.expected:
                 parts.append(f"<p>{_text(MESSAGES['right_answer'])} "
                              f"<strong>{_text(grade.expected)}</strong></p>")
-        parts.append(explanation_and_sources(self.question))
+        from .feedback import feedback_html  # here: after a Check, with the grader
+
+        parts.append(feedback_html(self.question))
         border = "#2e7d32" if grade.correct else "#c62828"
         return (f'<div role="status" style="border-left:4px solid {border};'
                 f'padding-left:0.6em">{"".join(parts)}</div>')
@@ -305,7 +350,7 @@ class QuestionCard:
     def text(self) -> str:
         """The question as plain text, without its key (for the offline fallback)."""
         q = self.question
-        lines = [f"{self.number}. [{REGISTRY[q.type].title}] {q.prompt}",
+        lines = [f"{self.number}. [{self.type_widget.title}] {q.prompt}",
                  *self.type_widget.text_lines(q)]
         return "\n".join(lines)
 
@@ -320,6 +365,10 @@ class QuizWidget:
         self.store = store if store is not None else ProgressStore()
         self.student = student
         self.variant = variant
+        #: The question types' notebook pieces: from the cached table of the project's
+        #: folder when the quiz is shown by its lesson id (see :mod:`factquiz.widgettypes`).
+        self.types: TypesOf = TypeTable(variant.root) if isinstance(variant, Variants) \
+            else of_type
         shared = self.shared = Shared()
         plain, html_style = shared.plain, shared.html
         self.title = widgets.HTML(layout=plain, style=html_style)
@@ -363,18 +412,24 @@ class QuizWidget:
     def _load(self, quiz: QuizLike, note: str = "") -> None:
         """Show ``quiz`` with its saved answers; the status is ``note`` and what was restored.
 
-        The cards already shown are reused for the new questions (see
-        :meth:`QuestionCard.load`); only cards beyond the new quiz's length are closed."""
+        The cards already shown are reused for the new questions, and so are their
+        controls, by kind (see :meth:`QuestionCard.load`); only cards beyond the new quiz's
+        length and controls no card took are closed."""
         self.quiz = quiz
         total = len(quiz.questions)
         kept, surplus = self.cards[:total], self.cards[total:]
+        spare: Spare = {}
+        for card in self.cards:
+            card.release(spare)
         for number, card in enumerate(kept, start=1):
-            card.load(quiz.questions[number - 1], number, total)
-        self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared)
+            card.load(quiz.questions[number - 1], number, total, spare)
+        self.cards = kept + [QuestionCard(q, n, total, self._check, self.shared, spare,
+                                          self.types)
                              for n, q in enumerate(quiz.questions[len(kept):],
                                                    start=len(kept) + 1)]
         for card in surplus:
             card.close()
+        close_spare(spare, self.shared)
         if surplus or len(self.cards) > len(kept):
             self.root.children = [*self._header, *(card.box for card in self.cards)]
         who = f" — {_text(self.student)}" if self.student else ""
@@ -437,7 +492,7 @@ class QuizWidget:
         card.set_response(response)
         card.first_correct = same[0].correct
         card.attempts = len(same) - 1
-        card.apply(self.grader(card.question, response))
+        card.apply(self.grader(card.model_question, response))
         return True
 
     # --- actions ------------------------------------------------------------------------
@@ -447,11 +502,12 @@ class QuizWidget:
         if response is None:
             card.prompt_only(card.incomplete_message())
             return
-        grade = self.grader(card.question, response)
+        grade = self.grader(card.model_question, response)
         card.apply(grade)
         try:
             self.store.record(self.quiz.id, self.quiz.lesson, self.quiz.seed, self.student,
-                              card.question, card.question.type, response, grade.correct)
+                              card.model_question, card.question.type, response,
+                              grade.correct)
         except (FactquizError, OSError) as exc:
             self.status.value = ("<p><strong>Your answer was checked but not saved:</strong> "
                                  f"{_text(str(exc))}</p>")
@@ -535,9 +591,12 @@ class QuizWidget:
         return "\n".join(lines)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = self.root._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = self.text()
-        return bundle
+        """The quiz's widget view, with :meth:`text` for where widgets do not show (made
+        here: ipywidgets' own bundle would spell out the whole widget tree as its text,
+        only to have it replaced)."""
+        return {"text/plain": self.text(),
+                "application/vnd.jupyter.widget-view+json": {
+                    "version_major": 2, "version_minor": 0, "model_id": self.root.model_id}}
 
     def _ipython_display_(self) -> None:
         """Show the keyboard script (:data:`KEYBOARD_JS`), then the quiz."""

@@ -1,18 +1,11 @@
-"""Matching in a notebook: a dropdown per item, each offering every option."""
+"""Matching in a notebook: a dropdown per item, each offering every option
+(:func:`factquiz.controls.match_dropdowns`)."""
 
 from __future__ import annotations
 
-from ...model import Question
-from ..widget import LABEL_STYLE, Dropdowns, question_text_lines
+from ...controls import match_dropdowns as controls
+from ...controls import match_text_lines as text_lines
 
 INCOMPLETE = "incomplete_match"
 
-
-def controls(question: Question, number: int) -> Dropdowns:
-    """A dropdown per item, labelled with the item."""
-    return Dropdowns(question.options, question.items, LABEL_STYLE, distinct=False)
-
-
-def text_lines(question: Question) -> list[str]:
-    """The items, then the options to match them with."""
-    return [*question_text_lines(question), "   with one of: " + "; ".join(question.options)]
+__all__ = ["INCOMPLETE", "controls", "text_lines"]

@@ -1,15 +1,11 @@
-"""Ordering in a notebook: a dropdown per position, each offering every item."""
+"""Ordering in a notebook: a dropdown per position, each offering every item
+(:func:`factquiz.controls.order_dropdowns`)."""
 
 from __future__ import annotations
 
-from ...model import Question
-from ..widget import Dropdowns, ordinal, question_text_lines
+from ...controls import order_dropdowns as controls
+from ...controls import question_text_lines as text_lines
 
 INCOMPLETE = "incomplete_order"
-text_lines = question_text_lines
 
-
-def controls(question: Question, number: int) -> Dropdowns:
-    """A dropdown per position (1st, 2nd, ...), each item chosen once."""
-    descriptions = [f"{ordinal(k + 1)} (question {number})" for k in range(len(question.items))]
-    return Dropdowns(question.items, descriptions, {"description_width": "9em"}, distinct=True)
+__all__ = ["INCOMPLETE", "controls", "text_lines"]

@@ -1,23 +1,11 @@
-"""True/false in a notebook: the two options as toggle buttons (mc's choice otherwise)."""
+"""True/false in a notebook: the two options as toggle buttons
+(:func:`factquiz.controls.toggles`; multiple choice's otherwise)."""
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
-from ...model import Question
-from ..mc.widget import Choice, text_lines
+from ...controls import lettered_options as text_lines
+from ...controls import toggles as controls
 
 INCOMPLETE = "incomplete_true_false"
 
-__all__ = ["INCOMPLETE", "Toggle", "controls", "text_lines"]
-
-
-class Toggle(Choice):
-    """True and False as two toggle buttons."""
-
-    maker = widgets.ToggleButtons
-
-
-def controls(question: Question, number: int) -> Toggle:
-    """Toggle buttons, True and False."""
-    return Toggle(question, number)
+__all__ = ["INCOMPLETE", "controls", "text_lines"]
