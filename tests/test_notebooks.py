@@ -26,7 +26,7 @@ from fixture_project import new_project
 
 from factquiz import notebooks as notebooks_module
 from factquiz.factcheck import fact_check
-from factquiz.generate import make_quiz
+from factquiz.generate import make_quiz, quiz_definition
 from factquiz.load import load_project
 from factquiz.notebooks import (
     FACT_CHECK,
@@ -36,6 +36,7 @@ from factquiz.notebooks import (
     stale_notebooks,
     write_notebooks,
 )
+from factquiz.quizmodel import Quiz
 
 SHOW_CELL = re.compile(r'\Aimport factquiz\n\nfactquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)\Z')
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -235,6 +236,36 @@ def test_write_check_and_staleness(small_project: Path) -> None:
     assert result.stderr.splitlines() == [
         "notebooks/quiz-raa.ipynb is stale; run `factquiz notebooks`",
         "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
+
+
+def shown_variant(root: Path, lesson: str) -> Quiz:
+    """The variant of ``lesson``'s quiz that its notebook shows (the quiz file's seed)."""
+    project = load_project(root)
+    return make_quiz(project, lesson, seed=quiz_definition(project, lesson).seed)
+
+
+@small
+def test_a_bank_edit_executes_a_quiz_notebook_again_only_when_it_changes_what_it_shows(
+        small_project: Path) -> None:
+    """A quiz notebook's hash covers the variant it shows, not the whole bank (whose facts
+    may all be its distractors): ``write_notebooks`` executes exactly the outdated ones
+    (see the test below), so this is which notebooks an edit executes again."""
+    root = small_project
+    raa = shown_variant(root, "raa")
+    # Another lesson's facts: its own new notebook and the fact check (which lists every
+    # quote); the RAA quiz shows the same variant, so its notebook is not run again.
+    shutil.copy(REPO / "facts" / "jdsc.yml", root / "facts" / "jdsc.yml")
+    assert shown_variant(root, "raa") == raa
+    assert outdated_notebooks(root) == ["quiz-jdsc.ipynb", FACT_CHECK]
+    # A source the RAA quiz cites, retitled: the citation its feedback shows changes.
+    source = raa.questions[0].citations[0].source_id
+    path = root / "sources" / f"{source}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert f"\nid: {source}\ntitle: " in text
+    path.write_text(text.replace(f"\nid: {source}\ntitle: ", f"\nid: {source}\ntitle: Retitled: ",
+                                 1), encoding="utf-8")
+    assert shown_variant(root, "raa") != raa
+    assert "quiz-raa.ipynb" in outdated_notebooks(root)
 
 
 def nbval(roots: dict[str, Path], tmp_path: Path) -> dict[str, list[str | None]]:
