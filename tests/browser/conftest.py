@@ -85,6 +85,9 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
             r.abort()
 
     context.route("**/*", route)
+    context.on("request", watch.started)
+    context.on("requestfinished", watch.ended)
+    context.on("requestfailed", watch.ended)
     page = context.new_page()
     page.on("console", watch.console)
     page.on("pageerror", lambda e: watch.errors.append(f"uncaught: {e}"))
