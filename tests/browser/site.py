@@ -61,6 +61,7 @@ class Watch:
 
     def started(self, request: Any) -> None:
         """Record that the page (or axe-core) started ``request``."""
+        self.requested.append(request.url)
         self.timeline.append([request, time.monotonic(), None])
 
     def ended(self, request: Any) -> None:
