@@ -94,6 +94,8 @@ def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
         loaded = len(watch.requested)
         if rel in shown:  # not a page that only redirects to another
             check(p, watch, rel)
+        else:  # the page it redirects to loads (before the next page is asked for)
+            p.wait_for_url(lambda url, rel=rel: not url.endswith(f"/{rel}"), wait_until="load")
         if scheme == "light":  # once per page, what loads late (until 500 ms without a
             # request): the wait runs out while the checks above run
             wait_until_quiet(p, watch)
