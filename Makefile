@@ -19,20 +19,20 @@ book: $(STAMP)
 	$(BIN)/factquiz book
 
 # The tests on two workers, the longest first (tests/conftest.py orders them; xdist must
-# not reorder), slowest listed; then nbval over the committed notebooks on two workers, each
-# notebook on one (nbval runs a notebook's cells in order in one kernel). Every Python
-# process of both runs first runs tests/startup/sitecustomize.py (see there). The code is
-# compiled once first: with PYTHONDONTWRITEBYTECODE set, each of the thirty-odd processes
-# a run starts would compile it again.
+# not reorder), slowest listed, and in the same session nbval over the committed notebooks
+# (each notebook's cells in order in one kernel on one worker: tests/conftest.py groups
+# them), which fill in while the workers would otherwise wait. Every Python process of the
+# run first runs tests/startup/sitecustomize.py (see there). The code is compiled once
+# first: with PYTHONDONTWRITEBYTECODE set, each of the thirty-odd processes a run starts
+# would compile it again.
 TEST_PYTHONPATH := $(CURDIR)/tests/startup$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 test: $(STAMP)
 	bash scripts/ensure-chromium
 	$(BIN)/python -m compileall -q src tests
 	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadgroup \
-		--no-loadscope-reorder --durations=15 tests
-	PYTHONPATH=$(TEST_PYTHONPATH) $(BIN)/python -m pytest -n 2 --dist loadfile --nbval notebooks \
-		--nbval-sanitize-with notebooks/nbval-sanitize.cfg
+		--no-loadscope-reorder --durations=15 tests \
+		--nbval --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks
 
 check: $(STAMP)
 	$(BIN)/factquiz check

@@ -26,7 +26,7 @@ from fixture_project import new_project
 
 from factquiz import notebooks as notebooks_module
 from factquiz.factcheck import fact_check
-from factquiz.generate import make_quiz
+from factquiz.generate import make_quiz, quiz_definition
 from factquiz.load import load_project
 from factquiz.notebooks import (
     FACT_CHECK,
@@ -36,6 +36,7 @@ from factquiz.notebooks import (
     stale_notebooks,
     write_notebooks,
 )
+from factquiz.quizmodel import Quiz
 
 SHOW_CELL = re.compile(r'\Aimport factquiz\n\nfactquiz\.show\("([a-z0-9-]+)", seed=(\d+)\)\Z')
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -180,14 +181,22 @@ def small_project(small_built: Path, tmp_path: Path) -> Path:
     return shutil.copytree(small_built, tmp_path / "project")
 
 
+def shown_variant(root: Path, lesson: str) -> Quiz:
+    """The variant of ``lesson``'s quiz that its notebook shows (the quiz file's seed)."""
+    project = load_project(root)
+    return make_quiz(project, lesson, seed=quiz_definition(project, lesson).seed)
+
+
 def a_literal_quote(root: Path) -> tuple[str, str]:
-    """A quote written on one line of facts/raa.yml, and its source id."""
+    """A quote written on one line of facts/raa.yml that the RAA quiz notebook shows (its
+    variant cites it), and its source id."""
     text = (root / "facts" / "raa.yml").read_text(encoding="utf-8")
+    shown = {c.quote for q in shown_variant(root, "raa").questions for c in q.citations}
     for fact in load_project(root).facts:
         for ev in fact.evidence:
-            if text.count(ev.quote) == 1 and len(ev.quote) > 20:
+            if text.count(ev.quote) == 1 and len(ev.quote) > 20 and ev.quote in shown:
                 return ev.quote, ev.source
-    raise AssertionError("no quote written on one line in facts/raa.yml")
+    raise AssertionError("no quote of the RAA quiz written on one line in facts/raa.yml")
 
 
 def break_quote(root: Path) -> str:
@@ -231,10 +240,35 @@ def test_write_check_and_staleness(small_project: Path) -> None:
     break_quote(root)
     result = run_cli("notebooks", "--check", "--project", str(root), cwd=root.parent)
     assert result.returncode == 1
-    # Both: the quiz notebook records the hash of the facts it was built from.
+    # Both: the fact check lists every quote, and the RAA quiz's variant shows the broken
+    # one (the hash of a quiz notebook covers the variant it shows).
     assert result.stderr.splitlines() == [
         "notebooks/quiz-raa.ipynb is stale; run `factquiz notebooks`",
         "notebooks/fact-check.ipynb is stale; run `factquiz notebooks`"]
+
+
+@small
+def test_a_bank_edit_executes_a_quiz_notebook_again_only_when_it_changes_what_it_shows(
+        small_project: Path) -> None:
+    """A quiz notebook's hash covers the variant it shows, not the whole bank (whose facts
+    may all be its distractors): ``write_notebooks`` executes exactly the outdated ones
+    (see the test below), so this is which notebooks an edit executes again."""
+    root = small_project
+    raa = shown_variant(root, "raa")
+    # Another lesson's facts: its own new notebook and the fact check (which lists every
+    # quote); the RAA quiz shows the same variant, so its notebook is not run again.
+    shutil.copy(REPO / "facts" / "jdsc.yml", root / "facts" / "jdsc.yml")
+    assert shown_variant(root, "raa") == raa
+    assert outdated_notebooks(root) == ["quiz-jdsc.ipynb", FACT_CHECK]
+    # A source the RAA quiz cites, retitled: the citation its feedback shows changes.
+    source = raa.questions[0].citations[0].source_id
+    path = root / "sources" / f"{source}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert f"\nid: {source}\ntitle: " in text
+    path.write_text(text.replace(f"\nid: {source}\ntitle: ", f"\nid: {source}\ntitle: Retitled: ",
+                                 1), encoding="utf-8")
+    assert shown_variant(root, "raa") != raa
+    assert "quiz-raa.ipynb" in outdated_notebooks(root)
 
 
 def nbval(roots: dict[str, Path], tmp_path: Path) -> dict[str, list[str | None]]:

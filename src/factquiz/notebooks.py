@@ -6,11 +6,13 @@ writes it atomically with its outputs and widget state. Widget model ids, random
 kernel, are renumbered deterministically, so the same bank gives byte-identical files and
 ``stale_notebooks(root)`` can compare a fresh build with what is committed.
 
-Each notebook records in its metadata (``factquiz.inputs``) a SHA-256 of everything it is
-built from: its cells, ``lessons.yml``, the sources, the fact bank, its lesson's quiz file
-(quiz notebooks) and the factquiz code its kernel imports (not the command line, the
-Sphinx extension or the book's static files). ``write_notebooks`` executes only the notebooks
-whose recorded hash differs, so regenerating with nothing changed takes a second;
+Each notebook records in its metadata (``factquiz.inputs``) a SHA-256 of what it shows
+(see :func:`inputs_digest`): the factquiz code its kernel imports (not the command line, the
+Sphinx extension or the book's static files), its cells and ``lessons.yml``; for the fact
+check, the sources and every facts file; for a quiz, its quiz file and the variant it shows.
+``write_notebooks`` executes only the notebooks whose recorded hash differs, so
+regenerating with nothing changed takes a second, and a fact added to one lesson executes
+only the notebooks it changes;
 ``outdated_notebooks`` compares the hashes without executing anything, and
 ``stale_notebooks`` (``factquiz notebooks --check``) re-executes the notebooks whose hash
 is current and compares the files exactly (one whose hash is not current is stale).
@@ -196,20 +198,45 @@ def _model_ids_in_order(nb: NotebookNode) -> list[str]:
 
 
 def _data_files(root: Path, quiz_lesson: str | None) -> list[Path]:
-    """The project files a notebook is built from: lessons, sources, facts, its quiz file."""
-    files = [root / LESSONS_FILE, *(root / SOURCES_DIR).glob("*.txt"),
-             *(root / FACTS_DIR).glob("*.yml")]
-    if quiz_lesson is not None:
+    """The project files a notebook reads itself: ``lessons.yml`` (the progress table lists
+    the lessons), and the sources and every facts file (the fact check) or its quiz file."""
+    files = [root / LESSONS_FILE]
+    if quiz_lesson is None:
+        files += [*(root / SOURCES_DIR).glob("*.txt"), *(root / FACTS_DIR).glob("*.yml")]
+    else:
         files.append(root / QUIZZES_DIR / f"{quiz_lesson}.yml")
     return [p for p in files if p.is_file()]
 
 
-def inputs_digest(root: Path, name: str, nb: NotebookNode) -> str:
-    """SHA-256 of what notebook ``name`` (unexecuted: ``nb``) is built from."""
+def _shown_variant(project: Project, lesson: str) -> bytes:
+    """The JSON of the variant of ``lesson``'s quiz that its notebook shows (for the seed
+    :func:`quiz_notebooks` puts in its cell; its kernel reads it from the content cache).
+
+    Raises what :func:`factquiz.generate.make_quiz` raises for a quiz that cannot be made
+    (an invalid quiz file, no fair set of questions)."""
+    from .generate import make_quiz, quiz_definition
+    from .variants import encode
+
+    quiz = make_quiz(project, lesson, seed=quiz_definition(project, lesson).seed)
+    return json.dumps(encode(quiz), sort_keys=True, ensure_ascii=False).encode()
+
+
+def inputs_digest(project: Project, name: str, nb: NotebookNode) -> str:
+    """SHA-256 of what notebook ``name`` (unexecuted: ``nb``) of ``project`` shows.
+
+    Every notebook: the code its kernel imports, its cells and ``lessons.yml``. The fact
+    check also every source and facts file (its tables list every quote). A quiz notebook
+    also its quiz file and the variant it shows (the JSON of ``make_quiz`` for its seed),
+    not the whole bank: a question's distractors may come from any lesson's facts, so an
+    edit anywhere in the bank executes the notebook again exactly when it changes what the
+    notebook shows.
+    """
     lesson = (name.removeprefix(QUIZ_PREFIX).removesuffix(".ipynb")
               if name.startswith(QUIZ_PREFIX) else None)
     digest = hashlib.sha256(code_digest(NOT_IN_KERNEL).encode() + nbformat.writes(nb).encode())
-    hash_files(digest, root, _data_files(root, lesson))
+    hash_files(digest, project.root, _data_files(project.root, lesson))
+    if lesson is not None:
+        digest.update(b"variant\0" + _shown_variant(project, lesson))
     return digest.hexdigest()
 
 
@@ -241,22 +268,23 @@ def _obsolete(root: Path, expected: set[str]) -> list[Path]:
                   if p.name not in expected)
 
 
-def _with_digests(root: Path, expected: dict[str, NotebookNode],
+def _with_digests(project: Project, expected: dict[str, NotebookNode],
                   ) -> Iterator[tuple[str, NotebookNode, Path, str]]:
     """Each expected notebook with where it is written and its current inputs hash (the
     notebooks folder made when missing)."""
-    (root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
+    (project.root / NOTEBOOKS_DIR).mkdir(exist_ok=True)
     for name, nb in expected.items():
-        yield name, nb, root / NOTEBOOKS_DIR / name, inputs_digest(root, name, nb)
+        yield name, nb, project.root / NOTEBOOKS_DIR / name, inputs_digest(project, name, nb)
 
 
 def write_notebooks(root: Path, force: bool = False) -> list[Path]:
     """Build, execute and write every notebook whose inputs changed (every notebook with
     ``force``); remove obsolete quiz notebooks. Returns the paths written or removed.
     """
-    expected = expected_notebooks(load_project(root))
+    project = load_project(root)
+    expected = expected_notebooks(project)
     changed = []
-    for name, nb, path, digest in _with_digests(root, expected):
+    for name, nb, path, digest in _with_digests(project, expected):
         if not force and recorded_digest(path) == digest:
             continue
         text = _build(root, name, nb, digest)
@@ -272,9 +300,10 @@ def write_notebooks(root: Path, force: bool = False) -> list[Path]:
 def outdated_notebooks(root: Path) -> list[str]:
     """Names of notebooks that are missing, obsolete, or whose recorded inputs hash differs
     from the current inputs (quick: nothing is executed)."""
-    expected = expected_notebooks(load_project(root))
-    outdated = [name for name, nb in expected.items()
-                if recorded_digest(root / NOTEBOOKS_DIR / name) != inputs_digest(root, name, nb)]
+    project = load_project(root)
+    expected = expected_notebooks(project)
+    outdated = [name for name, nb in expected.items() if recorded_digest(
+        root / NOTEBOOKS_DIR / name) != inputs_digest(project, name, nb)]
     return outdated + [p.name for p in _obsolete(root, set(expected))]
 
 
@@ -284,9 +313,10 @@ def stale_notebooks(root: Path) -> list[str]:
     A notebook whose recorded inputs hash is not the current one differs from a fresh
     build (which records the current hash) without being executed; the others are
     executed and compared byte for byte."""
-    expected = expected_notebooks(load_project(root))
+    project = load_project(root)
+    expected = expected_notebooks(project)
     stale = []
-    for name, nb, path, digest in _with_digests(root, expected):
+    for name, nb, path, digest in _with_digests(project, expected):
         if recorded_digest(path) != digest or _differs(path, _build(root, name, nb, digest)):
             stale.append(name)
     return stale + [p.name for p in _obsolete(root, set(expected))]

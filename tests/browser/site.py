@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,32 @@ class Watch:
     requested: list[str] = field(default_factory=list)
     #: Style sheets axe-core fetched itself while it ran (see :meth:`console`).
     axe_fetched: set[str] = field(default_factory=set)
+    #: Each request: [request, when it started, when it ended or None] (monotonic seconds).
+    timeline: list[list[Any]] = field(default_factory=list)
+
+    def started(self, request: Any) -> None:
+        """Record that the page (or axe-core) started ``request``."""
+        self.requested.append(request.url)
+        self.timeline.append([request, time.monotonic(), None])
+
+    def ended(self, request: Any) -> None:
+        """Record that ``request`` got its answer, or failed."""
+        for entry in reversed(self.timeline):
+            if entry[0] is request and entry[2] is None:
+                entry[2] = time.monotonic()
+                return
+
+    def quiet_for(self) -> float:
+        """Seconds since the page last started or ended a request (0 while one is in
+        flight), not counting what axe-core fetched itself."""
+        last = 0.0
+        for request, start, end in self.timeline:
+            if request.resource_type in ("xhr", "fetch") and request.url in self.axe_fetched:
+                continue
+            if end is None:
+                return 0.0
+            last = max(last, start, end)
+        return time.monotonic() - last
 
     def console(self, message: Any) -> None:
         """Record a console error of the page. Not axe-core's: to read the style sheets it

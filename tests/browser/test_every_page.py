@@ -9,6 +9,7 @@ page is loaded once and every check runs on it, so each check still fails on its
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -66,6 +67,17 @@ def loaded_late(p: Any, watch: Watch, loaded: int) -> list[str]:
             if url not in watch.axe_fetched and url != icon]
 
 
+def wait_until_quiet(p: Any, watch: Watch, quiet: float = 0.5, timeout: float = 30) -> None:
+    """Wait until the page has had no request in flight for ``quiet`` seconds, as
+    Playwright's ``networkidle`` does (500 ms; it too gives up after 30 s), but for what
+    axe-core fetched itself: its fetches while the checks ran would restart that wait, and
+    they are not the page's."""
+    deadline = time.monotonic() + timeout
+    while (idle := watch.quiet_for()) < quiet:
+        assert time.monotonic() < deadline, f"{p.url}: still loading after {timeout} s"
+        p.wait_for_timeout(max(20.0, (quiet - idle) * 1000))
+
+
 # The theme follows the reader's light or dark preference: each is checked at one width.
 @pytest.mark.parametrize(("width", "scheme"), [(PHONE, "light"), (DESKTOP, "dark")])
 def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
@@ -82,9 +94,11 @@ def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
         loaded = len(watch.requested)
         if rel in shown:  # not a page that only redirects to another
             check(p, watch, rel)
+        else:  # the page it redirects to loads (before the next page is asked for)
+            p.wait_for_url(lambda url, rel=rel: not url.endswith(f"/{rel}"), wait_until="load")
         if scheme == "light":  # once per page, what loads late (until 500 ms without a
             # request): the wait runs out while the checks above run
-            p.wait_for_load_state("networkidle")
+            wait_until_quiet(p, watch)
             if rel in shown and loaded_late(p, watch, loaded):  # changed once checked:
                 p.goto(f"{real_site.url}/{rel}", wait_until="networkidle")  # check it settled
                 check(p, watch, rel)
