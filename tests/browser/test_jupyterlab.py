@@ -264,6 +264,28 @@ def settle_with_arrows(page: Page, select: Locator, target: int) -> None:
     expect(select).to_have_js_property("selectedIndex", target)
 
 
+def settle_radios(page: Page, radios: Locator, target: int, back: str, forth: str) -> None:
+    """Look at the radio buttons as a student would and, with the arrow keys, choose option
+    ``target`` again if a fast run of arrows crossing the round trip to the kernel set an
+    earlier one back, until it stays chosen (as :func:`settle_with_arrows` does for a
+    dropdown): from the option beside it, an arrow key moves to it and chooses it."""
+    from playwright.sync_api import expect
+
+    steady = 0
+    for _ in range(40):
+        if radios.evaluate_all("rs => rs.findIndex(r => r.checked)") == target:
+            steady += 1
+            if steady == 3:
+                break
+        else:
+            steady = 0
+            radios.nth(target - 1 if target else 1).focus()
+            page.keyboard.press(forth if target else back)
+        page.wait_for_timeout(100)
+    expect(radios.nth(target)).to_be_checked()
+    expect(radios.nth(target)).to_be_focused()
+
+
 def settle_boxes(page: Page, boxes: Locator) -> None:
     """Look at the key points' checkboxes as a student would and tick again, with the
     keyboard, any that a fast run of ticks crossing the round trip to the kernel set back,
@@ -302,6 +324,8 @@ def keyboard_answer(page: Page, card: Locator, question: Question) -> None:
             page.keyboard.press(forth)
         if question.answer == 0:
             page.keyboard.press(back)  # ... and back to the first
+        if kind == "mc":
+            settle_radios(page, card.locator(first_option), question.answer, back, forth)
         if kind == "tf":  # a fast run of keys can cross the toggle's round trip to the kernel:
             from playwright.sync_api import expect  # an arrow moves to the other of the two
 
