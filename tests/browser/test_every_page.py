@@ -81,8 +81,8 @@ def wait_until_quiet(p: Any, watch: Watch, quiet: float = 0.5, timeout: float = 
 # The theme follows the reader's light or dark preference: each is checked at one width.
 @pytest.mark.parametrize(("width", "scheme"), [(PHONE, "light"), (DESKTOP, "dark")])
 def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
-        real_site: Site, page: tuple[Any, Watch], width: int, scheme: str) -> None:
-    p, watch = page
+        real_site: Site, own_page: tuple[Any, Watch], width: int, scheme: str) -> None:
+    p, watch = own_page
     p.set_viewport_size({"width": width, "height": 800})
     p.emulate_media(color_scheme=scheme)
     load_axe(p)
