@@ -166,16 +166,3 @@ def forget(p: Any, watch: Watch) -> None:
         cdp.detach()
     if origins([p.url]):  # and the page shows none left in its own
         assert p.evaluate("localStorage.length + sessionStorage.length") == 0, p.url
-
-
-@pytest.fixture
-def own_page(browser: Any) -> Iterator[tuple[Any, Watch]]:
-    """A page of its own (new context, new renderer), for a test that changes what every
-    page of its context loads (an init script)."""
-    watches: list[Watch] = []
-    context = blocking_context(browser, watches)
-    p = context.new_page()
-    watch, _ = watched(context, p)
-    watches.append(watch)
-    yield p, watch
-    context.close()
