@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from browser.site import Site, Watch
-from browser.test_a11y import load_axe, violations
+from browser.test_a11y import violations
 from browser.test_layout import DESKTOP, PHONE, book_pages, fill_widest, overflow
 
 pytestmark = pytest.mark.slow
@@ -85,7 +85,6 @@ def test_every_page_loads_cleanly_fits_the_screen_and_has_no_wcag_violations(
     p, watch = page
     p.set_viewport_size({"width": width, "height": 800})
     p.emulate_media(color_scheme=scheme)
-    load_axe(p)
     pages, shown = every_page(real_site), set(book_pages(real_site))
     assert "book/lessons/raa.html" in pages and "search.html" in pages
     assert "book/reference/sources.html" in shown and shown < set(pages)

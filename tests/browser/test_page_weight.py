@@ -19,13 +19,11 @@ PHONE, DESKTOP = 390, 1280
 
 def open_lesson(site: Site, page: tuple[Any, Watch], width: int) -> tuple[Any, list[str]]:
     """The lesson loaded at ``width`` px, and the path of every request it made."""
-    p, _ = page
-    requested: list[str] = []
-    p.on("request", lambda r: requested.append(r.url.split("?")[0]))
+    p, watch = page
     p.set_viewport_size({"width": width, "height": 800})
     p.goto(f"{site.url}/{LESSON}")
     p.wait_for_load_state("networkidle")
-    return p, requested
+    return p, [url.split("?")[0] for url in watch.requested]
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
