@@ -41,7 +41,7 @@ from factquiz.book import BUILD_DIR, build_book, copy_book
 
 COLD_S, REBUILD_S = 180.0, 30.0
 COLD_OVERHEAD, REBUILD_OVERHEAD = 0.10, 0.05
-RUNS = 3
+RUNS = 5
 EXTENSION = "factquiz.sphinxext"
 #: The lesson page edited before a rebuild.
 EDITED = Path("book/lessons/raa.md")
