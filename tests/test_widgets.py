@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -507,32 +506,6 @@ def test_a_second_show_reuses_the_quiz_until_the_bank_changes(
     assert any("Reworded" in q.prompt for q in edited.questions)
     assert not any("Reworded" in q.prompt for q in first.quiz.questions)
     assert prepared(60)
-
-
-def test_showing_a_made_variant_loads_no_yaml_and_nothing_that_makes_questions(
-        make_project: Callable[..., Path], tmp_path: Path) -> None:
-    """A variant made before for the same files is shown without loading the project: no
-    YAML, no loader, fact bank or generator (of the question types, only their notebook
-    controls and the light cores they sit in)."""
-    root = make_project(copy=("facts", "quizzes"))
-    code = (
-        "import sys\n"
-        "from factquiz.attempts import ProgressStore\n"
-        "from factquiz.background import prepared\n"
-        "from factquiz.widgets import quiz_widget\n"
-        "widget = quiz_widget('raa', seed=3, project=sys.argv[1],\n"
-        "                     store=ProgressStore(sys.argv[2]))\n"
-        "heavy = ('factquiz.load', 'factquiz.generate', 'factquiz.planner', 'factquiz.factbank',\n"
-        "         'factquiz.distractors', 'factquiz.categories')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'ruamel')\n"
-        "             or m.startswith(heavy)))\n"
-        "prepared(60)\n")
-    argv = [sys.executable, "-c", code, str(root), str(tmp_path / "progress.json")]
-    env = {**os.environ, "FACTQUIZ_CACHE_DIR": str(tmp_path / "cache")}
-    made = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout
-    assert "factquiz.generate" in made  # the first show generated it
-    shown = subprocess.run(argv, capture_output=True, text=True, check=True, env=env).stdout
-    assert shown.strip() == "[]"
 
 
 def test_showing_a_quiz_again_shows_its_widget_until_something_changed(
